@@ -1,0 +1,7 @@
+"""gongwen: raw Chinese web text → clean documents in GB/T 9704-2012 layout.
+
+Stages (each one pure function over the document model in :mod:`pipeline.model`):
+decode → clean → structure → render.  :func:`pipeline.core.convert` joins them.
+"""
+
+__version__ = "0.1.0"
