@@ -30,14 +30,19 @@ class Line:
     text: str  # raw, stripped of surrounding whitespace
     gap_before: bool = False  # a blank line (or more) precedes it
     key: str = field(default="", compare=False)
+    boundary: bool = False  # a cleaning rule marked an article start here (e.g. 【篇二】)
 
     def __post_init__(self) -> None:
         if not self.key:
             object.__setattr__(self, "key", fold(self.text))
 
+    def with_gap(self) -> Line:
+        """The same line with a blank line before it."""
+        return Line(self.no, self.text, True, boundary=self.boundary)
+
     def with_text(self, text: str) -> Line:
         """The same line holding other text (key recomputed)."""
-        return Line(self.no, text, self.gap_before)
+        return Line(self.no, text, self.gap_before, boundary=self.boundary)
 
 
 def split_lines(text: str) -> tuple[Line, ...]:

@@ -1,0 +1,15 @@
+"""The one value a rule returns: where the cruft is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """Cruft at ``lines[index]``: the whole line, or ``text[start:end]`` of it."""
+
+    index: int
+    start: int = 0
+    end: int | None = None  # None: to the end of the line (whole line when start == 0)
+    split: bool = False  # the text after the cut starts a new line that opens a new article

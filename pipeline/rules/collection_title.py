@@ -1,0 +1,45 @@
+"""collection-title: the page title of a compilation of several articles.
+
+What it removes: a title line followed by a text that holds two or more article
+markers (【篇一】 【篇二】 …), and the copy of that title glued before the first marker.
+The articles inside have titles of their own; the compilation's name is the site's.
+Why: "…心得体会（精选5篇）" pages list several articles under one site title.
+Example (seed 004): "如何做好群众工作感悟体会(最新)" + "如何做好群众工作感悟体会(最新)【篇一】2015年…"
+→ both copies of the compilation title removed.
+Leaves alone: a title followed by one article (a single 【篇一】 does not make a collection).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from pipeline.lines import Line
+from pipeline.numbering import CN_NUMERALS
+from pipeline.rules.base import Cut
+from pipeline.shapes import title_like
+
+REASON = "collection-title"
+
+_MARKER = re.compile(rf"[【\[]\s*(?:篇\s*[{CN_NUMERALS}\d]{{1,3}}|第\s*[{CN_NUMERALS}\d]{{1,3}}\s*篇)\s*[】\]]")
+
+
+LOOKAHEAD = 4  # lines after the title in which the markers must stand
+
+
+def find(lines: Sequence[Line]) -> Iterator[Cut]:
+    for i, line in enumerate(lines):
+        if not title_like(line.text, 50):
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].key == line.key:
+            j += 1  # repeats of the compilation title
+        if j >= len(lines) or not lines[j].key.startswith(line.key):
+            continue
+        window = lines[j : j + LOOKAHEAD]
+        if sum(len(_MARKER.findall(ln.text)) for ln in window) < 2:
+            continue
+        yield from (Cut(k) for k in range(i, j))
+        first = _MARKER.search(lines[j].text)
+        if first and lines[j].text[: first.start()].replace(" ", "") == line.text.replace(" ", ""):
+            yield Cut(j, 0, first.start())

@@ -1,0 +1,31 @@
+"""disclaimer: the site's legal notices (声明：登载此文出于传递更多信息之目的 …).
+
+What it removes: a line that starts with 声明/免责声明/特别声明/版权声明, or that asks to
+be contacted for removal in case of infringement (如有侵权…删除), or that says the text was
+reposted from the web (本文来源于网络/转载自网络 …) — when the line is not long prose.
+Why: 范文 sites append their disclaimer to every page.
+Example (seed 002): "声明:登载此文出于传递更多信息之目的,并不意味着赞同其观点或证实其描述。"
+Leaves alone: body text that discusses a 声明 ("发表联合声明，表示…" does not start the
+line with the label) and long paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from pipeline.lines import Line
+from pipeline.rules.base import Cut
+
+REASON = "disclaimer"
+
+_START = re.compile(r"^(免责|特别|版权|郑重)?声明[:：]")
+_INFRINGE = re.compile(r"(如有|若有|如涉及|涉嫌)侵权.{0,20}(删除|联系)|(来源|转载|摘自|选自)(于)?(互联网|网络)")
+MAX_LEN = 200
+
+
+def find(lines: Sequence[Line]) -> Iterator[Cut]:
+    for i, line in enumerate(lines):
+        key = line.key
+        if len(key) <= MAX_LEN and (_START.match(key) or _INFRINGE.search(key)):
+            yield Cut(i)

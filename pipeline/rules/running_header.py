@@ -1,0 +1,33 @@
+"""running-header: journal running headers from PDF text (刊名 2012年第11卷第6期 English Name).
+
+What it removes: a journal's running header — an optional short journal name, the
+issue "YYYY年第N卷第N期" (or "YYYY年第N期", "Vol. N No. N"), and an optional English
+journal name in capitalised words — standing at a line start or between spaces.
+Why: text extracted from journal PDFs repeats the page header on every page.
+Example (seed 004): "现代物业?新建设 2012年第11卷第6期现代建设 Modern Construction" → removed.
+Leaves alone: dates in sentences ("2012年第6期《求是》发表了…" runs on into prose without
+the header's shape: it has no space before the following sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from pipeline.lines import Line
+from pipeline.rules.base import Cut
+
+REASON = "running-header"
+
+_ISSUE = r"\d{4}\s*年\s*(?:第\s*\d+\s*卷\s*)?第\s*\d+\s*期|Vol\.?\s*\d+\s*,?\s*No\.?\s*\d+"
+_HEADER = re.compile(
+    rf"(?:^|(?<=\s))(?:[^\s。，,]{{2,14}}\s+)?(?:{_ISSUE})[^\s。，,]{{0,12}}"
+    r"(?:\s+[A-Z][A-Za-z&]+(?:\s+[A-Z][A-Za-z&]+){0,5})?(?=\s|$)"
+)
+
+
+def find(lines: Sequence[Line]) -> Iterator[Cut]:
+    for i, line in enumerate(lines):
+        if "期" in line.text or "Vol" in line.text:
+            for m in _HEADER.finditer(line.text):
+                yield Cut(i, m.start(), m.end())

@@ -1,0 +1,34 @@
+"""site-footer: footers and banners of the site (欢迎光临, Powered by, Copyright, ICP).
+
+What it removes: a short line carrying a site-furniture marker: 欢迎光临/欢迎访问 + a
+site, "Powered by", "Copyright"/©/版权所有, ICP备/ICP证/公网安备, "All Rights Reserved",
+技术支持：, "Tags in this post", 本站/本网站 notices.
+Why: the page's footer and banner text is copied along with the article.
+Example (seed 001): "欢迎光临 老秘网_材夜思范文 (http://caiyes.cn/) | Powered by Discuz! X3.4 |".
+Leaves alone: long body lines that happen to say 欢迎 or 版权 ("要保护知识产权和版权所有人…"
+is a sentence: its marker is not at a line of its own).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from pipeline.lines import Line
+from pipeline.rules.base import Cut
+
+REASON = "site-footer"
+
+_MARKERS = re.compile(
+    r"powered\s*by|copyright|all\s*rights\s*reserved|版权所有|©|\(c\)\d{4}|icp[备证]|公网安备|"
+    r"^欢迎(光临|访问|来到)|技术支持[:：]|tags\s*in\s*this\s*post|^tags?[:：]|^标签[:：]|"
+    r"^本(站|网站|网)(所有|内容|提供|部分)|^(网站|站点)(备案|统计)",
+    re.I,
+)
+MAX_LEN = 160
+
+
+def find(lines: Sequence[Line]) -> Iterator[Cut]:
+    for i, line in enumerate(lines):
+        if len(line.key) <= MAX_LEN and (_MARKERS.search(line.text) or _MARKERS.search(line.key)):
+            yield Cut(i)

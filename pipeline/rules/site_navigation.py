@@ -1,0 +1,36 @@
+"""site-navigation: lines made only of navigation links (上一页, 相关文档, 返回顶部 …).
+
+What it removes: a short line every word of which is a navigation label of a web page
+(首页, 上一页/下一页, 返回顶部, 返回列表, 文本预览, 相关主题, 相关文档, 最新文档,
+加入收藏, 设为首页, 打印本页, 关闭窗口, 登录/注册 …), words split by spaces or | / ·.
+Why: page tabs and link rows survive copy-paste as lines of their own.
+Example (seed 004): "相关文档 最新文档", "文本预览" → removed.
+Leaves alone: a line with any word that is not a navigation label
+("相关文档请见附件", "返回顶部的按钮坏了").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from pipeline.lines import Line
+from pipeline.rules.base import Cut
+
+REASON = "site-navigation"
+
+NAV_WORDS = frozenset(
+    """首页 网站首页 返回首页 主页 上一页 下一页 上一篇 下一篇 尾页 末页 返回顶部 返回列表 返回目录
+    文本预览 全文预览 在线预览 相关主题 相关文档 最新文档 热门文档 推荐文档 相关搜索 热门搜索 相关标签
+    加入收藏 收藏本站 设为首页 打印本页 打印 关闭窗口 关闭 登录 注册 退出 会员中心 用户中心
+    网站导航 网站地图 联系我们 关于我们 意见反馈 投稿 我要投稿 帮助 帮助中心 分享到 更多
+    展开全文 收起 点击查看 查看更多 阅读全文 全文阅读 免费下载 立即下载 下载文档""".split()
+)
+_SPLIT = re.compile(r"[\s|·/｜、]+")
+
+
+def find(lines: Sequence[Line]) -> Iterator[Cut]:
+    for i, line in enumerate(lines):
+        words = [w for w in _SPLIT.split(line.text.strip()) if w]
+        if words and len(line.key) <= 40 and all(w.rstrip(":：") in NAV_WORDS for w in words):
+            yield Cut(i)

@@ -1,0 +1,61 @@
+"""Character classes and line shapes shared by the rules and the structure stage.
+
+Named data, compiled once (habit 5 in style.md).  Rules match on these instead of
+each writing its own idea of "Chinese character" or "ends a sentence".
+"""
+
+from __future__ import annotations
+
+import re
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs (URO, Ext A, compat)
+CN_DIGITS = "一二三四五六七八九十百零〇两"
+# A sentence (or clause that may end a paragraph) ends with one of these.
+TERMINAL = "。！？!?…；;：:"
+CLOSERS = "”’」』）)》〉】"
+# Marks that end a title-like line make it body text instead ("…如下：").
+TITLE_BAD_END = "。！？!?；;：:，,、"
+
+# Words that end a document title of this genre: 调研报告, 心得体会, 讲话稿 …
+GENRE_SUFFIX = re.compile(
+    r"(报告|体会|心得|感悟|讲话|讲话稿|发言|发言稿|致辞|演讲稿|讲稿|总结|方案|计划|意见|通知|决定|"
+    r"思考|探析|初探|浅析|浅谈|探讨|对策|建议|范文|材料|汇报|述职|综述|调研|研究|做法|经验|"
+    r"启示|措施|途径|分析|党课|讲课稿)"
+    r"[)）\]】]?$"
+)
+
+_HAS_HAN = re.compile(f"[{HAN}]")
+_URL = re.compile(r"https?://|www\.", re.I)
+
+
+def has_han(text: str) -> bool:
+    return bool(_HAS_HAN.search(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends like a finished sentence (closing quotes looked through).
+
+    >>> ends_sentence("做好群众工作。”"), ends_sentence("党的群众工作内容是具体的,包括")
+    (True, False)
+    """
+    t = text.rstrip()
+    while t and t[-1] in CLOSERS:
+        t = t[:-1]
+    return bool(t) and t[-1] in TERMINAL
+
+
+def title_like(text: str, max_len: int = 40) -> bool:
+    """A short line that could be a title or an unnumbered heading: Chinese, at most
+    ``max_len`` characters, no sentence punctuation inside or at the end.
+
+    >>> title_like("关于增强群众组织力,走好新时代党的群众路线调研报告")
+    True
+    >>> title_like("现将调研情况报告如下:"), title_like("实践充分表明,群众路线是法宝。")
+    (False, False)
+    """
+    t = text.strip()
+    if not t or len(t) > max_len or not has_han(t) or _URL.search(t):
+        return False
+    if t[-1] in TITLE_BAD_END:
+        return False
+    return not any(c in t for c in "。！？!?；;")
