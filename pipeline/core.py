@@ -39,7 +39,7 @@ def convert(data: bytes, source: str, options: Options = Options()) -> DocTree:
     result = structure(cleaned, title=options.title, keep_numbering=options.keep_numbering)
     if not any(a.blocks or a.title for a in result.articles):
         raise InputError("no body text left after removing web cruft — see `gongwen explain` for what was removed")
-    removed = tuple(sorted(decoded.removed + result.removed, key=lambda r: r.line))
+    removed = tuple(sorted(decoded.removed + cleaned.removed + result.removed, key=lambda r: r.line))
     return DocTree(
         source=source,
         encoding=decoded.encoding,

@@ -22,10 +22,9 @@ from pipeline.rules.base import Cut
 from pipeline.shapes import title_like
 
 
-def _glued_repeat(title: Line, nxt: Line) -> int:
-    """Length of ``title`` repeated at the start of ``nxt`` before a space, or 0."""
+def _glued_repeat(title: Line, rest: str) -> int:
+    """Length of ``title`` repeated at the start of ``rest`` before a space, or 0."""
     t = title.text.strip()
-    rest = nxt.text
     if rest.startswith(t) and len(rest) > len(t) and (rest[len(t)].isspace() or rest[len(t)] in "【[—"):
         return len(t)
     return 0
@@ -48,9 +47,12 @@ def find(lines: Sequence[Line]) -> Iterator[Cut]:
             yield Cut(j)  # (1) repeats
             j += 1
         if j < len(lines):
-            n = _glued_repeat(line, lines[j])
-            if n:
-                yield Cut(j, 0, n)  # (2) glued repeat
+            # (2) glued repeats, possibly several ("X X 正文…" when markup stood between them)
+            pos, rest = 0, lines[j].text
+            while n := _glued_repeat(line, rest[pos:]):
+                yield Cut(j, pos, pos + n)
+                pos += n
+                pos += len(rest[pos:]) - len(rest[pos:].lstrip())
         i = j
     if len(lines) > 1:
         last = lines[-1]

@@ -6,6 +6,7 @@ after a space) and the lines that follow it made of entries ending in page refer
 Why: previews of long documents start with their table of contents; the entries
 repeat the headings and carry page numbers.
 Example (seed 004): "目录" then "一、新时期社会的新特点 (3) 1、社会结构发生明显变化 (3) …" → removed.
+The contents end at their last page reference: text after it on the same line stays.
 Leaves alone: a sentence containing 目录 ("编制权力清单目录。"), lists without page references.
 """
 
@@ -37,5 +38,7 @@ def find(lines: Sequence[Line]) -> Iterator[Cut]:
         yield Cut(i) if label else Cut(i, trailing.start() if trailing else 0)
         j = i + 1
         while j < len(lines) and len(_PAGE_REF.findall(lines[j].text)) >= MIN_REFS:
-            yield Cut(j)
+            # the contents end at the last page reference; prose may follow on the line
+            last = list(_PAGE_REF.finditer(lines[j].text))[-1]
+            yield Cut(j, 0, last.end())
             j += 1

@@ -1,0 +1,157 @@
+"""Text fixers (ftfy style): small ``str -> str`` functions that change form, never content.
+
+They run on kept text only and produce no ``removed`` entries: after any fixer,
+NFKC of the output equals NFKC of the input except for the marks a fixer is *for*
+(quotes become curly, ``...`` becomes ``……``, ``--`` becomes ``——``).
+
+>>> normalize('他说:"要做好群众工作,做到三点(见下)..."')
+'他说：“要做好群众工作，做到三点（见下）……”'
+>>> normalize("会议于10:30开始, 见 http://a.cn/x?a=1,2 和 3.5%")
+'会议于10:30开始， 见 http://a.cn/x?a=1,2 和 3.5%'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from pipeline.shapes import HAN
+
+# what counts as "Chinese context" next to a half-width mark
+_CJK = f"{HAN}\u3000-\u303f\uff00-\uffef“”‘’《》…—"
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef“”《》，。]+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
+_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+
+
+def _outside_urls(text: str, fix: Callable[[str], str]) -> str:
+    """Apply ``fix`` to the stretches of ``text`` that are not URLs or e-mail addresses."""
+    out, pos = [], 0
+    for m in _URL.finditer(text):
+        out.append(fix(text[pos : m.start()]))
+        out.append(m.group())
+        pos = m.end()
+    out.append(fix(text[pos:]))
+    return "".join(out)
+
+
+_PUNCT = re.compile(rf"(?<=[{_CJK}])\s*([,:;?!])|([,:;?!])(?=\s*[{_CJK}])")
+
+
+def _punct(text: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        ch = m.group(1) or m.group(2)
+        start = m.start(1) if m.group(1) else m.start(2)
+        before, after = text[start - 1 : start], text[start + 1 : start + 2]
+        if ch in ":," and before.isdigit() and after.isdigit():
+            return m.group()  # 10:30, 3,000
+        if m.group(2) and before.isascii() and before.isalnum() and after.isspace():
+            return m.group()  # "Hello, world! 时间": the mark ends a Latin phrase
+        return _HALF_TO_FULL[ch]
+
+    return _PUNCT.sub(repl, text)
+
+
+def to_fullwidth_punctuation(text: str) -> str:
+    """Half-width ``, : ; ? !`` next to Chinese → ``，：；？！``; URLs, times, numbers and
+    Latin phrases keep theirs.
+
+    >>> to_fullwidth_punctuation("第一,要坚持; Hello, world! 时间10:30")
+    '第一，要坚持； Hello, world! 时间10:30'
+    """
+    return _outside_urls(text, _punct)
+
+
+_PARENS = re.compile(r"\(([^()]{0,80})\)")
+
+
+def to_fullwidth_parentheses(text: str) -> str:
+    """``(…)`` → ``（…）`` when the content or a neighbour is Chinese.
+
+    >>> to_fullwidth_parentheses("厂长(经理)负责制, f(x) = 1, (1)做好")
+    '厂长（经理）负责制, f(x) = 1, （1）做好'
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        before = m.string[m.start() - 1 : m.start()]
+        after = m.string[m.end() : m.end() + 1]
+        chinese = re.search(f"[{_CJK}]", inner + before + after)
+        if chinese or (not before.strip() and inner.isdigit()):
+            return f"（{inner}）"
+        return m.group()
+
+    return _outside_urls(text, lambda s: _PARENS.sub(repl, s))
+
+
+def to_curly_quotes(text: str) -> str:
+    """Straight ``"`` and ``'`` in Chinese text → paired “” ‘’.
+
+    >>> to_curly_quotes('要做到"四真"和\\'两心\\'')
+    '要做到“四真”和‘两心’'
+    """
+    if '"' not in text and "'" not in text:
+        return text
+    if not re.search(f"[{HAN}]", text):
+        return text
+    out, double, single = [], False, False
+    for ch in text:
+        if ch == '"':
+            out.append("”" if double else "“")
+            double = not double
+        elif ch == "'":
+            out.append("’" if single else "‘")
+            single = not single
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…(?!…)|(?<=…)…{2,}")
+_DASH = re.compile(rf"(?<=[{_CJK}])(?:--+|—(?!—)|-{{2,}})(?=[{_CJK}])|(?<![—-])—(?![—-])(?=[{_CJK}])")
+
+
+def to_ellipsis(text: str) -> str:
+    """``...`` / ``。。。`` / a lone ``…`` → ``……`` (省略号 is two 字, GB/T 15834).
+
+    >>> to_ellipsis("等等... 还有。。。以及…")
+    '等等…… 还有……以及……'
+    """
+    return _ELLIPSIS.sub("……", text)
+
+
+def to_dash(text: str) -> str:
+    """``--`` or a lone ``—`` between Chinese → ``——`` (破折号 is two 字).
+
+    >>> to_dash("群众路线--党的生命线; 2010-2012年; 主题—为民")
+    '群众路线——党的生命线; 2010-2012年; 主题——为民'
+    """
+    return _DASH.sub("——", text)
+
+
+_WRAP_SPACE = re.compile(rf"(?<=[{HAN}，。、；：？！“”（）《》])[ \t\u3000]+(?=[{HAN}，。、；：？！“”（）《》])")
+
+
+def join_wrapped(text: str) -> str:
+    """Drop line-wrap spaces between Chinese characters ("民主 集中制" → "民主集中制");
+    spaces between Latin words and in numbers stay.
+
+    >>> join_wrapped("民主 集中制 and Modern Construction 2012 年")
+    '民主集中制 and Modern Construction 2012 年'
+    """
+    return _WRAP_SPACE.sub("", text)
+
+
+FIXERS: dict[str, Callable[[str], str]] = {
+    "to_fullwidth_punctuation": to_fullwidth_punctuation,
+    "to_fullwidth_parentheses": to_fullwidth_parentheses,
+    "to_curly_quotes": to_curly_quotes,
+    "to_ellipsis": to_ellipsis,
+    "to_dash": to_dash,
+}
+
+
+def normalize(text: str) -> str:
+    """Every fixer in order, then surrounding whitespace trimmed."""
+    for fix in FIXERS.values():
+        text = fix(text)
+    return text.strip()

@@ -1,0 +1,363 @@
+"""structure: cleaned lines → articles with title, subtitle, headings and paragraphs.
+
+Four steps, in order:
+
+1. **Articles.**  A file may hold several articles.  One starts at the first line, at a
+   line a cleaning rule marked (``Line.boundary``: 【篇二】), and at a title-shaped line
+   that heads a text: its repeat was just removed, a ``——`` subtitle follows, it ends
+   in a genre word (…调研报告, …心得体会) after a finished paragraph, or a flattened
+   preview follows it.
+2. **Pieces.**  Each line is split where a space stands for a lost line break (after a
+   full stop, before a heading marker, after a heading joined to its body by a space);
+   in flattened lines the spaces that stand for mere line wraps are dropped.
+3. **Blocks.**  The first title-shaped piece is the title (a ``——`` line under it the
+   subtitle).  A piece with a numbering marker is a heading — a run-in one when body
+   text follows its first sentence.  A short unpunctuated line followed by body is an
+   unnumbered heading in articles that have no numbered first level.  Anything else is
+   a paragraph, joined to the one before when a page break split a sentence.
+4. **Levels.**  Each marker family has a standard level (:mod:`pipeline.numbering`); a
+   family nested under another of the same level moves one level down (第一、 under 三、).
+
+Text is normalised (:func:`pipeline.normalize.normalize`) as blocks are made.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pipeline.lines import Line
+from pipeline.model import Article, Block, Heading, Notice, Paragraph, Removal
+from pipeline.normalize import join_wrapped, normalize
+from pipeline.numbering import Marker, parse_marker
+from pipeline.rules import Cleaned
+from pipeline.shapes import CLOSERS, GENRE_SUFFIX, HAN, TERMINAL, ends_sentence, title_like
+
+TITLE_REASONS = frozenset({"duplicate-title", "listing-title", "collection-title"})
+TITLE_MAX = 50  # a title longer than this is a sentence
+HEADING_MAX = 100  # a "heading" sentence longer than this is a numbered paragraph
+UNNUMBERED_HEADING_MAX = 30
+RUNIN_COLON_MAX = 30  # "一、主要做法：正文…" ends the heading at the colon only this early
+GENRE_TITLE_MIN = 8  # "对策建议" alone is a section heading, not a new article's title
+JOIN_MIN = 20  # a paragraph this short is a signature or a date, never continued
+FLATTENED_MIN_SPACES = 2
+_BULLETS = "■□●◆◇★☆▲△◎○►▶"
+_SPACE_IN_HAN = re.compile(rf"[{HAN}，。、；：？！”）:,;?!)]\s+[{HAN}“（(]")
+_SENTENCE_END = re.compile(r"[。？！?!]+[”’」』]*|[：:](?=.)")
+_NO_BREAK_BEFORE = set("，、。；：！？）”’》,.;:!?)")
+
+
+@dataclass(frozen=True, slots=True)
+class Structured:
+    articles: tuple[Article, ...]
+    removed: tuple[Removal, ...] = ()
+    notices: tuple[Notice, ...] = ()
+
+
+@dataclass(slots=True)
+class _Piece:
+    text: str
+    no: int
+    new_line: bool  # starts a source line (so a page break may have split it from the last)
+    whole_line: bool  # is a whole source line
+    gap_before: bool
+
+
+# ---------------------------------------------------------------- 1. articles
+
+
+def _flattened(text: str) -> bool:
+    """A paragraph run flattened into one line: spaces standing for line breaks."""
+    return len(text) >= 60 and len(_SPACE_IN_HAN.findall(text)) >= FLATTENED_MIN_SPACES
+
+
+def _title_candidate(line: Line) -> bool:
+    return title_like(line.text, TITLE_MAX) and parse_marker(line.text) is None
+
+
+def _article_starts(lines: Sequence[Line], removed: Sequence[Removal]) -> list[int]:
+    title_cuts = sorted(r.line for r in removed if r.reason in TITLE_REASONS)
+
+    def title_removed_in(lo: int, hi: int) -> bool:
+        return any(lo < n <= hi for n in title_cuts)
+
+    starts = [0]
+    for i in range(1, len(lines)):
+        line, prev = lines[i], lines[i - 1]
+        if line.boundary:
+            starts.append(i)
+            continue
+        if i + 1 < len(lines) and _title_candidate(line):
+            nxt = lines[i + 1]
+            if (
+                title_removed_in(line.no, nxt.no)
+                or nxt.text.startswith(("——", "--"))
+                or (
+                    GENRE_SUFFIX.search(line.key)
+                    and len(line.key) >= GENRE_TITLE_MIN
+                    and (ends_sentence(prev.text) or line.gap_before)
+                    and not _title_candidate(nxt)
+                )
+                or (_flattened(nxt.text) and nxt.gap_before)
+            ):
+                starts.append(i)
+                continue
+        # a preview whose listing title was removed: its own title opens the flattened line
+        if (
+            _flattened(line.text)
+            and title_removed_in(prev.no, line.no)
+            and not _title_candidate(prev)
+            and title_like(line.text.split(None, 1)[0], TITLE_MAX)
+        ):
+            starts.append(i)
+    return starts
+
+
+# ---------------------------------------------------------------- 2. pieces
+
+
+def _break_marker(text: str) -> Marker | None:
+    """A marker that may open a new piece after a space (not the shape-only families)."""
+    m = parse_marker(text)
+    if m is None or (m.needs_title_shape and m.family != "bullet"):
+        return None
+    return m
+
+
+def _is_run_on_heading(segment: str) -> bool:
+    """"二、…应对措施" before a space: a heading whose body followed after a space."""
+    m = _break_marker(segment)
+    if m is None or len(m.rest) < 4:
+        return False
+    return not any(c in m.rest for c in "。！？!?；;")
+
+
+def _split_line(line: Line, *, heads_article: bool) -> list[_Piece]:
+    text = line.text
+    flat = _flattened(text)
+    pieces: list[_Piece] = []
+    out: list[str] = []  # the current piece, as kept
+    seg_start = 0
+    for m in re.finditer(r"\s+", text):
+        a, b = m.start(), m.end()
+        left, right = text[a - 1], text[b] if b < len(text) else ""
+        segment = text[seg_start:a]
+        first = not pieces
+        brk = False
+        if right and right not in _NO_BREAK_BEFORE:
+            if left in TERMINAL or left in "…" or (left in CLOSERS and a >= 2 and text[a - 2] in TERMINAL):
+                brk = True
+            elif right in _BULLETS or _break_marker(text[b:]) is not None:
+                brk = True
+            elif _is_run_on_heading(segment):
+                brk = True
+            elif first and heads_article and title_like(segment, TITLE_MAX) and parse_marker(segment) is None:
+                brk = True
+            elif first and segment.startswith(("——", "--")) and title_like(segment, TITLE_MAX):
+                brk = True
+        if brk:
+            out.append(segment)
+            pieces.append(_Piece("".join(out), line.no, first, False, line.gap_before if first else False))
+            out = []
+            seg_start = b
+        else:
+            out.append(segment)
+            # in a flattened run a space between Chinese characters is a line wrap
+            han_both = bool(re.match(f"[{HAN}，。、；：？！“”（）]", left)) and bool(
+                re.match(f"[{HAN}，。、；：？！“”（）]", right or "x")
+            )
+            out.append("" if flat and han_both else text[a:b])
+            seg_start = b
+    out.append(text[seg_start:])
+    whole = not pieces
+    pieces.append(_Piece("".join(out).strip(), line.no, not pieces, whole, line.gap_before if whole else False))
+    return [p for p in pieces if p.text]
+
+
+# ---------------------------------------------------------------- 3. blocks and 4. levels
+
+
+class _Levels:
+    """Heading levels from marker families (see module docstring, step 4)."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[str, int]] = []  # (family, assigned level)
+        self.last_value: dict[str, int] = {}
+
+    def assign(self, family: str, std: int) -> int:
+        for k, (fam, level) in enumerate(self.stack):
+            if fam == family:
+                for f, _ in self.stack[k + 1 :]:
+                    self.last_value.pop(f, None)  # a child family's count restarts
+                del self.stack[k + 1 :]
+                return level
+        while self.stack and self.stack[-1][1] > std:
+            self.last_value.pop(self.stack.pop()[0], None)
+        level = std
+        if self.stack and self.stack[-1][1] == std:
+            level = std + 1  # same standard level, other family: nested under it
+        level = min(level, 4)
+        self.stack.append((family, level))
+        return level
+
+
+def _family_key(m: Marker) -> str:
+    return f"{m.family}-{m.level}" if m.family == "decimal" else m.family
+
+
+def _split_run_in(rest: str) -> tuple[str, str]:
+    """(heading sentence, tail): the heading ends at its first full stop (or an early colon)."""
+    for m in _SENTENCE_END.finditer(rest):
+        if m.group().startswith((":", "：")) and m.start() > RUNIN_COLON_MAX:
+            continue
+        end = m.end()
+        return rest[:end], rest[end:].strip()
+    return rest, ""
+
+
+@dataclass(slots=True)
+class _Builder:
+    keep_numbering: bool
+    blocks: list[Block] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    levels: _Levels = field(default_factory=_Levels)
+
+    def heading(self, m: Marker, no: int) -> bool:
+        head, tail = _split_run_in(m.rest)
+        if len(head) > HEADING_MAX:
+            return False
+        fam = _family_key(m)
+        level = self.levels.assign(fam, m.level)
+        last = self.levels.last_value.get(fam)
+        if m.value and last is not None and m.value != last + 1:
+            kind = "repeated" if m.value == last else "out of order" if m.value < last else "skips a number"
+            self.notices.append(Notice("numbering", f"heading {m.number} {kind} after {last}", no))
+        if m.value:
+            self.levels.last_value[fam] = m.value
+        number = m.number if self.keep_numbering else m.standard
+        self.blocks.append(Heading(level, normalize(number), normalize(head), normalize(tail)))
+        return True
+
+    def unnumbered(self, text: str) -> None:
+        level = self.levels.assign("unnumbered", 1)
+        self.blocks.append(Heading(level, "", normalize(text)))
+
+    def paragraph(self, text: str, *, join: bool) -> None:
+        text = normalize(text)
+        prev = self.blocks[-1] if self.blocks else None
+        if join and prev is not None:
+            if isinstance(prev, Paragraph):
+                self.blocks[-1] = Paragraph(join_wrapped(prev.text + text))
+                return
+            if prev.tail:
+                self.blocks[-1] = Heading(prev.level, prev.number, prev.text, join_wrapped(prev.tail + text))
+                return
+        self.blocks.append(Paragraph(text))
+
+    def open_text(self) -> str:
+        """The text a continuation would be joined to ("" when none may be)."""
+        prev = self.blocks[-1] if self.blocks else None
+        if isinstance(prev, Paragraph):
+            return prev.text
+        if isinstance(prev, Heading):
+            return prev.tail
+        return ""
+
+
+def _has_numbered_first_level(pieces: Sequence[_Piece]) -> bool:
+    for p in pieces:
+        m = parse_marker(p.text)
+        if m and m.level == 1 and m.family not in ("bullet",) and (not m.needs_title_shape or title_like(m.rest)):
+            return True
+    return False
+
+
+def _build_article(lines: Sequence[Line], keep_numbering: bool) -> tuple[Article, list[Notice]]:
+    pieces: list[_Piece] = []
+    for k, line in enumerate(lines):
+        pieces.extend(_split_line(line, heads_article=k == 0))
+    title = subtitle = ""
+    i = 0
+    if pieces and title_like(pieces[0].text, TITLE_MAX) and parse_marker(pieces[0].text) is None:
+        title = pieces[0].text
+        i = 1
+        # a title broken over two lines: the second short line ends it with its genre word
+        if (
+            i < len(pieces)
+            and pieces[i].whole_line
+            and title_like(pieces[i].text, 20)
+            and parse_marker(pieces[i].text) is None
+            and not GENRE_SUFFIX.search(title)
+            and GENRE_SUFFIX.search(pieces[i].text)
+            and len(title) + len(pieces[i].text) <= TITLE_MAX
+        ):
+            title += pieces[i].text
+            i += 1
+        if i < len(pieces) and pieces[i].text.startswith(("——", "--", "—")) and len(pieces[i].text) <= TITLE_MAX:
+            subtitle = pieces[i].text
+            i += 1
+    b = _Builder(keep_numbering)
+    unnumbered_ok = not _has_numbered_first_level(pieces[i:])
+    rest = pieces[i:]
+    for k, p in enumerate(rest):
+        text = p.text
+        m = parse_marker(text)
+        if m is not None and (not m.needs_title_shape or title_like(m.rest, 40)) and b.heading(m, p.no):
+            continue
+        nxt = rest[k + 1] if k + 1 < len(rest) else None
+        if (
+            unnumbered_ok
+            and p.whole_line
+            and m is None
+            and 4 <= len(text) <= UNNUMBERED_HEADING_MAX
+            and title_like(text, UNNUMBERED_HEADING_MAX)
+            and nxt is not None
+            and not title_like(nxt.text, TITLE_MAX)
+            and len(nxt.text) >= 30
+            and (p.gap_before or ends_sentence(b.open_text()) or not b.blocks)
+        ):
+            b.unnumbered(text)
+            continue
+        before = b.open_text()
+        join = (
+            p.new_line
+            and len(before) >= JOIN_MIN
+            and not ends_sentence(before)
+            and m is None
+            and not title_like(text, UNNUMBERED_HEADING_MAX)
+            and text[0] not in _BULLETS
+        )
+        b.paragraph(text, join=join)
+    return Article(normalize(title), normalize(subtitle), tuple(b.blocks)), b.notices
+
+
+def structure(cleaned: Cleaned, *, title: str | None = None, keep_numbering: bool = False) -> Structured:
+    """Articles of the cleaned text; ``title`` replaces the title of a single article."""
+    lines = cleaned.lines
+    if not lines:
+        return Structured(())
+    starts = _article_starts(lines, cleaned.removed)
+    articles: list[Article] = []
+    notices: list[Notice] = []
+    removed: list[Removal] = []
+    for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
+        article, ns = _build_article(lines[a:b], keep_numbering)
+        notices.extend(ns)
+        if not article.blocks and articles:
+            # a title heading nothing: keep its text as a paragraph of the article before
+            prev = articles[-1]
+            text = article.title + article.subtitle
+            articles[-1] = Article(prev.title, prev.subtitle, (*prev.blocks, Paragraph(text)))
+            continue
+        articles.append(article)
+    if title is not None and len(articles) == 1:
+        only = articles[0]
+        if only.title and only.title != title:
+            removed.append(Removal(only.title, "replaced-title", lines[0].no))
+        articles[0] = Article(normalize(title), only.subtitle, only.blocks)
+    elif title is not None:
+        notices.append(Notice("title-ignored", f"--title applies to single-article inputs; this one has {len(articles)}"))
+    if any(not a.title for a in articles):
+        notices.append(Notice("no-title", "a document has no title line; it starts with its body"))
+    return Structured(tuple(articles), tuple(removed), tuple(notices))
