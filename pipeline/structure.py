@@ -46,6 +46,12 @@ _BULLETS = "■□●◆◇★☆▲△◎○►▶"
 _SPACE_IN_HAN = re.compile(rf"[{HAN}，。、；：？！”）:,;?!)]\s+[{HAN}“（(]")
 _SENTENCE_END = re.compile(r"[。？！?!]+[”’」』]*|[：:](?=.)")
 _NO_BREAK_BEFORE = set("，、。；：！？）”’》,.;:!?)")
+# the parts of a journal paper's front matter start new paragraphs even with no space
+# before them (text extracted from PDFs runs "…718500 )摘 要:…" together)
+_FRONT_MATTER_LABEL = r"(?:摘\s*要|关\s*键\s*词|关键字|\[作者简介\]|【作者简介】|作者简介)\s*[:：\]】]"
+_FRONT_MATTER = re.compile(rf"(?<=[)）。”\s])(?={_FRONT_MATTER_LABEL})")
+_FRONT_MATTER_AT = re.compile(_FRONT_MATTER_LABEL)
+OWN_TITLE_EXTRA = 6  # "新形势下基层党建工作" + "初探": a journal title seen again, longer
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +139,30 @@ def _is_run_on_heading(segment: str) -> bool:
     return not any(c in m.rest for c in "。！？!?；;")
 
 
-def _split_line(line: Line, *, heads_article: bool) -> list[_Piece]:
-    text = line.text
+def _split_line(line: Line, *, heads_article: bool, title: str = "") -> list[_Piece]:
+    parts = [p for p in _FRONT_MATTER.split(line.text) if p.strip()]
+    pieces = _split_part(line, parts[0], heads_article=heads_article, title=title) if parts else []
+    for part in parts[1:]:
+        for p in _split_part(line, part, heads_article=False, title=title):
+            p.new_line = p.whole_line = p.gap_before = False
+            pieces.append(p)
+    return pieces
+
+
+def _own_title_at(text: str, title: str) -> int:
+    """Length of the article's title, lengthened by a few characters, at the start of
+    ``text`` and followed by a space ("新形势下基层党建工作初探 张自亮…"), or 0."""
+    if not title or not text.startswith(title):
+        return 0
+    word = text.split(None, 1)[0]
+    extra = len(word) - len(title)
+    if 0 < extra <= OWN_TITLE_EXTRA and len(word) < len(text.rstrip()) + 1 and title_like(word, TITLE_MAX):
+        return len(word)
+    return 0
+
+
+def _split_part(line: Line, text: str, *, heads_article: bool, title: str) -> list[_Piece]:
+    text = text.strip()
     flat = _flattened(text)
     pieces: list[_Piece] = []
     out: list[str] = []  # the current piece, as kept
@@ -148,13 +176,15 @@ def _split_line(line: Line, *, heads_article: bool) -> list[_Piece]:
         if right and right not in _NO_BREAK_BEFORE:
             if left in TERMINAL or left in "…" or (left in CLOSERS and a >= 2 and text[a - 2] in TERMINAL):
                 brk = True
-            elif right in _BULLETS or _break_marker(text[b:]) is not None:
+            elif right in _BULLETS or _break_marker(text[b:]) is not None or _FRONT_MATTER_AT.match(text[b:]):
                 brk = True
             elif _is_run_on_heading(segment):
                 brk = True
             elif first and heads_article and title_like(segment, TITLE_MAX) and parse_marker(segment) is None:
                 brk = True
             elif first and segment.startswith(("——", "--")) and title_like(segment, TITLE_MAX):
+                brk = True
+            elif _own_title_at(text[b:], title) or _own_title_at(segment + " ", title) == len(segment):
                 brk = True
         if brk:
             out.append(segment)
@@ -273,15 +303,23 @@ def _has_numbered_first_level(pieces: Sequence[_Piece]) -> bool:
     return False
 
 
-def _build_article(lines: Sequence[Line], keep_numbering: bool) -> tuple[Article, list[Notice]]:
+def _build_article(lines: Sequence[Line], keep_numbering: bool) -> tuple[Article, list[Notice], list[Removal]]:
+    head = lines[0].text if _title_candidate(lines[0]) else ""
     pieces: list[_Piece] = []
     for k, line in enumerate(lines):
-        pieces.extend(_split_line(line, heads_article=k == 0))
+        pieces.extend(_split_line(line, heads_article=k == 0, title=head if k else ""))
     title = subtitle = ""
+    removed: list[Removal] = []
     i = 0
     if pieces and title_like(pieces[0].text, TITLE_MAX) and parse_marker(pieces[0].text) is None:
         title = pieces[0].text
         i = 1
+        # the paper's own, fuller title later in the extracted text replaces the site's
+        own = next((p for p in pieces[1:] if _own_title_at(p.text + " ", title) == len(p.text)), None)
+        if own is not None:
+            removed.append(Removal(title, "listing-title", pieces[0].no))
+            title = own.text
+            pieces.remove(own)
         # a title broken over two lines: the second short line ends it with its genre word
         if (
             i < len(pieces)
@@ -329,7 +367,7 @@ def _build_article(lines: Sequence[Line], keep_numbering: bool) -> tuple[Article
             and text[0] not in _BULLETS
         )
         b.paragraph(text, join=join)
-    return Article(normalize(title), normalize(subtitle), tuple(b.blocks)), b.notices
+    return Article(normalize(title), normalize(subtitle), tuple(b.blocks)), b.notices, removed
 
 
 def structure(cleaned: Cleaned, *, title: str | None = None, keep_numbering: bool = False) -> Structured:
@@ -342,8 +380,9 @@ def structure(cleaned: Cleaned, *, title: str | None = None, keep_numbering: boo
     notices: list[Notice] = []
     removed: list[Removal] = []
     for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
-        article, ns = _build_article(lines[a:b], keep_numbering)
+        article, ns, gone = _build_article(lines[a:b], keep_numbering)
         notices.extend(ns)
+        removed.extend(gone)
         if not article.blocks and articles:
             # a title heading nothing: keep its text as a paragraph of the article before
             prev = articles[-1]

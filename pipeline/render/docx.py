@@ -1,0 +1,614 @@
+"""docx: one Article → a DOCX laid out to GB/T 9704-2012 (``shared/gbt9704.md``).
+
+Every number comes from :mod:`pipeline.render.style`; this module only translates
+it into WordprocessingML, the way Word, WPS and LibreOffice all honour:
+
+* **Page** (§1): A4, margins 37/35/28/26 mm, so the 版心 is 156 × 225 mm.
+* **Grid** (§2.10, option A): ``w:docGrid w:type="linesAndChars"`` with
+  ``linePitch`` 579 twips (22 lines of 28.95 pt fill 225 mm) and ``charSpace``
+  making the character pitch 442.2 pt / 28 = 15.79 pt, so a full line holds 28
+  characters of the 16 pt Normal style.  Body lines are *exactly* 28.95 pt.
+* **Fonts** (§3, fonts.md §6): every style used names its font in ``w:rFonts``
+  (``eastAsia`` and ``ascii``/``hAnsi``/``cs`` = the official CJK name, ``hint``
+  eastAsia so “”—… stay full-width); theme attributes are stripped from the
+  defaults and all styles, since a ``*Theme`` attribute would win over the name;
+  ``w:lang w:eastAsia="zh-CN"`` so kinsoku and the Chinese theme font apply.
+* **Title** (§4): 2号小标宋 centred, not bold, broken by
+  :func:`pipeline.render.title.split_title` into 梯形/菱形 lines joined by line
+  breaks, not snapped to the character grid; subtitle 3号楷体 directly under it;
+  one blank body line below the block.
+* **Body** (§5): 3号仿宋, justified, first line indented two characters, no space
+  between paragraphs, widow control off (it would break the 22-line grid).
+* **Headings** (§6): the built-in ``Heading 1``–``Heading 4`` styles, rebuilt
+  (黑体/楷体/仿宋/仿宋, 16 pt, indented like paragraphs, outline levels 0–3 so the
+  navigation pane and a TOC work).  A standalone heading keeps with the next
+  paragraph.  A run-in heading (``tail`` non-empty) is *one* paragraph in the
+  heading style: the heading sentence in the level's font, then the tail in the
+  body font, and keep-with-next switched off (a chain of run-in items would
+  otherwise be pushed to the next page together).  Word's TOC then lists the whole
+  paragraph for such items; the alternative (a "style separator", two paragraphs)
+  is not rendered by LibreOffice.
+* **Page numbers** (§7): ``— N —`` with a PAGE field, 4号宋体, odd pages right
+  and even pages left, one character in from the 版心 edge
+  (``w:evenAndOddHeaders``), the dash line 7 mm below the 版心.
+* **Line breaking** (§8): kinsoku on, ``overflowPunct`` off, and the
+  GB/T 15834 lists of :data:`style.NOT_AT_LINE_START`/``END`` written as the
+  document's zh-CN ``noLineBreaksBefore``/``After``.
+
+The output is byte-for-byte reproducible: python-docx's default template gives
+fixed part contents, the core properties carry no dates, and the ZIP is rewritten
+with fixed member timestamps.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+
+import docx
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Twips
+from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
+
+from pipeline.model import Article, Heading, Paragraph
+from pipeline.render import style
+from pipeline.render.title import split_title
+
+# ---------------------------------------------------------------- units and derived numbers
+
+
+def _twips(points: float) -> int:
+    """Points → twentieths of a point, the unit of most WordprocessingML lengths."""
+    return round(points * 20)
+
+
+def _half_points(points: float) -> int:
+    """Points → half-points, the unit of ``w:sz``."""
+    return round(points * 2)
+
+
+PAGE = style.PAGE
+TEXT_WIDTH_TWIPS = _twips(PAGE.width) - _twips(PAGE.left) - _twips(PAGE.right)  # 8845
+LINE_PITCH_TWIPS = _twips(PAGE.line_pitch)  # 579: 22 lines fit 12756 twips of 版心
+# OOXML charSpace (ISO/IEC 29500 §17.6.5): the grid's character pitch minus the
+# Normal style's font size, in 1/4096 pt.  (15.793 − 16) × 4096 = −848 (gbt9704 §2.10).
+CHAR_SPACE = round((PAGE.char_pitch - style.BODY.size) * 4096)
+CHAR_PITCH_TWIPS = _twips(PAGE.char_pitch)  # 316: one 字 of body text on the grid
+
+# Page number position (gbt9704 §7.3–7.4).  The standard puts the 一字线 7 mm below
+# the bottom edge of the 版心: 35 − 7 = 28 mm above the bottom edge of the paper.
+# w:footer is the distance from the paper's bottom edge to the bottom of the footer
+# text, i.e. of the page number's line box.  That line is set with *exact* spacing
+# equal to the font size, so the box is one em tall; CJK fonts draw the em dash
+# through the middle of the ideographic em box, which is then the middle of the
+# line box.  So the footer distance is 28 mm minus half an em: 28 mm − 7 pt ≈
+# 25.5 mm (gbt9704 §7.4 quotes 24.7–25.5 mm from a template that measured it).
+PAGE_NUMBER_LINE_TWIPS = _twips(style.PAGE_NUMBER.size)
+FOOTER_TWIPS = _twips(PAGE.bottom - PAGE.page_number_gap - style.PAGE_NUMBER.size / 2)
+HEADER_TWIPS = _twips(15 * style.MM)  # no header content; Word's usual 15 mm (§1.7)
+# 单页码居右空一字，双页码居左空一字: one 4号 character (gbt9704 §7.7)
+PAGE_NUMBER_INSET_TWIPS = _twips(PAGE.page_number_inset_chars * style.PAGE_NUMBER.size)
+
+# Style ids in python-docx's default template for each role.
+BODY_STYLE = "Normal"
+TITLE_STYLE = "Title"
+SUBTITLE_STYLE = "Subtitle"
+HEADING_STYLES = {level: f"Heading{level}" for level in style.HEADINGS}
+FOOTER_STYLE = "Footer"
+
+_ALIGN = {"justify": "both", "center": "center", "left": "left", "right": "right"}
+
+# Official names that Word on a machine without them should replace by the GBK
+# font of the same design (fonts.md §6: fontTable altName, charset 86 = GB2312).
+_FONT_ALT_NAMES = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体"}
+
+# Child order inside w:pPr / w:rPr (ISO/IEC 29500 CT_PPrBase, CT_RPr).  Word
+# rejects a document whose property elements are out of order.
+_PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
+    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
+    "rPr sectPr pPrChange"
+).split()
+_RPR_ORDER = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+).split()
+# Child order inside w:style (CT_Style).
+_STYLE_ORDER = (
+    "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed "
+    "qFormat locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr"
+).split()
+# Successors of w:noLineBreaksAfter/Before in w:settings (CT_Settings sequence).
+_SETTINGS_AFTER_LINE_BREAK_LISTS = (
+    "savePreviewPicture doNotValidateAgainstSchema saveInvalidXml ignoreMixedContent "
+    "alwaysShowPlaceholderText doNotDemarcateInvalidXml saveXmlDataOnly useXSLTWhenSaving "
+    "saveThroughXslt showXMLTags alwaysMergeEmptyNamespace updateFields hdrShapeDefaults "
+    "footnotePr endnotePr compat docVars rsids mathPr attachedSchema themeFontLang "
+    "clrSchemeMapping doNotIncludeSubdocsInStats doNotAutoCompressPictures forceUpgrade captions "
+    "readModeInkLockDown smartTagType schemaLibrary shapeDefaults doNotEmbedSmartTags "
+    "decimalSymbol listSeparator"
+).split()
+_THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+# A fixed ZIP member time (the earliest ZIP can store) so the bytes never vary.
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+# ---------------------------------------------------------------- small XML helpers
+
+
+def _el(tag: str, **attrs: str) -> etree._Element:
+    """A ``w:`` element with ``w:`` attributes: ``_el("jc", val="both")``."""
+    e: etree._Element = OxmlElement(f"w:{tag}")
+    for name, value in attrs.items():
+        e.set(qn(f"w:{name}"), value)
+    return e
+
+
+def _local(e: etree._Element) -> str:
+    return etree.QName(e).localname
+
+
+def _put(parent: etree._Element, child: etree._Element, order: Sequence[str]) -> etree._Element:
+    """Insert ``child`` into ``parent`` at its schema position, replacing any element
+    of the same name already there."""
+    name = _local(child)
+    for old in parent.findall(child.tag):
+        parent.remove(old)
+    rank = order.index(name)
+    for i, sibling in enumerate(parent):
+        if _local(sibling) in order and order.index(_local(sibling)) > rank:
+            parent.insert(i, child)
+            return child
+    parent.append(child)
+    return child
+
+
+def _child(parent: etree._Element, tag: str) -> etree._Element:
+    """``parent``'s ``w:tag`` child, created (appended) when missing."""
+    found = parent.find(qn(f"w:{tag}"))
+    if found is None:
+        found = _el(tag)
+        parent.append(found)
+    return found
+
+
+def _rfonts(face: style.Face) -> etree._Element:
+    """``w:rFonts`` naming ``face`` for every script slot, with the East Asian hint.
+
+    ``ascii``/``hAnsi`` carry the CJK name too (``Face.latin``), so digits and the
+    ambiguous-width marks “”‘’—… are drawn by the same 仿宋/黑体/… face, full-width.
+    """
+    return _el(
+        "rFonts",
+        ascii=face.latin,
+        hAnsi=face.latin,
+        eastAsia=face.official,
+        cs=face.latin,
+        hint="eastAsia",
+    )
+
+
+def _on_off(tag: str, on: bool) -> etree._Element:
+    return _el(tag) if on else _el(tag, val="0")
+
+
+def _run_props(block: style.BlockStyle) -> list[etree._Element]:
+    """rPr children for a block style: font, weight, size."""
+    size = str(_half_points(block.size))
+    return [
+        _rfonts(block.face),
+        _on_off("b", block.bold),
+        _on_off("bCs", block.bold),
+        _el("sz", val=size),
+        _el("szCs", val=size),
+    ]
+
+
+def _spacing(line_twips: int, after_twips: int = 0) -> etree._Element:
+    return _el("spacing", before="0", after=str(after_twips), line=str(line_twips), lineRule="exact")
+
+
+def _indent(chars: float) -> etree._Element:
+    """First-line indent of ``chars`` characters: ``firstLineChars`` (hundredths of
+    a character, what Word shows as "2 字符") plus the same length in twips for
+    readers that ignore the character unit (one character = the grid pitch)."""
+    return _el(
+        "ind",
+        left="0",
+        right="0",
+        firstLine=str(round(chars * CHAR_PITCH_TWIPS)),
+        firstLineChars=str(round(chars * 100)),
+    )
+
+
+def _para_props(
+    block: style.BlockStyle,
+    *,
+    line_twips: int,
+    snap_to_grid: bool = True,
+    outline_level: int | None = None,
+) -> list[etree._Element]:
+    """pPr children for a block style."""
+    props = [
+        _on_off("keepNext", block.keep_with_next),
+        _el("widowControl", val="0"),
+        _el("kinsoku"),
+        _el("overflowPunct", val="0"),
+        _on_off("snapToGrid", snap_to_grid),
+        _spacing(line_twips),
+        _indent(block.indent_chars),
+        _el("jc", val=_ALIGN[block.align]),
+    ]
+    if outline_level is not None:
+        props.append(_el("outlineLvl", val=str(outline_level)))
+    return props
+
+
+def _set_props(container: etree._Element, tag: str, children: Iterable[etree._Element]) -> None:
+    """Replace ``container``'s (a ``w:style``'s) ``w:pPr``/``w:rPr`` with one holding
+    ``children``."""
+    props = _el(tag)
+    order = _PPR_ORDER if tag == "pPr" else _RPR_ORDER
+    for c in children:
+        _put(props, c, order)
+    _put(container, props, _STYLE_ORDER)
+
+
+# ---------------------------------------------------------------- styles
+
+
+def _strip_theme_fonts(root: etree._Element) -> None:
+    """Remove ``w:*Theme`` font attributes everywhere under ``root``: when present,
+    they override the explicit names (ECMA-376 §17.3.2.26; fonts.md §6)."""
+    for rf in root.iter(qn("w:rFonts")):
+        for attr in _THEME_FONT_ATTRS:
+            rf.attrib.pop(qn(attr), None)
+
+
+def _style_element(styles_root: etree._Element, style_id: str) -> etree._Element:
+    for s in styles_root.findall(qn("w:style")):
+        if s.get(qn("w:styleId")) == style_id:
+            return s
+    raise KeyError(f"style {style_id!r} is missing from the template")
+
+
+def _define_style(
+    styles_root: etree._Element,
+    style_id: str,
+    block: style.BlockStyle,
+    *,
+    line_twips: int,
+    snap_to_grid: bool = True,
+    outline_level: int | None = None,
+) -> None:
+    """Rebuild a paragraph style from ``block`` (and its linked character style's
+    run properties, which Word applies when the style is used on part of a line)."""
+    s = _style_element(styles_root, style_id)
+    for tag in ("semiHidden", "unhideWhenUsed"):  # show it in Word's style gallery
+        for old in s.findall(qn(f"w:{tag}")):
+            s.remove(old)
+    _put(s, _el("qFormat"), _STYLE_ORDER)
+    ppr = _para_props(block, line_twips=line_twips, snap_to_grid=snap_to_grid, outline_level=outline_level)
+    _set_props(s, "pPr", ppr)
+    _set_props(s, "rPr", _run_props(block))
+    link = s.find(qn("w:link"))
+    if link is not None:
+        linked = _style_element(styles_root, link.get(qn("w:val"), ""))
+        _set_props(linked, "rPr", _run_props(block))
+
+
+def _setup_styles(document: Document) -> None:
+    """docDefaults, Normal (= body), Title, Subtitle, Heading 1–4, Footer."""
+    root = document.styles.element
+    _strip_theme_fonts(root)
+
+    defaults = root.find(qn("w:docDefaults"))
+    assert defaults is not None
+    rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    ppr = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}")
+    assert rpr is not None and ppr is not None
+    body = style.BODY
+    size = str(_half_points(body.size))
+    for child in list(rpr):
+        rpr.remove(child)
+    for c in (
+        _rfonts(body.face),
+        _el("sz", val=size),
+        _el("szCs", val=size),
+        _el("lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA"),
+    ):
+        _put(rpr, c, _RPR_ORDER)
+    for child in list(ppr):
+        ppr.remove(child)
+    for c in (
+        _el("widowControl", val="0"),
+        _el("kinsoku"),
+        _el("overflowPunct", val="0"),
+        _el("spacing", before="0", after="0"),
+    ):
+        _put(ppr, c, _PPR_ORDER)
+
+    _define_style(root, BODY_STYLE, body, line_twips=LINE_PITCH_TWIPS)
+    normal_rpr = _style_element(root, BODY_STYLE).find(qn("w:rPr"))
+    assert normal_rpr is not None
+    _put(normal_rpr, _el("lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA"), _RPR_ORDER)
+    # The title's 22 pt glyphs must not be spread to the 16 pt character grid
+    # (gbt9704 §2.10), and its lines are spaced by the title pitch, not the grid.
+    _define_style(
+        root, TITLE_STYLE, style.TITLE, line_twips=_twips(style.TITLE_LINE_PITCH), snap_to_grid=False
+    )
+    _define_style(root, SUBTITLE_STYLE, style.SUBTITLE, line_twips=LINE_PITCH_TWIPS)
+    for level, block in style.HEADINGS.items():
+        _define_style(
+            root, HEADING_STYLES[level], block, line_twips=LINE_PITCH_TWIPS, outline_level=level - 1
+        )
+    # The page number is off the grid: 14 pt text must keep its own width, and its
+    # line box must be exactly one em for the footer distance above to hold.
+    _define_style(
+        root, FOOTER_STYLE, style.PAGE_NUMBER, line_twips=PAGE_NUMBER_LINE_TWIPS, snap_to_grid=False
+    )
+
+
+# ---------------------------------------------------------------- section, settings, parts
+
+
+def _setup_section(document: Document) -> None:
+    """A4, the GB/T 9704 margins, the 22 × 28 grid, odd and even page numbers."""
+    section = document.sections[0]
+    section.page_width = Twips(_twips(PAGE.width))
+    section.page_height = Twips(_twips(PAGE.height))
+    section.top_margin = Twips(_twips(PAGE.top))
+    section.bottom_margin = Twips(_twips(PAGE.bottom))
+    section.left_margin = Twips(_twips(PAGE.left))
+    section.right_margin = Twips(_twips(PAGE.right))
+    section.header_distance = Twips(HEADER_TWIPS)
+    section.footer_distance = Twips(FOOTER_TWIPS)
+    section.gutter = Twips(0)
+
+    sect_pr = section._sectPr
+    grid = _child(sect_pr, "docGrid")
+    grid.attrib.clear()
+    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
+    grid.set(qn("w:charSpace"), str(CHAR_SPACE))
+    for attr in ("w:rsidR", "w:rsidRPr", "w:rsidSect"):
+        sect_pr.attrib.pop(qn(attr), None)
+
+    document.settings.odd_and_even_pages_header_footer = True
+    section.footer.is_linked_to_previous = False
+    section.even_page_footer.is_linked_to_previous = False
+    _page_number(section.footer.paragraphs[0], odd=True)
+    _page_number(section.even_page_footer.paragraphs[0], odd=False)
+
+
+def _page_number(paragraph: DocxParagraph, *, odd: bool) -> None:
+    """``— N —`` with a PAGE field: odd pages right, even pages left, one
+    character in from the 版心 edge (gbt9704 §7.6)."""
+    p = paragraph._p
+    ppr = p.get_or_add_pPr()
+    _put(ppr, _el("pStyle", val=FOOTER_STYLE), _PPR_ORDER)
+    inset = str(PAGE_NUMBER_INSET_TWIPS)
+    if odd:
+        _put(ppr, _el("ind", left="0", right=inset, firstLine="0"), _PPR_ORDER)
+        _put(ppr, _el("jc", val="right"), _PPR_ORDER)
+    else:
+        _put(ppr, _el("ind", left=inset, right="0", firstLine="0"), _PPR_ORDER)
+        _put(ppr, _el("jc", val="left"), _PPR_ORDER)
+    # style.page_number_text is the one definition of the glyphs around the number
+    before, _, after = style.page_number_text(0).partition("0")
+    p.append(_text_run(before))
+    p.append(_field_char("begin"))
+    instr = _el("r")
+    instr_text = _el("instrText")
+    instr_text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr_text.text = " PAGE "
+    instr.append(instr_text)
+    p.append(instr)
+    p.append(_field_char("separate"))
+    p.append(_text_run("1" if odd else "2"))  # cached result; viewers recompute it
+    p.append(_field_char("end"))
+    p.append(_text_run(after))
+
+
+def _field_char(kind: str) -> etree._Element:
+    r = _el("r")
+    r.append(_el("fldChar", fldCharType=kind))
+    return r
+
+
+def _text_run(text: str, rpr: Sequence[etree._Element] = ()) -> etree._Element:
+    """``<w:r>[<w:rPr>…</w:rPr>]<w:t>text</w:t></w:r>``, spaces preserved."""
+    r = _el("r")
+    if rpr:
+        props = _el("rPr")
+        for c in rpr:
+            _put(props, c, _RPR_ORDER)
+        r.append(props)
+    t = _el("t")
+    if text != text.strip():
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.text = text
+    r.append(t)
+    return r
+
+
+def _setup_settings(document: Document) -> None:
+    """Kinsoku lists, the Chinese theme-font language, no stale revision ids."""
+    settings = document.settings.element
+    for tag, chars in (
+        ("noLineBreaksAfter", style.NOT_AT_LINE_END),
+        ("noLineBreaksBefore", style.NOT_AT_LINE_START),
+    ):
+        for old in settings.findall(qn(f"w:{tag}")):
+            settings.remove(old)
+        lst = _el(tag, lang="zh-CN", val="".join(sorted(chars)))
+        successor = next(
+            (c for c in settings if _local(c) in _SETTINGS_AFTER_LINE_BREAK_LISTS),
+            None,
+        )
+        if successor is None:
+            settings.append(lst)
+        else:
+            successor.addprevious(lst)
+    # noLineBreaksAfter must precede noLineBreaksBefore: the loop above inserts each
+    # before the first later element, so After is placed first, then Before after it.
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _font_table(document: Document) -> None:
+    """Tell Word which font to use when an official ``_GB2312`` font is missing."""
+    for part in document.part.package.iter_parts():
+        if str(part.partname) != "/word/fontTable.xml":
+            continue
+        root = etree.fromstring(part.blob)
+        for name, alt in _FONT_ALT_NAMES.items():
+            font = _el("font", name=name)
+            font.append(_el("altName", val=alt))
+            font.append(_el("charset", val="86"))
+            font.append(_el("family", val="modern"))
+            font.append(_el("pitch", val="fixed"))
+            root.append(font)
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _drop_template_leftovers(document: Document) -> None:
+    """Remove parts of python-docx's template that would mislead: a thumbnail of
+    some other document, and Word 2010's ``stylesWithEffects`` copy of the styles
+    (with their theme fonts and blue headings)."""
+    package = document.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[rid]
+    for rid, rel in list(document.part.rels.items()):
+        if rel.reltype == RT.STYLES_WITH_EFFECTS:
+            document.part.drop_rel(rid)
+
+
+def _core_properties(document: Document, article: Article, source: str) -> None:
+    """Title and language; no dates (they would make every run differ)."""
+    props = document.core_properties
+    props.title = article.title
+    props.language = "zh-CN"
+    props.author = "gongwen"
+    props.last_modified_by = "gongwen"
+    props.comments = f"converted by gongwen from {source}" if source else "converted by gongwen"
+    props.revision = 1
+    core = props._element
+    for tag in ("created", "modified", "lastPrinted"):
+        for ns in (
+            "http://purl.org/dc/terms/",
+            "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+        ):
+            for old in core.findall(f"{{{ns}}}{tag}"):
+                core.remove(old)
+
+
+# ---------------------------------------------------------------- body
+
+
+def _paragraph(document: Document, style_id: str) -> etree._Element:
+    """A new empty paragraph of ``style_id`` appended to the body."""
+    p: etree._Element = document.add_paragraph()._p
+    p.get_or_add_pPr()
+    _put(p.pPr, _el("pStyle", val=style_id), _PPR_ORDER)
+    return p
+
+
+def _title_block(document: Document, article: Article) -> None:
+    """Title lines (line breaks between them), subtitle, then one blank line."""
+    last: tuple[etree._Element, int] | None = None  # (paragraph, its line pitch)
+    if article.title:
+        p = _paragraph(document, TITLE_STYLE)
+        for i, line in enumerate(split_title(article.title)):
+            if i:
+                br = _el("r")
+                br.append(_el("br"))
+                p.append(br)
+            p.append(_text_run(line))
+        last = (p, _twips(style.TITLE_LINE_PITCH))
+    if article.subtitle:
+        p = _paragraph(document, SUBTITLE_STYLE)
+        p.append(_text_run(article.subtitle))
+        last = (p, LINE_PITCH_TWIPS)
+    if last is not None:
+        # one blank body line after the block: space after its last paragraph
+        p, pitch = last
+        gap = round(style.TITLE_GAP_LINES * LINE_PITCH_TWIPS)
+        _put(p.pPr, _spacing(pitch, after_twips=gap), _PPR_ORDER)
+
+
+def _heading(document: Document, heading: Heading) -> None:
+    """A heading paragraph; with a tail, the tail follows in the body font."""
+    p = _paragraph(document, HEADING_STYLES[heading.level])
+    p.append(_text_run(heading.number + heading.text))
+    if heading.tail:
+        _put(p.pPr, _el("keepNext", val="0"), _PPR_ORDER)
+        body = style.BODY
+        level = style.HEADINGS[heading.level]
+        tail_props = [_rfonts(body.face)]
+        if level.bold != body.bold:
+            tail_props += [_on_off("b", body.bold), _on_off("bCs", body.bold)]
+        if level.size != body.size:
+            size = str(_half_points(body.size))
+            tail_props += [_el("sz", val=size), _el("szCs", val=size)]
+        p.append(_text_run(heading.tail, tail_props))
+
+
+def _body(document: Document, paragraph: Paragraph) -> None:
+    p = _paragraph(document, BODY_STYLE)
+    p.append(_text_run(paragraph.text))
+
+
+# ---------------------------------------------------------------- output
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same ZIP with fixed member timestamps and attributes, so equal content
+    gives equal bytes (python-docx stamps every member with the current time)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            fixed.create_system = 3
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def render(article: Article, *, source: str = "") -> bytes:
+    """One article as DOCX bytes (see the module docstring for the layout).
+
+    ``source`` (the input file name) is recorded in the document's comments
+    property.  The same article always gives the same bytes.
+    """
+    document = docx.Document()
+    _drop_template_leftovers(document)
+    _setup_styles(document)
+    _setup_section(document)
+    _setup_settings(document)
+    _font_table(document)
+    _core_properties(document, article, source)
+    _title_block(document, article)
+    for block in article.blocks:
+        if isinstance(block, Heading):
+            _heading(document, block)
+        else:
+            _body(document, block)
+    if not document.paragraphs:  # an empty article: Word wants one paragraph
+        _paragraph(document, BODY_STYLE)
+    buf = io.BytesIO()
+    document.save(buf)
+    return _stable_zip(buf.getvalue())
