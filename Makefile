@@ -1,0 +1,95 @@
+# gongwen — `make all` sets everything up and converts seeds/ → output/; `make test` runs the tests.
+# Targets are documented by the `## target: text` comment above them; `make help` lists them.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+GOLD ?= $(SHARED)/gold
+OUT ?= output
+FONT_STAMP := $(or $(GONGWEN_FONT_DIR),$(HOME)/.cache/gongwen/fonts)/manifest.json
+
+.PHONY: all help install fonts convert test test-fast test-deps eval eval-baseline check lint format typecheck golden fuzz bench clean
+
+## all: set up (venv, Python deps, fonts) and convert every file in seeds/ to output/ (DOCX, PDF, JSON)
+all: install fonts convert
+
+## help: list the targets
+help:
+	@grep -E '^## ' Makefile | sed 's/^## /  /'
+
+## install: create .venv and install gongwen with its test and dev tools
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test,dev]'
+	touch $(STAMP)
+
+## fonts: install the free font stack and prepare the TrueType cache (idempotent; fast the second time)
+fonts: $(STAMP)
+	bash tools/setup_fonts.sh
+
+## convert: convert every file in seeds/ to output/ (DOCX, PDF and JSON)
+convert: $(STAMP)
+	$(PY) -m pipeline convert seeds -o $(OUT) --to all -q
+	@ls $(OUT) | sed 's/^/  $(OUT)\//'
+
+## test-deps: what the tests need beyond `make all` (LibreOffice for the DOCX end-to-end test)
+test-deps:
+	@command -v soffice >/dev/null || bash tools/apt_install.sh libreoffice-writer-nogui
+
+## test: run the whole test suite (sets up what it needs first)
+test: install fonts test-deps
+	$(PY) -m pytest
+
+## test-fast: the tests without the slow LibreOffice/fuzz ones
+test-fast: install
+	$(PY) -m pytest -m 'not slow'
+
+## eval: score the pipeline's JSON for seeds/ against the answer keys, check the pinned floors
+eval: $(STAMP)
+	@rm -rf $(OUT)/eval && mkdir -p $(OUT)/eval
+	@$(PY) -m pipeline convert seeds -o $(OUT)/eval --to json -q
+	@$(PY) tools/eval_gate.py $(GOLD) $(OUT)/eval
+
+## eval-baseline: raise the pinned floors in tests/eval_baseline.json to today's scores (never lowers)
+eval-baseline: $(STAMP)
+	@rm -rf $(OUT)/eval && mkdir -p $(OUT)/eval
+	@$(PY) -m pipeline convert seeds -o $(OUT)/eval --to json -q
+	@$(PY) tools/eval_gate.py $(GOLD) $(OUT)/eval --update --readme README.md
+
+## check: lint + typecheck + tests (what CI runs)
+check: lint typecheck test
+
+## lint: ruff check and format check
+lint: $(STAMP)
+	$(VENV)/bin/ruff check pipeline tests tools
+	$(VENV)/bin/ruff format --check pipeline tests tools
+
+## format: apply ruff's formatting
+format: $(STAMP)
+	$(VENV)/bin/ruff format pipeline tests tools
+
+## typecheck: mypy --strict on the package
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy pipeline
+
+## golden: regenerate tests/golden/ from seeds/ (the only way goldens change; review `git diff tests/golden`)
+golden: $(STAMP)
+	$(PY) -m pipeline convert seeds -o tests/golden --to json -q
+
+## fuzz: a long fuzz run through the whole pipeline and every renderer (FUZZ_EXAMPLES=10000)
+fuzz: install fonts
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider -q
+
+## bench: time our CLI against LibreOffice and batches with 1 and 2 workers; writes README's table
+bench: install fonts test-deps
+	$(PY) tools/bench.py --readme README.md
+
+## clean: remove generated files (output/, caches); keeps .venv and the font cache
+clean:
+	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis
