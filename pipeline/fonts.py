@@ -25,6 +25,7 @@ Two halves, one manifest between them (``shared/fonts.md`` has the measurements)
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -231,7 +232,8 @@ def _em_dash_mid(path: str, index: int) -> float | None:
     glyph = font["glyf"][name]
     glyph.recalcBounds(font["glyf"])
     upem: int = font["head"].unitsPerEm
-    return round((glyph.yMin + glyph.yMax) / 2 / upem, 4)
+    mid: float = round((glyph.yMin + glyph.yMax) / 2 / upem, 4)
+    return mid
 
 
 def prepare(directory: Path | None = None, *, workers: int = 2, log: Any = sys.stderr) -> dict[str, Any]:
@@ -243,10 +245,8 @@ def prepare(directory: Path | None = None, *, workers: int = 2, log: Any = sys.s
     directory = directory or font_dir()
     directory.mkdir(parents=True, exist_ok=True)
     old: dict[str, Any] = {}
-    try:
+    with contextlib.suppress(OSError, ValueError):
         old = json.loads((directory / MANIFEST).read_text(encoding="utf-8")).get("fonts", {})
-    except (OSError, ValueError):
-        pass
     found = _fc_list()
     entries: dict[str, dict[str, Any]] = {}
     jobs: list[tuple[str, str, int, str]] = []
@@ -276,7 +276,9 @@ def prepare(directory: Path | None = None, *, workers: int = 2, log: Any = sys.s
             e["em_dash_mid"] = old[name]["em_dash_mid"]
     manifest = {"recipe": RECIPE, "fonts": entries}
     tmp = directory / (MANIFEST + ".tmp")
-    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
     os.replace(tmp, directory / MANIFEST)
     return manifest
 
@@ -313,11 +315,52 @@ def load_manifest(directory: Path) -> dict[str, FontInfo]:
     return infos
 
 
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """reportlab's ``ttfonts.makeToUnicodeCMap`` with characters beyond the BMP fixed.
+
+    reportlab writes each destination as ``<%04X>``, so U+20000 (CJK Ext B, which
+    HanaMinB supplies) becomes the invalid ``<20000>`` and the character vanishes from
+    the text layer.  A ToUnicode destination is UTF-16BE (PDF 1.7 §9.10.3), so a
+    supplementary character must be written as its surrogate pair, ``<D840DC00>``.
+
+    >>> "<01> <D840DC00>" in _to_unicode_cmap("F", [0x4E00, 0x20000])
+    True
+    """
+
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *(f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>" for i, v in enumerate(subset)),
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
 @cache
 def _register(directory: Path) -> dict[str, FontInfo]:
-    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase import pdfmetrics, ttfonts
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+    # The one patch we apply to reportlab (see _to_unicode_cmap): module-level, because
+    # TTFont.addObjects looks the function up in its module on every document.
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     infos = load_manifest(directory)
     for info in infos.values():
         try:
@@ -374,7 +417,7 @@ def with_fallback(text: str, face: str, fallbacks: Iterable[str] = style.FALLBAC
     chain = (face, *fallbacks)
     runs: list[Run] = []
     missing: dict[str, None] = {}
-    cur_font, cur = face, []
+    cur_font, cur = face, list[str]()
     for ch in text:
         font = next((f for f in chain if has_glyph(f, ch)), None)
         if font is None:

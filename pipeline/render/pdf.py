@@ -89,8 +89,9 @@ def _width(font: str, size: float, ch: str) -> float:
 
 
 def _is_word_char(ch: str) -> bool:
-    """Latin letters and digits, which break only at spaces (2013, GDP, Windows)."""
-    return ch.isalnum() and ord(ch) < 0x2000
+    """Latin letters, digits and the hyphen-minus, which break only at spaces (2013, GDP,
+    ISSN 1671-8089: a line-final hyphen would also be eaten by text extraction)."""
+    return (ch.isalnum() and ord(ch) < 0x2000) or ch == "-"
 
 
 def _break_allowed(prev: str, ch: str) -> bool:
@@ -165,7 +166,9 @@ def _set(
         ink = sum(adv[start:ink_end]) - tracking if count else 0.0
         x = indent if first else 0.0
         char_space = tracking
-        if align == "justify" and not last and count > 1:
+        if count > 1 and ((align == "justify" and not last) or ink > avail):
+            # spread the slack over the gaps; a full last line (28 cells whose ink is
+            # one tracking wider than the 版心) is squeezed back inside the same way
             char_space = tracking + (avail - ink) / (count - 1)
         elif align == "center":
             x = (width - ink) / 2
@@ -220,7 +223,9 @@ def _block_lines(block: Heading | Paragraph, missing: dict[str, None]) -> tuple[
     body = style.BODY
     if isinstance(block, Paragraph):
         spans = [_Span(body.face.pdf, body.size, block.text)]
-        return _set(spans, align=body.align, indent=body.indent_chars * PAGE.char_pitch, missing=missing), False
+        return _set(
+            spans, align=body.align, indent=body.indent_chars * PAGE.char_pitch, missing=missing
+        ), False
     h = style.HEADINGS[block.level]
     spans = [_Span(h.face.pdf, h.size, block.number + block.text)]
     if block.tail:  # run-in: heading sentence in the level face, the rest in the body face
@@ -368,7 +373,15 @@ def render(article: Article, *, source: str = "") -> bytes:
 
     fonts.register_fonts()
     block = _block_class()
-    flowables = [block(lines) for lines in _groups(article, {})]
+    groups = _groups(article, {})
+    flowables = [block(lines) for lines in groups]
+    has_outline = any(line.mark for lines in groups for line in lines)
+
+    def on_page(canv: object, doc: object) -> None:
+        if has_outline and canv.getPageNumber() == 1:  # type: ignore[attr-defined]
+            canv.showOutline()  # type: ignore[attr-defined]  # open the bookmarks pane
+        _draw_page_number(canv, doc)
+
     buf = io.BytesIO()
     frame = Frame(
         PAGE.left,
@@ -384,7 +397,7 @@ def render(article: Article, *, source: str = "") -> bytes:
     doc = BaseDocTemplate(
         buf,
         pagesize=(PAGE.width, PAGE.height),
-        pageTemplates=[PageTemplate("page", [frame], onPage=_draw_page_number)],
+        pageTemplates=[PageTemplate("page", [frame], onPage=on_page)],
         title=article.title,
         author="",
         subject="",
