@@ -38,7 +38,9 @@ def convert(data: bytes, source: str, options: Options = Options()) -> DocTree:
     cleaned = clean(split_lines(decoded.text), title_hint=decoded.title_hint)
     result = structure(cleaned, title=options.title, keep_numbering=options.keep_numbering)
     if not any(a.blocks or a.title for a in result.articles):
-        raise InputError("no body text left after removing web cruft — see `gongwen explain` for what was removed")
+        raise InputError(
+            "no body text left after removing web cruft — see `gongwen explain` for what was removed"
+        )
     removed = tuple(sorted(decoded.removed + cleaned.removed + result.removed, key=lambda r: r.line))
     return DocTree(
         source=source,

@@ -19,7 +19,9 @@ from pipeline.shapes import HAN
 
 # what counts as "Chinese context" next to a half-width mark
 _CJK = f"{HAN}\u3000-\u303f\uff00-\uffef“”‘’《》…—"
-_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef“”《》，。]+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef“”《》，。]+|[\w.+-]+@[\w-]+\.[\w.]+", re.I
+)
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 
 
@@ -107,7 +109,10 @@ def to_curly_quotes(text: str) -> str:
 
 
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…(?!…)|(?<=…)…{2,}")
-_DASH = re.compile(rf"(?<=[{_CJK}])(?:--+|—(?!—)|-{{2,}})(?=[{_CJK}])|(?<![—-])—(?![—-])(?=[{_CJK}])")
+_CJK_NO_DASH = _CJK.replace("—", "")
+_DASH = re.compile(
+    rf"(?<=[{_CJK_NO_DASH}])(?:-{{2,}}|(?<!—)—(?![—-]))(?=[{_CJK_NO_DASH}])|(?<![—-])—(?![—-])(?=[{_CJK_NO_DASH}])"
+)
 
 
 def to_ellipsis(text: str) -> str:
@@ -122,13 +127,15 @@ def to_ellipsis(text: str) -> str:
 def to_dash(text: str) -> str:
     """``--`` or a lone ``—`` between Chinese → ``——`` (破折号 is two 字).
 
-    >>> to_dash("群众路线--党的生命线; 2010-2012年; 主题—为民")
-    '群众路线——党的生命线; 2010-2012年; 主题——为民'
+    >>> to_dash("群众路线--党的生命线; 2010-2012年; 主题—为民; 工作——学习")
+    '群众路线——党的生命线; 2010-2012年; 主题——为民; 工作——学习'
     """
     return _DASH.sub("——", text)
 
 
-_WRAP_SPACE = re.compile(rf"(?<=[{HAN}，。、；：？！“”（）《》])[ \t\u3000]+(?=[{HAN}，。、；：？！“”（）《》])")
+_WRAP_SPACE = re.compile(
+    rf"(?<=[{HAN}，。、；：？！“”（）《》])[ \t\u3000]+(?=[{HAN}，。、；：？！“”（）《》])"
+)
 
 
 def join_wrapped(text: str) -> str:

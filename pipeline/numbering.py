@@ -68,7 +68,20 @@ MARKERS: tuple[Family, ...] = (
     Family("bullet", 1, re.compile(rf"(?P<n>[{_BULLETS}])\s*"), "", needs_title_shape=True),
 )
 
-_CN_VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_VALUES = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 
 def cn_value(numeral: str) -> int:
@@ -86,7 +99,9 @@ def cn_value(numeral: str) -> int:
             total += (current or 1) * 10
             current = 0
         else:
-            current = current * 10 + _CN_VALUES.get(ch, 0) if current and ch in "〇零" else _CN_VALUES.get(ch, 0)
+            current = (
+                current * 10 + _CN_VALUES.get(ch, 0) if current and ch in "〇零" else _CN_VALUES.get(ch, 0)
+            )
     return total + current
 
 

@@ -132,7 +132,7 @@ def _break_marker(text: str) -> Marker | None:
 
 
 def _is_run_on_heading(segment: str) -> bool:
-    """"二、…应对措施" before a space: a heading whose body followed after a space."""
+    """ "二、…应对措施" before a space: a heading whose body followed after a space."""
     m = _break_marker(segment)
     if m is None or len(m.rest) < 4:
         return False
@@ -161,6 +161,29 @@ def _own_title_at(text: str, title: str) -> int:
     return 0
 
 
+_WRAPPABLE = re.compile(f"[{HAN}，。、；：？！“”（）]")
+
+
+def _line_break_at(
+    text: str, a: int, b: int, segment: str, *, first: bool, heads_article: bool, title: str
+) -> bool:
+    """Does the space ``text[a:b]`` after ``segment`` stand for a lost line break?"""
+    left, right = text[a - 1], text[b : b + 1]
+    after = text[b:]
+    if not right or right in _NO_BREAK_BEFORE:
+        return False  # "坚定 ，履职": punctuation never starts a paragraph
+    if left in TERMINAL or left == "…" or (left in CLOSERS and a >= 2 and text[a - 2] in TERMINAL):
+        return True  # after a finished sentence
+    if right in _BULLETS or _break_marker(after) is not None or _FRONT_MATTER_AT.match(after):
+        return True  # before a heading marker, a bullet, 摘要： …
+    if _is_run_on_heading(segment):
+        return True  # "二、…应对措施 在密切联系…": the heading ends at the space
+    glued_title = first and title_like(segment, TITLE_MAX) and parse_marker(segment) is None
+    if glued_title and (heads_article or segment.startswith(("——", "--"))):
+        return True  # the article's title, or its subtitle, glued to the text
+    return bool(_own_title_at(after, title) or _own_title_at(segment + " ", title) == len(segment))
+
+
 def _split_part(line: Line, text: str, *, heads_article: bool, title: str) -> list[_Piece]:
     text = text.strip()
     flat = _flattened(text)
@@ -169,39 +192,22 @@ def _split_part(line: Line, text: str, *, heads_article: bool, title: str) -> li
     seg_start = 0
     for m in re.finditer(r"\s+", text):
         a, b = m.start(), m.end()
-        left, right = text[a - 1], text[b] if b < len(text) else ""
         segment = text[seg_start:a]
         first = not pieces
-        brk = False
-        if right and right not in _NO_BREAK_BEFORE:
-            if left in TERMINAL or left in "…" or (left in CLOSERS and a >= 2 and text[a - 2] in TERMINAL):
-                brk = True
-            elif right in _BULLETS or _break_marker(text[b:]) is not None or _FRONT_MATTER_AT.match(text[b:]):
-                brk = True
-            elif _is_run_on_heading(segment):
-                brk = True
-            elif first and heads_article and title_like(segment, TITLE_MAX) and parse_marker(segment) is None:
-                brk = True
-            elif first and segment.startswith(("——", "--")) and title_like(segment, TITLE_MAX):
-                brk = True
-            elif _own_title_at(text[b:], title) or _own_title_at(segment + " ", title) == len(segment):
-                brk = True
-        if brk:
-            out.append(segment)
+        out.append(segment)
+        seg_start = b
+        if _line_break_at(text, a, b, segment, first=first, heads_article=heads_article, title=title):
             pieces.append(_Piece("".join(out), line.no, first, False, line.gap_before if first else False))
             out = []
-            seg_start = b
+        elif flat and _WRAPPABLE.match(text[a - 1]) and _WRAPPABLE.match(text[b : b + 1] or "x"):
+            pass  # in a flattened run a space between Chinese characters is a line wrap
         else:
-            out.append(segment)
-            # in a flattened run a space between Chinese characters is a line wrap
-            han_both = bool(re.match(f"[{HAN}，。、；：？！“”（）]", left)) and bool(
-                re.match(f"[{HAN}，。、；：？！“”（）]", right or "x")
-            )
-            out.append("" if flat and han_both else text[a:b])
-            seg_start = b
+            out.append(text[a:b])
     out.append(text[seg_start:])
     whole = not pieces
-    pieces.append(_Piece("".join(out).strip(), line.no, not pieces, whole, line.gap_before if whole else False))
+    pieces.append(
+        _Piece("".join(out).strip(), line.no, not pieces, whole, line.gap_before if whole else False)
+    )
     return [p for p in pieces if p.text]
 
 
@@ -298,12 +304,19 @@ class _Builder:
 def _has_numbered_first_level(pieces: Sequence[_Piece]) -> bool:
     for p in pieces:
         m = parse_marker(p.text)
-        if m and m.level == 1 and m.family not in ("bullet",) and (not m.needs_title_shape or title_like(m.rest)):
+        if (
+            m
+            and m.level == 1
+            and m.family not in ("bullet",)
+            and (not m.needs_title_shape or title_like(m.rest))
+        ):
             return True
     return False
 
 
-def _build_article(lines: Sequence[Line], keep_numbering: bool) -> tuple[Article, list[Notice], list[Removal]]:
+def _build_article(
+    lines: Sequence[Line], keep_numbering: bool
+) -> tuple[Article, list[Notice], list[Removal]]:
     head = lines[0].text if _title_candidate(lines[0]) else ""
     pieces: list[_Piece] = []
     for k, line in enumerate(lines):
@@ -326,13 +339,18 @@ def _build_article(lines: Sequence[Line], keep_numbering: bool) -> tuple[Article
             and pieces[i].whole_line
             and title_like(pieces[i].text, 20)
             and parse_marker(pieces[i].text) is None
+            and not pieces[i].text.startswith(("—", "-"))
             and not GENRE_SUFFIX.search(title)
             and GENRE_SUFFIX.search(pieces[i].text)
             and len(title) + len(pieces[i].text) <= TITLE_MAX
         ):
             title += pieces[i].text
             i += 1
-        if i < len(pieces) and pieces[i].text.startswith(("——", "--", "—")) and len(pieces[i].text) <= TITLE_MAX:
+        if (
+            i < len(pieces)
+            and pieces[i].text.startswith(("——", "--", "—"))
+            and len(pieces[i].text) <= TITLE_MAX
+        ):
             subtitle = pieces[i].text
             i += 1
     b = _Builder(keep_numbering)
@@ -396,7 +414,9 @@ def structure(cleaned: Cleaned, *, title: str | None = None, keep_numbering: boo
             removed.append(Removal(only.title, "replaced-title", lines[0].no))
         articles[0] = Article(normalize(title), only.subtitle, only.blocks)
     elif title is not None:
-        notices.append(Notice("title-ignored", f"--title applies to single-article inputs; this one has {len(articles)}"))
+        notices.append(
+            Notice("title-ignored", f"--title applies to single-article inputs; this one has {len(articles)}")
+        )
     if any(not a.title for a in articles):
         notices.append(Notice("no-title", "a document has no title line; it starts with its body"))
     return Structured(tuple(articles), tuple(removed), tuple(notices))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import subprocess
 import sys
@@ -67,7 +68,8 @@ def main() -> int:
         if k in floors and (totals.get(k) is None or totals[k] < floors[k] - 1e-9)
     ]
     if a.update:
-        raised = {k: round(max(floors.get(k, 0.0), totals[k] or 0.0), 4) for k in METRICS}
+        # rounded down, so a floor never sits above the score it was taken from
+        raised = {k: max(floors.get(k, 0.0), math.floor((totals[k] or 0.0) * 1e4) / 1e4) for k in METRICS}
         BASELINE.write_text(json.dumps(raised, indent=2) + "\n")
         print(f"floors written to {BASELINE.relative_to(ROOT)}")
     if a.readme:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from types import ModuleType
 
 from pipeline.lines import Line
 from pipeline.model import Notice, Removal
-from pipeline.rules.base import Cut
-from pipeline.rules import (  # noqa: I001 - order of RULES below is what matters
+from pipeline.rules import (
     article_marker,
     breadcrumb,
     collection_title,
@@ -38,6 +38,7 @@ from pipeline.rules import (  # noqa: I001 - order of RULES below is what matter
     table_of_contents,
     template_placeholder,
 )
+from pipeline.rules.base import Cut
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +58,10 @@ class Cleaned:
     title_hint: str = ""
 
 
-def _rule(module: object) -> Rule:
-    doc = (getattr(module, "__doc__", None) or "").strip()
+def _rule(module: ModuleType) -> Rule:
+    doc = (module.__doc__ or "").strip()
     summary = " ".join(doc.split("\n\n", 1)[0].split())
-    return Rule(getattr(module, "REASON"), getattr(module, "find"), summary)
+    return Rule(module.REASON, module.find, summary)
 
 
 RULES: tuple[Rule, ...] = tuple(
@@ -120,7 +121,8 @@ def _apply(lines: Sequence[Line], cuts: Iterable[Cut], reason: str) -> tuple[lis
         text = line.text
         pieces: list[tuple[str, bool]] = []  # (text, starts an article)
         current, boundary, pos = "", line.boundary, 0
-        for s, e, split in merged:
+        for s, e, split_flag in merged:
+            split = bool(split_flag)
             piece = text[s:e].strip()
             if piece:
                 removed.append(Removal(piece, reason, line.no))

@@ -21,7 +21,9 @@ from pipeline.shapes import title_like
 
 REASON = "collection-title"
 
-_MARKER = re.compile(rf"[【\[]\s*(?:篇\s*[{CN_NUMERALS}\d]{{1,3}}|第\s*[{CN_NUMERALS}\d]{{1,3}}\s*篇)\s*[】\]]")
+_MARKER = re.compile(
+    rf"[【\[]\s*(?:篇\s*[{CN_NUMERALS}\d]{{1,3}}|第\s*[{CN_NUMERALS}\d]{{1,3}}\s*篇)\s*[】\]]"
+)
 
 
 LOOKAHEAD = 4  # lines after the title in which the markers must stand

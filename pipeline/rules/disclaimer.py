@@ -20,7 +20,9 @@ from pipeline.rules.base import Cut
 REASON = "disclaimer"
 
 _START = re.compile(r"^(免责|特别|版权|郑重)?声明[:：]")
-_INFRINGE = re.compile(r"(如有|若有|如涉及|涉嫌)侵权.{0,20}(删除|联系)|(来源|转载|摘自|选自)(于)?(互联网|网络)")
+_INFRINGE = re.compile(
+    r"(如有|若有|如涉及|涉嫌)侵权.{0,20}(删除|联系)|(来源|转载|摘自|选自)(于)?(互联网|网络)"
+)
 MAX_LEN = 200
 
 

@@ -37,7 +37,9 @@ def find(lines: Sequence[Line]) -> Iterator[Cut]:
         if len(key) > MAX_LEN:
             continue
         labels = len(_ANY.findall(key))
-        if labels >= 2 or _ACTIONS.match(key):
-            yield Cut(i)
-        elif _START.match(key) and (len(key) <= 40 or _COUNTER.search(key)):
+        if (
+            labels >= 2
+            or _ACTIONS.match(key)
+            or (_START.match(key) and (len(key) <= 40 or _COUNTER.search(key)))
+        ):
             yield Cut(i)

@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterator, Sequence
 
 from pipeline.lines import Line
-from pipeline.shapes import HAN
 from pipeline.rules.base import Cut
+from pipeline.shapes import HAN
 
 REASON = "page-number"
 

@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterator, Sequence
 
 from pipeline.lines import Line
-from pipeline.shapes import ends_sentence
 from pipeline.rules.base import Cut
+from pipeline.shapes import ends_sentence
 
 REASON = "related-links"
 
