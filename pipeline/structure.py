@@ -40,9 +40,13 @@ HEADING_MAX = 100  # a "heading" sentence longer than this is a numbered paragra
 UNNUMBERED_HEADING_MAX = 30
 RUNIN_COLON_MAX = 30  # "一、主要做法：正文…" ends the heading at the colon only this early
 GENRE_TITLE_MIN = 8  # "对策建议" alone is a section heading, not a new article's title
+GLUED_BODY_MIN = 20  # a title glued to its body by a space: the body is at least this long
 JOIN_MIN = 20  # a paragraph this short is a signature or a date, never continued
 FLATTENED_MIN_SPACES = 2
 _BULLETS = "■□●◆◇★☆▲△◎○►▶"
+# short lines that are never section headings: a date or speaker line under a title
+# ("（2024年3月1日）", "县委书记 张三"), a signature date at the end
+_NOT_HEADING = re.compile(r"^[（(].*[)）]$|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|\S\s+\S")
 _SPACE_IN_HAN = re.compile(rf"[{HAN}，。、；：？！”）:,;?!)]\s+[{HAN}“（(]")
 _SENTENCE_END = re.compile(r"[。？！?!]+[”’」』]*|[：:](?=.)")
 _NO_BREAK_BEFORE = set("，、。；：！？）”’》,.;:!?)")
@@ -179,7 +183,8 @@ def _line_break_at(
     if _is_run_on_heading(segment):
         return True  # "二、…应对措施 在密切联系…": the heading ends at the space
     glued_title = first and title_like(segment, TITLE_MAX) and parse_marker(segment) is None
-    if glued_title and (heads_article or segment.startswith(("——", "--"))):
+    body_follows = len(after) >= GLUED_BODY_MIN or any(c in after for c in "。！？")
+    if glued_title and body_follows and (heads_article or segment.startswith(("——", "--"))):
         return True  # the article's title, or its subtitle, glued to the text
     return bool(_own_title_at(after, title) or _own_title_at(segment + " ", title) == len(segment))
 
@@ -368,6 +373,7 @@ def _build_article(
             and m is None
             and 4 <= len(text) <= UNNUMBERED_HEADING_MAX
             and title_like(text, UNNUMBERED_HEADING_MAX)
+            and not _NOT_HEADING.search(text)
             and nxt is not None
             and not title_like(nxt.text, TITLE_MAX)
             and len(nxt.text) >= 30

@@ -27,6 +27,7 @@ from pipeline.rules import (
     html_fragment,
     injected_title,
     inline_ad,
+    jammer,
     journal_metadata,
     listing_title,
     page_meta,
@@ -37,6 +38,7 @@ from pipeline.rules import (
     site_navigation,
     table_of_contents,
     template_placeholder,
+    truncation_mark,
 )
 from pipeline.rules.base import Cut
 
@@ -60,7 +62,7 @@ class Cleaned:
 
 def _rule(module: ModuleType) -> Rule:
     doc = (module.__doc__ or "").strip()
-    summary = " ".join(doc.split("\n\n", 1)[0].split())
+    summary = " ".join(doc.split("\n\n", 1)[0].split()).removeprefix(f"{module.REASON}: ")
     return Rule(module.REASON, module.find, summary)
 
 
@@ -83,6 +85,8 @@ RULES: tuple[Rule, ...] = tuple(
         page_number,
         table_of_contents,
         inline_ad,
+        truncation_mark,
+        jammer,
         # titles: repeats, listing lines, collections, injected lines
         collection_title,
         article_marker,

@@ -22,7 +22,7 @@ from pipeline.rules.base import Cut
 REASON = "article-marker"
 
 _N = f"[{CN_NUMERALS}\\d]{{1,3}}"
-_MARKER = re.compile(
+MARKER = re.compile(
     rf"[【\[]\s*(?:篇\s*(?P<a>{_N})|第\s*(?P<b>{_N})\s*篇|范文\s*(?P<c>{_N}))\s*[】\]]"
     rf"|(?:^|(?<=\s))(?:篇|范文)\s*(?P<d>{_N})\s*[:：]"
 )
@@ -34,7 +34,7 @@ def _value(m: re.Match[str]) -> int:
 
 
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
-    hits = [(i, m, _value(m)) for i, line in enumerate(lines) for m in _MARKER.finditer(line.text)]
+    hits = [(i, m, _value(m)) for i, line in enumerate(lines) for m in MARKER.finditer(line.text)]
     # a run 篇一, 篇二, … numbers the articles of a compilation: each marker of a run of
     # two or more starts an article; a lone 【篇一】 under a single article is only removed
     runs: list[list[tuple[int, re.Match[str], int]]] = []

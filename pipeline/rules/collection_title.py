@@ -1,7 +1,8 @@
 """collection-title: the page title of a compilation of several articles.
 
 What it removes: a title line followed by a text that holds two or more article
-markers (【篇一】 【篇二】 …), and the copy of that title glued before the first marker.
+markers (【篇一】 【篇二】, 篇一： 篇二： …) — the first right after the title or its
+repeat — and the copy of that title glued before the first marker.
 The articles inside have titles of their own; the compilation's name is the site's.
 Why: "…心得体会（精选5篇）" pages list several articles under one site title.
 Example (seed 004): "如何做好群众工作感悟体会(最新)" + "如何做好群众工作感悟体会(最新)【篇一】2015年…"
@@ -11,20 +12,14 @@ Leaves alone: a title followed by one article (a single 【篇一】 does not ma
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from pipeline.lines import Line
-from pipeline.numbering import CN_NUMERALS
+from pipeline.rules.article_marker import MARKER
 from pipeline.rules.base import Cut
 from pipeline.shapes import title_like
 
 REASON = "collection-title"
-
-_MARKER = re.compile(
-    rf"[【\[]\s*(?:篇\s*[{CN_NUMERALS}\d]{{1,3}}|第\s*[{CN_NUMERALS}\d]{{1,3}}\s*篇)\s*[】\]]"
-)
-
 
 LOOKAHEAD = 4  # lines after the title in which the markers must stand
 
@@ -36,12 +31,17 @@ def find(lines: Sequence[Line]) -> Iterator[Cut]:
         j = i + 1
         while j < len(lines) and lines[j].key == line.key:
             j += 1  # repeats of the compilation title
-        if j >= len(lines) or not lines[j].key.startswith(line.key):
+        if j >= len(lines):
             continue
-        window = lines[j : j + LOOKAHEAD]
-        if sum(len(_MARKER.findall(ln.text)) for ln in window) < 2:
+        nxt = lines[j]
+        first = MARKER.search(nxt.text)
+        if first is None:
+            continue
+        before = nxt.text[: first.start()].replace(" ", "")
+        if before not in ("", line.text.replace(" ", "")):
+            continue  # the marker does not follow the title: not this title's collection
+        if sum(len(MARKER.findall(ln.text)) for ln in lines[j : j + LOOKAHEAD]) < 2:
             continue
         yield from (Cut(k) for k in range(i, j))
-        first = _MARKER.search(lines[j].text)
-        if first and lines[j].text[: first.start()].replace(" ", "") == line.text.replace(" ", ""):
+        if before:
             yield Cut(j, 0, first.start())

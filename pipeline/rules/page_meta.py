@@ -4,6 +4,8 @@ What it removes: a short line that starts with a metadata label and a colon
 (发布时间：, 来源：, 作者：, 浏览次数：, 字数：, 页数：, 编辑：, 点击：) or that holds
 two or more such labels; and bare action rows (分享到, 举报, 我要投稿, 字号 大 中 小).
 Why: CMS pages print the article's date, source, author and counters above it.
+Also share, comment and forum furniture alone on a line (扫一扫, 发表评论, 已有3条评论,
+本帖最后由 … 编辑, 只看该作者).
 Example: "发布时间：2023-05-12 来源：县委办 浏览：1024次" → removed.
 Leaves alone: body sentences that mention 来源 or 作者 ("资金来源：财政拨款，用于…" is
 long prose with one label and no counters), headings.
@@ -24,9 +26,15 @@ _LABELS = (
     r"浏览(次数|量)?|阅读(次数|量)?|点击(数|量|次数)?|人气|字数|页数|大小|格式|评论(数)?|收藏|分享|举报|"
     r"发布(人|者|单位)|供稿|审核|摄影|字号|下载(次数)?"
 )
-_START = re.compile(rf"^({_LABELS})[:：]")
+_START = re.compile(rf"^[（(\[【]?({_LABELS})[:：]")  # "（责任编辑：张三）" too
 _ANY = re.compile(rf"({_LABELS})[:：]")
-_ACTIONS = re.compile(r"^(分享到|我要投稿|我要举报|举报|投诉|字号|收藏本文|打印本文)([:：]|$|大中小)")
+# share/comment/forum furniture that stands alone on a line
+_ACTIONS = re.compile(
+    r"^(分享到|我要投稿|我要举报|举报|投诉|字号|收藏本文|打印本文|发表评论|我要评论|网友评论|查看评论|"
+    r"扫一扫|微信扫一扫|扫码|长按识别|只看该作者|倒序浏览|阅读模式|楼主|沙发|板凳|地板|点赞|在看)"
+    r"([:：]|$|大中小|分享|关注|二维码)"
+    r"|^(已有|共有)?\d+(条|人)(评论|参与|回复)|^评论[(（]\d+[)）]$|^本帖最后由.{1,40}编辑$|^发表于\d{4}-\d{1,2}-\d{1,2}"
+)
 _COUNTER = re.compile(r"\d+\s*(次|人|字|页|KB|MB|K|M)\b|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}", re.I)
 MAX_LEN = 120
 

@@ -28,7 +28,7 @@ _WHOLE = re.compile(
     re.I,
 )
 # measure words and units: a number followed by one of these is content, not a page number
-_UNIT = "个户人名位年月日号次项条家元万亿千百%％度岁天周期届批座所间件篇页章节段台辆吨米斤亩公里倍成"
+_UNIT = "个户人名位年月日号次项条家元万亿千百%％度岁天周期届批座所间件篇页章节段台辆吨米斤亩公里倍成以余多约至到及和或分秒时"
 _INLINE = re.compile(
     rf"(?<=[{HAN}，。、])\s*[{_DASH}]\s*\d{{1,4}}\s*[{_DASH}](?=\s|$)"  # – 22 –
     rf"|(?:^|(?<=[{HAN}]))\s*\d{{1,4}}\s*/\s+\d{{1,4}}(?=\s|$)"  # 1/ 13
