@@ -4,10 +4,14 @@ Every number comes from :mod:`pipeline.render.style`; this module only translate
 it into WordprocessingML, the way Word, WPS and LibreOffice all honour:
 
 * **Page** (§1): A4, margins 37/35/28/26 mm, so the 版心 is 156 × 225 mm.
-* **Grid** (§2.10, option A): ``w:docGrid w:type="linesAndChars"`` with
-  ``linePitch`` 579 twips (22 lines of 28.95 pt fill 225 mm) and ``charSpace``
-  making the character pitch 442.2 pt / 28 = 15.79 pt, so a full line holds 28
-  characters of the 16 pt Normal style.  Body lines are *exactly* 28.95 pt.
+* **Grid** (§2.11, the run-spacing method): ``w:docGrid w:type="lines"`` with
+  ``linePitch`` 579 twips, body lines *exactly* 28.95 pt (22 lines fill 225 mm),
+  and the 16 pt text set with −0.25 pt character spacing (``w:spacing -5``), so
+  one character advances 15.75 pt: 28 fit the 442.2 pt line, a 29th does not.
+  Not option A (``linesAndChars`` with ``charSpace`` −848): LibreOffice 7.4 lays
+  every 16 pt glyph over *two* 15.79 pt grid cells, giving 14 characters and 18
+  lines a page (measured here); run spacing gives 28 × 22 in LibreOffice and
+  needs no grid arithmetic from Word.
 * **Fonts** (§3, fonts.md §6): every style used names its font in ``w:rFonts``
   (``eastAsia`` and ``ascii``/``hAnsi``/``cs`` = the official CJK name, ``hint``
   eastAsia so “”—… stay full-width); theme attributes are stripped from the
@@ -31,9 +35,15 @@ it into WordprocessingML, the way Word, WPS and LibreOffice all honour:
 * **Page numbers** (§7): ``— N —`` with a PAGE field, 4号宋体, odd pages right
   and even pages left, one character in from the 版心 edge
   (``w:evenAndOddHeaders``), the dash line 7 mm below the 版心.
-* **Line breaking** (§8): kinsoku on, ``overflowPunct`` off, and the
-  GB/T 15834 lists of :data:`style.NOT_AT_LINE_START`/``END`` written as the
-  document's zh-CN ``noLineBreaksBefore``/``After``.
+* **Line breaking** (§8): kinsoku on, ``overflowPunct`` off (no 。，、 hanging
+  past the 版心 as a 29th character), and the GB/T 15834 lists of
+  :data:`style.NOT_AT_LINE_START`/``END`` written as the document's zh-CN
+  ``noLineBreaksBefore``/``After``.  Known reader bug: LibreOffice (7.4 and
+  later) imports ``overflowPunct`` inverted (writerfilter ``DomainMapper``:
+  ``IsHangingPunctuation = (val == 0)``) while it exports it the right way
+  round, so it hangs punctuation in our files — and its PDF export then drops
+  the hung mark.  The file follows ECMA-376 §17.3.1.21 and Word/WPS; see
+  ``tests/test_docx_libreoffice.py``.
 
 The output is byte-for-byte reproducible: python-docx's default template gives
 fixed part contents, the core properties carry no dates, and the ZIP is rewritten
@@ -42,8 +52,8 @@ with fixed member timestamps.
 
 from __future__ import annotations
 
-import copy
 import io
+import math
 import zipfile
 from collections.abc import Iterable, Sequence
 
@@ -54,7 +64,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]  # no stubs in the dev set
 
 from pipeline.model import Article, Heading, Paragraph
 from pipeline.render import style
@@ -76,10 +86,12 @@ def _half_points(points: float) -> int:
 PAGE = style.PAGE
 TEXT_WIDTH_TWIPS = _twips(PAGE.width) - _twips(PAGE.left) - _twips(PAGE.right)  # 8845
 LINE_PITCH_TWIPS = _twips(PAGE.line_pitch)  # 579: 22 lines fit 12756 twips of 版心
-# OOXML charSpace (ISO/IEC 29500 §17.6.5): the grid's character pitch minus the
-# Normal style's font size, in 1/4096 pt.  (15.793 − 16) × 4096 = −848 (gbt9704 §2.10).
-CHAR_SPACE = round((PAGE.char_pitch - style.BODY.size) * 4096)
-CHAR_PITCH_TWIPS = _twips(PAGE.char_pitch)  # 316: one 字 of body text on the grid
+# Character spacing that makes 28 characters fit the 版心 width (gbt9704 §2.11):
+# the 28-character pitch (442.2 / 28 = 15.79 pt) minus the 16 pt font, rounded
+# *down* to whole twips (−4.1 → −5, i.e. −0.25 pt) so that 28 advances (441 pt)
+# never exceed the line, while 29 (456.75 pt) never fit.
+CHAR_SPACING_TWIPS = math.floor((PAGE.char_pitch - style.BODY.size) * 20)
+CHAR_ADVANCE_TWIPS = _twips(style.BODY.size) + CHAR_SPACING_TWIPS  # 315: one 字 of body text
 
 # Page number position (gbt9704 §7.3–7.4).  The standard puts the 一字线 7 mm below
 # the bottom edge of the 版心: 35 − 7 = 28 mm above the bottom edge of the paper.
@@ -110,33 +122,37 @@ _FONT_ALT_NAMES = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体"}
 
 # Child order inside w:pPr / w:rPr (ISO/IEC 29500 CT_PPrBase, CT_RPr).  Word
 # rejects a document whose property elements are out of order.
-_PPR_ORDER = (
-    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
-    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+_PPR_ORDER_NAMES = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr "
+    "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
     "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
-    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
-    "rPr sectPr pPrChange"
-).split()
-_RPR_ORDER = (
-    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
-    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
-    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
-).split()
+    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr "
+    "sectPr pPrChange"
+)
+_PPR_ORDER = tuple(_PPR_ORDER_NAMES.split())
+_RPR_ORDER_NAMES = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+    "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
+    "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+)
+_RPR_ORDER = tuple(_RPR_ORDER_NAMES.split())
 # Child order inside w:style (CT_Style).
-_STYLE_ORDER = (
-    "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed "
-    "qFormat locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr"
-).split()
+_STYLE_ORDER_NAMES = (
+    "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat "
+    "locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr"
+)
+_STYLE_ORDER = tuple(_STYLE_ORDER_NAMES.split())
 # Successors of w:noLineBreaksAfter/Before in w:settings (CT_Settings sequence).
-_SETTINGS_AFTER_LINE_BREAK_LISTS = (
+_SETTINGS_AFTER_LINE_BREAK_LISTS_NAMES = (
     "savePreviewPicture doNotValidateAgainstSchema saveInvalidXml ignoreMixedContent "
     "alwaysShowPlaceholderText doNotDemarcateInvalidXml saveXmlDataOnly useXSLTWhenSaving "
-    "saveThroughXslt showXMLTags alwaysMergeEmptyNamespace updateFields hdrShapeDefaults "
-    "footnotePr endnotePr compat docVars rsids mathPr attachedSchema themeFontLang "
-    "clrSchemeMapping doNotIncludeSubdocsInStats doNotAutoCompressPictures forceUpgrade captions "
-    "readModeInkLockDown smartTagType schemaLibrary shapeDefaults doNotEmbedSmartTags "
-    "decimalSymbol listSeparator"
-).split()
+    "saveThroughXslt showXMLTags alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr "
+    "endnotePr compat docVars rsids mathPr attachedSchema themeFontLang clrSchemeMapping "
+    "doNotIncludeSubdocsInStats doNotAutoCompressPictures forceUpgrade captions readModeInkLockDown "
+    "smartTagType schemaLibrary shapeDefaults doNotEmbedSmartTags decimalSymbol listSeparator"
+)
+_SETTINGS_AFTER_LINE_BREAK_LISTS = tuple(_SETTINGS_AFTER_LINE_BREAK_LISTS_NAMES.split())
+_RT_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 # A fixed ZIP member time (the earliest ZIP can store) so the bytes never vary.
@@ -155,7 +171,7 @@ def _el(tag: str, **attrs: str) -> etree._Element:
 
 
 def _local(e: etree._Element) -> str:
-    return etree.QName(e).localname
+    return str(etree.QName(e).localname)
 
 
 def _put(parent: etree._Element, child: etree._Element, order: Sequence[str]) -> etree._Element:
@@ -203,12 +219,18 @@ def _on_off(tag: str, on: bool) -> etree._Element:
 
 
 def _run_props(block: style.BlockStyle) -> list[etree._Element]:
-    """rPr children for a block style: font, weight, size."""
+    """rPr children for a block style: font, weight, character spacing, size.
+
+    Text at the body size is condensed to the 28-per-line advance; larger or
+    smaller text (title, page number) keeps its natural width (spacing 0, written
+    out so it does not inherit the body's value through ``basedOn``)."""
     size = str(_half_points(block.size))
+    spacing = CHAR_SPACING_TWIPS if block.size == style.BODY.size else 0
     return [
         _rfonts(block.face),
         _on_off("b", block.bold),
         _on_off("bCs", block.bold),
+        _el("spacing", val=str(spacing)),
         _el("sz", val=size),
         _el("szCs", val=size),
     ]
@@ -221,12 +243,13 @@ def _spacing(line_twips: int, after_twips: int = 0) -> etree._Element:
 def _indent(chars: float) -> etree._Element:
     """First-line indent of ``chars`` characters: ``firstLineChars`` (hundredths of
     a character, what Word shows as "2 字符") plus the same length in twips for
-    readers that ignore the character unit (one character = the grid pitch)."""
+    readers that ignore the character unit (one character = the body advance, so
+    an indented line holds exactly 26 characters)."""
     return _el(
         "ind",
         left="0",
         right="0",
-        firstLine=str(round(chars * CHAR_PITCH_TWIPS)),
+        firstLine=str(round(chars * CHAR_ADVANCE_TWIPS)),
         firstLineChars=str(round(chars * 100)),
     )
 
@@ -290,14 +313,16 @@ def _define_style(
     line_twips: int,
     snap_to_grid: bool = True,
     outline_level: int | None = None,
+    gallery: bool = True,
 ) -> None:
     """Rebuild a paragraph style from ``block`` (and its linked character style's
     run properties, which Word applies when the style is used on part of a line)."""
     s = _style_element(styles_root, style_id)
-    for tag in ("semiHidden", "unhideWhenUsed"):  # show it in Word's style gallery
-        for old in s.findall(qn(f"w:{tag}")):
-            s.remove(old)
-    _put(s, _el("qFormat"), _STYLE_ORDER)
+    if gallery:  # show it in Word's quick style gallery
+        for tag in ("semiHidden", "unhideWhenUsed"):
+            for old in s.findall(qn(f"w:{tag}")):
+                s.remove(old)
+        _put(s, _el("qFormat"), _STYLE_ORDER)
     ppr = _para_props(block, line_twips=line_twips, snap_to_grid=snap_to_grid, outline_level=outline_level)
     _set_props(s, "pPr", ppr)
     _set_props(s, "rPr", _run_props(block))
@@ -316,7 +341,8 @@ def _setup_styles(document: Document) -> None:
     assert defaults is not None
     rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
     ppr = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}")
-    assert rpr is not None and ppr is not None
+    assert rpr is not None
+    assert ppr is not None
     body = style.BODY
     size = str(_half_points(body.size))
     for child in list(rpr):
@@ -355,7 +381,12 @@ def _setup_styles(document: Document) -> None:
     # The page number is off the grid: 14 pt text must keep its own width, and its
     # line box must be exactly one em for the footer distance above to hold.
     _define_style(
-        root, FOOTER_STYLE, style.PAGE_NUMBER, line_twips=PAGE_NUMBER_LINE_TWIPS, snap_to_grid=False
+        root,
+        FOOTER_STYLE,
+        style.PAGE_NUMBER,
+        line_twips=PAGE_NUMBER_LINE_TWIPS,
+        snap_to_grid=False,
+        gallery=False,
     )
 
 
@@ -378,9 +409,8 @@ def _setup_section(document: Document) -> None:
     sect_pr = section._sectPr
     grid = _child(sect_pr, "docGrid")
     grid.attrib.clear()
-    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
-    grid.set(qn("w:charSpace"), str(CHAR_SPACE))
     for attr in ("w:rsidR", "w:rsidRPr", "w:rsidSect"):
         sect_pr.attrib.pop(qn(attr), None)
 
@@ -492,7 +522,7 @@ def _drop_template_leftovers(document: Document) -> None:
         if rel.reltype == RT.THUMBNAIL:
             del package.rels[rid]
     for rid, rel in list(document.part.rels.items()):
-        if rel.reltype == RT.STYLES_WITH_EFFECTS:
+        if rel.reltype == _RT_STYLES_WITH_EFFECTS:
             document.part.drop_rel(rid)
 
 
