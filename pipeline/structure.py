@@ -52,7 +52,7 @@ _SENTENCE_END = re.compile(r"[。？！?!]+[”’」』]*|[：:](?=.)")
 _NO_BREAK_BEFORE = set("，、。；：！？）”’》,.;:!?)")
 # the parts of a journal paper's front matter start new paragraphs even with no space
 # before them (text extracted from PDFs runs "…718500 )摘 要:…" together)
-_FRONT_MATTER_LABEL = r"(?:摘\s*要|关\s*键\s*词|关键字|\[作者简介\]|【作者简介】|作者简介)\s*[:：\]】]"
+_FRONT_MATTER_LABEL = r"(?:摘\s*要|关\s*键\s*词|关键字|作者简介)\s*[:：]|[\[【]作者简介[\]】]"
 _FRONT_MATTER = re.compile(rf"(?<=[)）。”\s])(?={_FRONT_MATTER_LABEL})")
 _FRONT_MATTER_AT = re.compile(_FRONT_MATTER_LABEL)
 OWN_TITLE_EXTRA = 6  # "新形势下基层党建工作" + "初探": a journal title seen again, longer
