@@ -43,7 +43,7 @@ from pipeline.render import style
 
 MANIFEST = "manifest.json"
 # Bump when the conversion below changes: every converted font is then redone.
-RECIPE = 1
+RECIPE = 2
 _NOT_PREPARED = "fonts not prepared — run `make fonts`"
 
 
@@ -163,7 +163,7 @@ def _convert(src: str, index: int, out: str) -> float:
     from fontTools.ttLib import TTFont, newTable
 
     t0 = time.perf_counter()
-    font = TTFont(src, fontNumber=index)
+    font = TTFont(src, fontNumber=index, recalcTimestamp=False)  # same bytes on every machine
     opts = subset.Options()
     opts.layout_features = []
     opts.desubroutinize = True
@@ -256,15 +256,20 @@ def prepare(directory: Path | None = None, *, workers: int = 2, log: Any = sys.s
         if not source.convert:
             entries[source.name] = {"file": path, "subfont": index, **stamp}
             continue
-        out = directory / f"{source.name}.ttf"
-        entries[source.name] = {"file": out.name, "subfont": 0, **stamp}
+        ttf = directory / f"{source.name}.ttf"
+        entries[source.name] = {"file": ttf.name, "subfont": 0, **stamp}
         prev = old.get(source.name, {})
-        if out.is_file() and all(prev.get(k) == v for k, v in stamp.items()):
+        if ttf.is_file() and all(prev.get(k) == v for k, v in stamp.items()):
             continue
-        jobs.append((source.name, path, index, str(out)))
-    if jobs:
-        print(f"converting {len(jobs)} font(s) to TrueType in {workers} processes…", file=log)
-        with ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs)))) as pool:
+        jobs.append((source.name, path, index, str(ttf)))
+    workers = max(1, min(workers, len(jobs)))
+    if workers == 1:  # one job (or one core): no process pool to start
+        for name, src, idx, out in jobs:
+            print(f"converting {name} to TrueType…", file=log)
+            print(f"  {name}.ttf  {_convert(src, idx, out):.1f} s", file=log)
+    elif jobs:
+        print(f"converting {len(jobs)} fonts to TrueType in {workers} processes…", file=log)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = [(name, pool.submit(_convert, src, idx, out)) for name, src, idx, out in jobs]
             for name, fut in futures:
                 print(f"  {name}.ttf  {fut.result():.1f} s", file=log)
