@@ -34,6 +34,13 @@ How a line is set:
 * Every character comes from the block's face or, when the face lacks it, from the
   first font of ``style.FALLBACKS`` that has it (:func:`pipeline.fonts.with_fallback`),
   so no character is boxed or dropped from the text layer.
+
+Against the DOCX as LibreOffice 7.4 lays it out (25 seed articles, measured): 24 of 25
+have the same page count and 66 % of the lines are identical.  Nearly all of the
+difference is LibreOffice *hanging* a line-final ，。、 past the 版心 despite
+``w:overflowPunct=0`` (and often not drawing it); letting one such mark hang here
+gives 25/25 pages and 89 % identical lines, the rest being only that lost mark.  We
+keep push-down: GB/T 9704 wants the lines inside the 版心 (gbt9704.md §8.7).
 """
 
 from __future__ import annotations
@@ -366,7 +373,8 @@ def missing_characters(article: Article) -> str:
 def render(article: Article, *, source: str = "") -> bytes:
     """The article as a PDF: same bytes for the same article (reportlab ``invariant``).
 
-    ``source`` names the input in error messages.  Raises
+    ``source`` (the input's name) is accepted for the renderers' common call and
+    deliberately not written into the PDF: a local file path is private.  Raises
     :class:`~pipeline.errors.RenderError` when the fonts are not prepared.
     """
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
