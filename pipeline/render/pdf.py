@@ -234,7 +234,7 @@ def _block_lines(block: Heading | Paragraph, missing: dict[str, None]) -> tuple[
             spans, align=body.align, indent=body.indent_chars * PAGE.char_pitch, missing=missing
         ), False
     h = style.HEADINGS[block.level]
-    spans = [_Span(h.face.pdf, h.size, block.number + block.text)]
+    spans = [_Span(h.face.pdf, h.size, style.heading_label(block.number, block.text))]
     if block.tail:  # run-in: heading sentence in the level face, the rest in the body face
         spans.append(_Span(body.face.pdf, body.size, block.tail))
     lines = _set(spans, align=h.align, indent=h.indent_chars * PAGE.char_pitch, missing=missing)
@@ -269,7 +269,7 @@ def _groups(article: Article, missing: dict[str, None]) -> list[list[_Line]]:
         if not lines:
             continue
         if isinstance(block, Heading):
-            title = (block.number + block.text).strip()
+            title = style.heading_label(block.number, block.text).strip()
             lines[0] = replace(lines[0], mark=(f"h{i}", title, next(levels)))
         if keep:
             lines[-1] = replace(lines[-1], glue=True)

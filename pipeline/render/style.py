@@ -125,3 +125,19 @@ PAGE = Page()
 # PDF puts its lines where the DOCX's land.  Used by the PDF renderer (Word/LO decide
 # this themselves for the DOCX).
 LINE_BASELINE = 0.8
+
+# A decimal outline number ("1", "1.1") needs a gap before the heading text; the
+# Chinese markers (一、 （一） 1. （1）) and bullets (■) carry their own separator.  One
+# ideographic space keeps the 28-character grid (PRAC: GB/T 1.1 style sets "1　范围").
+HEADING_NUMBER_GAP = "\u3000"
+
+
+def heading_label(number: str, text: str) -> str:
+    """What a heading prints: its number, a gap when the number has no separator, its text.
+
+    >>> heading_label("1.1", "党员干部覆盖情况"), heading_label("（一）", "基本情况"), heading_label("", "标题")
+    ('1.1\u3000党员干部覆盖情况', '（一）基本情况', '标题')
+    """
+    if number and number[-1].isdigit():
+        return number + HEADING_NUMBER_GAP + text
+    return number + text
