@@ -84,7 +84,6 @@ def _half_points(points: float) -> int:
 
 
 PAGE = style.PAGE
-TEXT_WIDTH_TWIPS = _twips(PAGE.width) - _twips(PAGE.left) - _twips(PAGE.right)  # 8845
 LINE_PITCH_TWIPS = _twips(PAGE.line_pitch)  # 579: 22 lines fit 12756 twips of 版心
 # Character spacing that makes 28 characters fit the 版心 width (gbt9704 §2.11):
 # the 28-character pitch (442.2 / 28 = 15.79 pt) minus the 16 pt font, rounded
@@ -101,11 +100,18 @@ CHAR_ADVANCE_TWIPS = _twips(style.BODY.size) + CHAR_SPACING_TWIPS  # 315: one �
 # through the middle of the ideographic em box, which is then the middle of the
 # line box.  So the footer distance is 28 mm minus half an em: 28 mm − 7 pt ≈
 # 25.5 mm (gbt9704 §7.4 quotes 24.7–25.5 mm from a template that measured it).
+# Measured on LibreOffice's PDF (tests/test_docx_libreoffice.py): dash ink centred
+# 269.2 mm from the top edge, against 269 mm asked.
 PAGE_NUMBER_LINE_TWIPS = _twips(style.PAGE_NUMBER.size)
 FOOTER_TWIPS = _twips(PAGE.bottom - PAGE.page_number_gap - style.PAGE_NUMBER.size / 2)
 HEADER_TWIPS = _twips(15 * style.MM)  # no header content; Word's usual 15 mm (§1.7)
 # 单页码居右空一字，双页码居左空一字: one 4号 character (gbt9704 §7.7)
 PAGE_NUMBER_INSET_TWIPS = _twips(PAGE.page_number_inset_chars * style.PAGE_NUMBER.size)
+
+# w:overflowPunct off: 。，、 may not hang past the 版心 as a 29th character (§8,
+# ECMA-376 §17.3.1.21).  LibreOffice reads this flag inverted (module docstring):
+# "1" would make LibreOffice right and Word/WPS hang punctuation instead.
+OVERFLOW_PUNCT = "0"
 
 # Style ids in python-docx's default template for each role.
 BODY_STYLE = "Normal"
@@ -266,7 +272,7 @@ def _para_props(
         _on_off("keepNext", block.keep_with_next),
         _el("widowControl", val="0"),
         _el("kinsoku"),
-        _el("overflowPunct", val="0"),
+        _el("overflowPunct", val=OVERFLOW_PUNCT),
         _on_off("snapToGrid", snap_to_grid),
         _spacing(line_twips),
         _indent(block.indent_chars),
@@ -359,7 +365,7 @@ def _setup_styles(document: Document) -> None:
     for c in (
         _el("widowControl", val="0"),
         _el("kinsoku"),
-        _el("overflowPunct", val="0"),
+        _el("overflowPunct", val=OVERFLOW_PUNCT),
         _el("spacing", before="0", after="0"),
     ):
         _put(ppr, c, _PPR_ORDER)
