@@ -114,7 +114,10 @@ def long_article() -> Article:
 def paragraph_openings(article: Article) -> list[str]:
     """What each printed paragraph (title lines, subtitle, blocks) begins with."""
     texts = [*split_title(article.title), article.subtitle]
-    texts += [b.number + b.text + b.tail if isinstance(b, Heading) else b.text for b in article.blocks]
+    texts += [
+        style.heading_label(b.number, b.text) + b.tail if isinstance(b, Heading) else b.text
+        for b in article.blocks
+    ]
     return texts
 
 
@@ -248,7 +251,11 @@ def footer_lines(r: Rendered, page: int) -> list[Line]:
 
 def heading_starts(article: Article) -> set[str]:
     """The first six characters of every standalone heading."""
-    return {(b.number + b.text)[:6] for b in article.blocks if isinstance(b, Heading) and not b.tail}
+    return {
+        style.heading_label(b.number, b.text)[:6]
+        for b in article.blocks
+        if isinstance(b, Heading) and not b.tail
+    }
 
 
 # ---------------------------------------------------------------- measurements

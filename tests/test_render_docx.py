@@ -235,6 +235,15 @@ def test_run_in_heading_is_one_paragraph_with_the_tail_in_body_font(document):
     assert _val(p._p, "w:pPr/w:keepNext") == "0"  # a run-in item never drags the next
 
 
+def test_decimal_heading_number_gets_the_spec_gap():
+    doc = _doc(Article("题", "", (Heading(2, "1.1", "党员干部覆盖情况"),)))
+    assert (
+        doc.paragraphs[1].text
+        == style.heading_label("1.1", "党员干部覆盖情况")
+        == "1.1\u3000党员干部覆盖情况"
+    )
+
+
 def test_standalone_heading_keeps_the_style_keep_with_next(document):
     p = document.paragraphs[3]._p
     assert _w(p, "w:pPr/w:keepNext") is None

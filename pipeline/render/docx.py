@@ -588,7 +588,7 @@ def _title_block(document: Document, article: Article) -> None:
 def _heading(document: Document, heading: Heading) -> None:
     """A heading paragraph; with a tail, the tail follows in the body font."""
     p = _paragraph(document, HEADING_STYLES[heading.level])
-    p.append(_text_run(heading.number + heading.text))
+    p.append(_text_run(style.heading_label(heading.number, heading.text)))
     if heading.tail:
         _put(p.pPr, _el("keepNext", val="0"), _PPR_ORDER)
         body = style.BODY
