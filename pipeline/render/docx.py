@@ -64,7 +64,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
-from lxml import etree  # type: ignore[import-untyped]  # no stubs in the dev set
+from lxml import etree
 
 from pipeline.model import Article, Heading, Paragraph
 from pipeline.render import style
