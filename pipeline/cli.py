@@ -281,6 +281,8 @@ def write_error(e: OSError, folder: Path) -> str:
         return (
             f"disk full while writing to {folder} — free some space and run again (old outputs are untouched)"
         )
+    if e.errno == errno.EISDIR:
+        return f"{Path(e.filename2 or e.filename or '').name} in {folder} is a folder — move it away or choose another -o"
     if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"cannot write to {folder} ({_strerror(e)}) — choose another -o or fix its permissions"
     return f"cannot write to {folder} ({_strerror(e)}) — check the disk and run again"
