@@ -1,0 +1,679 @@
+"""html: a saved web page → its visible text as lines, the page chrome removed and recorded.
+
+Called by :mod:`pipeline.decode` for ``.html``/``.htm`` inputs and bytes that start like
+a page.  :func:`extract` returns a :class:`Page`: the visible text, one block element
+per line with a blank line between blocks (``<br>`` is a plain line break), what was
+removed as page chrome (one :class:`~pipeline.model.Removal` per visible line, with a
+reason), and a title candidate (the first kept ``<h1>``, else the ``<title>``).
+
+Parsing uses beautifulsoup4 with the standard library's ``html.parser``.  It survives
+broken markup that other parsers do not: a stray ``</html>`` or ``</body>`` before the
+article keeps the article (lxml.html drops everything after it), because the text after
+it is still in the tree and the walk starts at the document root, not at ``<body>``.
+
+**Visible text only.**  ``script``, ``style``, ``noscript``, ``template``, ``head`` and
+other non-rendered elements, and elements hidden by ``hidden``, ``aria-hidden="true"``
+or an inline ``display:none``/``visibility:hidden``, contribute nothing.  They are not
+recorded: nobody sees them, so they are not part of the text to account for.
+
+**Page chrome** is decided by structure, never by a site's strings, in four rules:
+
+A. *Chrome elements*: ``nav``, ``aside``, ``footer``, ``form``, form controls, a
+   ``header`` that does not hold the page's ``<h1>``, ARIA landmark roles, and elements
+   whose class/id tokens name chrome (``nav``, ``breadcrumb``, ``sidebar``,
+   ``related``, ``comment``, ``share``, ``copyright``, ``tags`` …, see ``_CHROME``).
+B. *Weakly named parts* (``top``, ``head``, ``foot``, ``info``, ``date``,
+   ``location`` … see ``_WEAK``): chrome when they hold no real paragraph.
+C. *Link lists*: blocks whose text is mostly anchor text (``≥ 50 %`` with two links
+   outside the article; ``≥ 70 %`` with three inside it; links to documents such as
+   ``.doc``/``.pdf`` attachments do not count).
+D. *Outside the article*: the article is the deepest element holding 90 % of the
+   page's remaining non-link text (never a lone paragraph).  Lines outside it are kept
+   only if they are the title (``h1``–``h3`` or a title-named element before it) or
+   prose (a sentence with ``。，；？！``); the rest goes, named by position.
+
+No element that holds half of the page's non-link text is ever chrome, so a wrapper
+such as ASP.NET's page-wide ``<form>`` or a ``main-side`` layout box never takes the
+article with it.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import bs4.element
+from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
+
+from pipeline.model import Removal
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What :func:`extract` finds in a page."""
+
+    text: str  # visible text lines, LF-separated, blank line between blocks
+    removed: tuple[Removal, ...]  # page chrome, one entry per visible line, in page order
+    title_hint: str  # first kept <h1>, else the <title> without the site's name
+
+
+# ---------------------------------------------------------------- recognising a page
+
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+# The start of a page: "<!DOCTYPE html", "<html", "<head", "<body" or a "<meta" tag.
+_PAGE_START = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)", re.I)
+# <meta charset="gbk">, <meta http-equiv=Content-Type content="text/html; charset=gb2312">,
+# <?xml version="1.0" encoding="big5"?>
+_META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([a-z0-9._:-]+)", re.I)
+_XML_ENCODING = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']\s*([a-z0-9._:-]+)", re.I)
+
+
+def looks_like_html(head: str, filename: str = "") -> bool:
+    """Whether to read an input as a page: by suffix, or by how its text starts.
+
+    >>> looks_like_html("  <!DOCTYPE html><html>"), looks_like_html("<关于…>通知")
+    (True, False)
+    """
+    if filename.lower().endswith(_PAGE_SUFFIXES):
+        return True
+    head = head.lstrip("\ufeff \t\r\n")
+    return head.startswith("<") and _PAGE_START.search(head) is not None
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The charset a page declares in its first bytes (``<meta>`` or XML declaration).
+
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=GB2312">')
+    'gb2312'
+    """
+    found = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    return found.group(1).decode("ascii").lower() if found else None
+
+
+# ---------------------------------------------------------------- structure as data
+
+
+def _names(text: str) -> list[str]:
+    """A space-separated list of names, for readable tables."""
+    return text.split()
+
+
+# Elements whose start and end break a line with a blank line between (CSS display:block).
+_BLOCK = frozenset(
+    _names(
+        "address article aside blockquote body caption center dd details dialog dir div dl dt"
+        " fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend"
+        " li main menu nav ol option p pre section summary table tbody tfoot thead tr ul"
+    )
+)
+# Never rendered (or only as fallback content) — contributes no text.
+_INVISIBLE = frozenset(
+    _names(
+        "script style noscript template head title meta link base iframe frame frameset noframes"
+        " object embed svg math canvas audio video map area rp"
+    )
+)
+_CELLS = frozenset({"td", "th"})  # inline in a row, but blocks for the article search
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TITLE_HEADINGS = frozenset({"h1", "h2", "h3"})
+# Elements rule B may name chrome: containers, never a paragraph, heading or cell.
+_CONTAINERS = frozenset(_names("div section ul ol dl table tbody center article header"))
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# A link to a document (an attachment) is content, not navigation: "附件：实施方案.docx".
+_DOC_LINK = re.compile(r"\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|txt|zip|rar|7z)(?:[?#].*)?$", re.I)
+
+# Rule A: tag names and ARIA roles that are chrome by definition.
+_CHROME_TAGS = {
+    "nav": "site-navigation",
+    "menu": "site-navigation",
+    "aside": "sidebar",
+    "footer": "site-footer",
+    "form": "form",
+    "button": "form",
+    "select": "form",
+    "textarea": "form",
+}
+_CHROME_ROLES = {
+    "navigation": "site-navigation",
+    "banner": "site-header",
+    "contentinfo": "site-footer",
+    "complementary": "sidebar",
+    "search": "site-search",
+}
+# Rule A: class/id tokens (split at -, _, digits and camelCase) that name chrome anywhere.
+# Pinyin names (xiangguan 相关, pinglun 评论 …) are as common on Chinese sites as English.
+_CHROME: dict[str, str] = {
+    **dict.fromkeys(
+        _names("nav navbar navi navigation menu menubar topnav mainnav subnav daohang"), "site-navigation"
+    ),
+    **dict.fromkeys(_names("breadcrumb breadcrumbs crumb crumbs bread mianbaoxie"), "breadcrumb"),
+    **dict.fromkeys(_names("sidebar side aside widget sidebox rightbar leftbar"), "sidebar"),
+    **dict.fromkeys(
+        _names(
+            "related relate relates relation xiangguan recommend recommends tuijian hot hotnews rank ranking"
+            " prenext prevnext prev next previous youlike guess"
+        ),
+        "related-links",
+    ),
+    **dict.fromkeys(_names("comment comments pinglun reply replies discuss"), "comments"),
+    **dict.fromkeys(_names("share sharing bdshare jiathis social fenxiang"), "share-bar"),
+    **dict.fromkeys(_names("toolbar tools print fontsize"), "page-tools"),
+    **dict.fromkeys(_names("login signin register denglu passport"), "login-prompt"),
+    **dict.fromkeys(_names("download xiazai"), "download-prompt"),
+    **dict.fromkeys(
+        _names("ad ads advert advertisement adv adsense gg guanggao sponsor promo"), "advertisement"
+    ),
+    **dict.fromkeys(_names("tags tag keyword keywords tagcloud biaoqian"), "tags"),
+    **dict.fromkeys(_names("footer copyright beian icp"), "site-footer"),
+    **dict.fromkeys(_names("search searchbox sousuo"), "site-search"),
+    **dict.fromkeys(_names("pagination pager paging pagelist"), "pagination"),
+}
+# Rule B: tokens that name a page part which may, rarely, hold article text.
+_WEAK: dict[str, str] = {
+    **dict.fromkeys(_names("header head hd top topbar banner logo masthead"), "site-header"),
+    **dict.fromkeys(_names("foot ft bottom"), "site-footer"),
+    **dict.fromkeys(_names("position location weizhi dqwz path"), "breadcrumb"),
+    **dict.fromkeys(
+        _names("info meta attr date time source author byline editor publish views"), "page-meta"
+    ),
+    "more": "related-links",
+}
+# Elements that carry the article's title or subtitle (kept before the article).
+_TITLE_TOKENS = frozenset(_names("title tit biaoti headline subtitle subhead fbt"))
+
+_PROTECT_SHARE = 0.5  # an element with this share of the page's non-link text is never chrome
+_MAIN_SHARE = 0.85  # the article is the deepest element with this share of what is left
+_MIN_PROSE = 40  # rule B: a part holding this many hanzi of sentences is not chrome
+_SENTENCE = re.compile(r"[。，；？！,;?!]")
+# Prose is counted in hanzi: "Processed in 0.06 second(s), 18 queries." is no sentence of ours.
+_HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_LETTER = re.compile(r"[^\W_]")
+# HTML whitespace plus the line separators a text node may carry; all collapse to a space.
+_WHITESPACE = re.compile(r"[ \t\n\r\f\v\x85\u2028\u2029]+")
+# CSS Text 3 segment breaks: a newline in the source between two CJK characters is no space.
+_CJK = r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2014\u2018\u2019\u201c\u201d\u2026\U00020000-\U0003ffff]"
+_CJK_BREAK = re.compile(rf"(?<={_CJK})[ \t\r\f]*\n[ \t\n\r\f]*(?={_CJK})")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_TOKEN = re.compile(r"[a-z]+")
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]+\s|——)\s*")
+
+
+# ---------------------------------------------------------------- the walk
+
+
+@dataclass(slots=True)
+class _Stats:
+    """Counts over one element's visible subtree."""
+
+    index: int  # preorder position among visible elements
+    end: int = 0  # preorder position of its last visible descendant element
+    letters: int = 0  # letters and digits (CJK included) of its visible text
+    link_letters: int = 0  # ... of which inside <a href>
+    links: int = 0  # <a href> elements with text
+    doc_links: int = 0  # ... of which point at a document
+    prose: int = 0  # non-link hanzi of text nodes that hold a sentence
+    titles: int = 0  # h1-h3 and title-named elements with non-link text
+    h1: int = 0  # <h1> elements with non-link text
+
+    @property
+    def own(self) -> int:
+        """Letters outside links: the measure of content."""
+        return self.letters - self.link_letters
+
+
+def _is_link(tag: Tag) -> bool:
+    return tag.name == "a" and tag.has_attr("href")
+
+
+def _tokens(tag: Tag) -> list[str]:
+    """Lower-case words of the class and id: ``class="relatedNews box2"`` → related news box."""
+    classes = tag.get("class") or []
+    words = [*classes] if isinstance(classes, list) else [classes]
+    ident = tag.get("id")
+    if isinstance(ident, str):
+        words.append(ident)
+    return _TOKEN.findall(_CAMEL.sub(" ", " ".join(words)).lower())
+
+
+def _hidden(tag: Tag) -> bool:
+    if tag.name in _INVISIBLE or tag.has_attr("hidden"):
+        return True
+    if str(tag.get("aria-hidden", "")).lower() == "true" or str(tag.get("type", "")).lower() == "hidden":
+        return True
+    return bool(_HIDDEN_STYLE.search(str(tag.get("style", ""))))
+
+
+def _is_title_named(tag: Tag) -> bool:
+    return tag.name in _TITLE_HEADINGS or any(t in _TITLE_TOKENS for t in _tokens(tag))
+
+
+_ENTER, _TEXT, _EXIT = 0, 1, 2
+# Text that is rendered: plain strings and ruby annotations.  Comments, doctypes, CDATA
+# and the strings inside script/style/template are other NavigableString subclasses.
+_TEXT_TYPES: frozenset[type] = frozenset(
+    {NavigableString, getattr(bs4.element, "RubyTextString", NavigableString)}
+)
+
+
+def _events(root: Tag) -> Iterator[tuple[int, PageElement]]:
+    """Enter/text/exit events over the visible tree, without recursion (pages nest deep)."""
+    stack: list[tuple[Tag, Iterator[PageElement]]] = [(root, iter(list(root.contents)))]
+    while stack:
+        tag, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if stack:
+                yield _EXIT, tag
+        elif isinstance(child, Tag):
+            if not _hidden(child):
+                yield _ENTER, child
+                stack.append((child, iter(list(child.contents))))
+        elif type(child) in _TEXT_TYPES:
+            yield _TEXT, child
+
+
+def _letters(text: str) -> int:
+    return len(_LETTER.findall(text))
+
+
+# ---------------------------------------------------------------- lines
+
+
+@dataclass(slots=True)
+class _Line:
+    """One output line while it is built, with what the rules need to know about it."""
+
+    parts: list[str] = field(default_factory=list)
+    letters: int = 0
+    link_letters: int = 0
+    prose: int = 0
+    chrome: str = ""  # reason, when inside a chrome element
+    weak: str = ""  # reason named by the nearest weakly named ancestor
+    heading: str = ""  # "h1".."h6" or "title" when inside one
+    region: int = 0  # -1 before the article, 0 in it (or no article found), 1 after it
+    gap_before: bool = False  # a blank line precedes it
+    pre: bool = False  # inside <pre>: keep inner spacing
+    started: bool = False  # has visible text (its context fields are set)
+    text: str = ""
+
+    def finish(self) -> str:
+        raw = "".join(self.parts)
+        if self.pre:
+            return raw.strip()
+        return _WHITESPACE.sub(" ", _CJK_BREAK.sub("", raw)).strip()
+
+
+class _Extractor:
+    """The four chrome rules of the module docstring, over one parsed page."""
+
+    def __init__(self, soup: BeautifulSoup) -> None:
+        self.soup = soup
+        self.stats: dict[int, _Stats] = {}
+        self.order: list[Tag] = []  # visible elements in preorder
+        self.chrome: dict[int, str] = {}  # id(tag) → reason
+        self.main: Tag | None = None
+        self._count()
+        self.total = self.stats[id(soup)].own
+
+    # -- counting
+
+    def _count(self) -> None:
+        root = self.soup
+        self.stats[id(root)] = _Stats(index=-1)
+        open_stats = [self.stats[id(root)]]
+        link_depth = 0
+        for kind, node in _events(root):
+            if kind == _ENTER:
+                assert isinstance(node, Tag)
+                st = _Stats(index=len(self.order))
+                self.order.append(node)
+                self.stats[id(node)] = st
+                open_stats.append(st)
+                link_depth += _is_link(node)
+            elif kind == _TEXT:
+                text = str(node)
+                n = _letters(text)
+                top = open_stats[-1]
+                top.letters += n
+                if link_depth:
+                    top.link_letters += n
+                elif _SENTENCE.search(text):
+                    top.prose += len(_HANZI.findall(text))
+            else:
+                assert isinstance(node, Tag)
+                st = open_stats.pop()
+                st.end = len(self.order) - 1
+                if _is_link(node):
+                    link_depth -= 1
+                    if st.letters:
+                        st.links += 1
+                        st.doc_links += bool(_DOC_LINK.search(str(node.get("href", ""))))
+                if _is_title_named(node) and st.own:  # a link-only <h1> is a logo
+                    st.titles += 1
+                    st.h1 += node.name == "h1"
+                parent = open_stats[-1]
+                parent.letters += st.letters
+                parent.link_letters += st.link_letters
+                parent.links += st.links
+                parent.doc_links += st.doc_links
+                parent.prose += st.prose
+                parent.titles += st.titles
+                parent.h1 += st.h1
+
+    def _skip_subtree(self, i: int) -> int:
+        """Position in ``order`` just past element ``i``'s subtree."""
+        return self.stats[id(self.order[i])].end + 1
+
+    def _walk(self, decide: Callable[[Tag, _Stats], str]) -> None:
+        """Top-down over elements not yet chrome; a reason from ``decide`` marks a subtree."""
+        i = 0
+        while i < len(self.order):
+            tag = self.order[i]
+            st = self.stats[id(tag)]
+            if id(tag) in self.chrome:
+                i = self._skip_subtree(i)
+                continue
+            reason = decide(tag, st)
+            if reason:
+                self.chrome[id(tag)] = reason
+                i = self._skip_subtree(i)
+            else:
+                i += 1
+
+    def _protected(self, tag: Tag, st: _Stats) -> bool:
+        return tag.name in ("html", "body") or (self.total > 0 and st.own >= _PROTECT_SHARE * self.total)
+
+    # -- rules A and B
+
+    def _named_chrome(self, tag: Tag, st: _Stats) -> str:
+        if self._protected(tag, st):
+            return ""
+        name = tag.name
+        tokens = _tokens(tag)
+        if name == "header":
+            in_article = tag.find_parent(["article", "main"]) is not None
+            if not in_article and not any(
+                self.stats[id(h)].own for h in tag.find_all("h1") if id(h) in self.stats
+            ):
+                return "site-header"
+        elif name == "form":
+            for t in tokens:
+                if _CHROME.get(t) in ("site-search", "login-prompt", "comments"):
+                    return _CHROME[t]
+            return "form"
+        elif name in _CHROME_TAGS:
+            return _CHROME_TAGS[name]
+        role = str(tag.get("role", "")).lower()
+        if role in _CHROME_ROLES:
+            return _CHROME_ROLES[role]
+        for t in tokens:
+            if t in _CHROME:
+                return _CHROME[t]
+        if name in _CONTAINERS and st.prose < _MIN_PROSE and not st.titles:
+            for t in tokens:
+                if t in _WEAK:
+                    return _WEAK[t]
+        return ""
+
+    # -- the article
+
+    def _find_main(self) -> Tag | None:
+        """The deepest container holding ``_MAIN_SHARE`` of the non-link text left."""
+        left: dict[int, int] = {id(t): self.stats[id(t)].own for t in self.order}
+        left[id(self.soup)] = self.total
+        for tag in self.order:
+            if id(tag) in self.chrome:
+                gone = left[id(tag)]
+                for parent in tag.parents:
+                    if id(parent) in left:
+                        left[id(parent)] -= gone
+        # elements inside chrome must not be chosen either
+        inside_chrome: set[int] = set()
+        for i, tag in enumerate(self.order):
+            if id(tag) in self.chrome:
+                inside_chrome.update(id(t) for t in self.order[i : self._skip_subtree(i)])
+        node: Tag = self.soup
+        if left[id(node)] <= 0:
+            return None
+        while True:
+            kids = [
+                c
+                for c in node.children
+                if isinstance(c, Tag)
+                and id(c) in left
+                and id(c) not in self.chrome
+                and id(c) not in inside_chrome
+            ]
+            best = max(kids, key=lambda c: left[id(c)], default=None)
+            if best is None or left[id(best)] < _MAIN_SHARE * left[id(node)]:
+                break
+            holds_blocks = any(
+                isinstance(c, Tag) and (c.name in _BLOCK or c.name in _CELLS) and left.get(id(c), 0) > 0
+                for c in best.children
+            )
+            if not holds_blocks:
+                break
+            node = best
+        return None if node is self.soup else node
+
+    # -- rules C and D for whole blocks
+
+    def _placed_chrome(self, tag: Tag, st: _Stats) -> str:
+        """Rule C (link lists), and rule D for a whole block outside the article."""
+        main = self.main
+        if not st.letters or st.h1:
+            return ""
+        if main is not None:
+            m = self.stats[id(main)]
+            if st.index <= m.index and st.end >= m.end:  # the article or around it
+                return ""
+            region = 0 if m.index < st.index <= m.end else (-1 if st.index < m.index else 1)
+        else:
+            region = 0
+        nav_links = st.links - st.doc_links
+        if region == 0:
+            dense = nav_links >= 3 and st.link_letters >= 0.7 * st.letters
+        else:
+            dense = nav_links >= 2 and st.link_letters >= 0.5 * st.letters
+        is_block = tag.name in _BLOCK or tag.name in _CELLS
+        # Outside the article a block without a paragraph's worth of sentences (or, before
+        # it, the title) is page furniture as a whole: "版权所有，未经授权禁止使用" goes too.
+        loose = region != 0 and st.prose < _MIN_PROSE and not (region < 0 and st.titles)
+        if not is_block or not (dense or loose):
+            return ""
+        for t in _tokens(tag):
+            if t in _WEAK:
+                return _WEAK[t]
+        if dense:
+            return "site-navigation" if region < 0 else "related-links"
+        return "site-header" if region < 0 else "site-footer"
+
+    # -- layout
+
+    def _lines(self) -> list[_Line]:
+        """The page's visible lines in order, each knowing its chrome/region context."""
+        lines: list[_Line] = []
+        line = _Line()
+        gap = False
+        region = -1 if self.main is not None else 0
+        chrome_owner: Tag | None = None
+        chrome_reason = ""
+        weak: list[tuple[Tag, str]] = []
+        heading: list[tuple[Tag, str]] = []
+        link_depth = pre_depth = 0
+
+        def flush(blank_after: bool) -> None:
+            nonlocal line, gap
+            text = line.finish()
+            if text:
+                line.text = text
+                line.gap_before = gap and bool(lines)
+                lines.append(line)
+                gap = False
+            if blank_after:
+                gap = True
+            elif not text:
+                gap = True  # <br> on an empty line: a blank line
+            line = _Line()
+
+        for kind, node in _events(self.soup):
+            if kind == _TEXT:
+                pieces = str(node).split("\n") if pre_depth else [str(node)]
+                for k, piece in enumerate(pieces):
+                    if k:
+                        flush(False)  # a newline inside <pre> is a line break
+                    if not line.started and piece.strip():
+                        # the line takes its context from its first visible text
+                        line.started = True
+                        line.chrome = chrome_reason
+                        line.weak = weak[-1][1] if weak else ""
+                        line.heading = heading[-1][1] if heading else ""
+                        line.region = region
+                        line.pre = pre_depth > 0
+                    self._add(line, piece, link_depth)
+                continue
+            assert isinstance(node, Tag)
+            name = node.name
+            if kind == _ENTER:
+                if chrome_owner is None and id(node) in self.chrome:
+                    flush(True)
+                    chrome_owner, chrome_reason = node, self.chrome[id(node)]
+                elif node is self.main:
+                    flush(True)
+                    region = 0
+                elif name in _BLOCK:
+                    flush(True)
+                elif name == "br":
+                    flush(False)
+                elif name in _CELLS and line.parts:
+                    line.parts.append(" ")
+                link_depth += _is_link(node)
+                pre_depth += name == "pre"
+                tokens = _tokens(node)
+                named = next((_WEAK[t] for t in tokens if t in _WEAK), "")
+                if named:
+                    weak.append((node, named))
+                if name in _HEADINGS:
+                    heading.append((node, name))
+                elif any(t in _TITLE_TOKENS for t in tokens):
+                    heading.append((node, "title"))
+            else:
+                if node is chrome_owner:
+                    flush(True)
+                    chrome_owner, chrome_reason = None, ""
+                elif node is self.main:
+                    flush(True)
+                    region = 1
+                elif name in _BLOCK:
+                    flush(True)
+                link_depth -= _is_link(node)
+                pre_depth -= name == "pre"
+                if weak and weak[-1][0] is node:
+                    weak.pop()
+                if heading and heading[-1][0] is node:
+                    heading.pop()
+        flush(True)
+        return lines
+
+    @staticmethod
+    def _add(line: _Line, text: str, link_depth: int) -> None:
+        n = _letters(text)
+        line.parts.append(text)
+        line.letters += n
+        if link_depth:
+            line.link_letters += n
+        elif _SENTENCE.search(text):
+            line.prose += len(_HANZI.findall(text))
+
+    # -- rule D and assembly
+
+    @staticmethod
+    def _outside_reason(line: _Line) -> str:
+        """Rule D: why a line outside the article goes, or "" when it stays."""
+        linky = line.link_letters * 2 >= line.letters > 0
+        if line.region < 0 and line.heading in ("h1", "h2", "h3", "title") and not linky:
+            return ""
+        if line.prose >= 10 and not linky:
+            return ""
+        if line.weak:
+            return line.weak
+        if linky:
+            return "site-navigation" if line.region < 0 else "related-links"
+        return "site-header" if line.region < 0 else "site-footer"
+
+    def run(self) -> tuple[str, tuple[Removal, ...], str]:
+        self._walk(self._named_chrome)
+        self.main = self._find_main()
+        self._walk(self._placed_chrome)
+        lines = self._lines()
+        article = "".join(_squeeze(ln.text) for ln in lines if not ln.region and not ln.chrome)
+        out: list[str] = []
+        removed: list[Removal] = []
+        h1 = ""
+        gap = False
+        for line in lines:
+            gap = gap or line.gap_before
+            reason = line.chrome or (self._outside_reason(line) if line.region else "")
+            if not reason and line.region and _is_excerpt(line.text, article):
+                reason = "summary"
+            if reason:
+                removed.append(Removal(line.text, reason, len(out) + (2 if out and gap else 1)))
+                continue
+            if gap and out:
+                out.append("")
+            gap = False
+            out.append(line.text)
+            if not h1 and line.heading == "h1":
+                h1 = line.text
+        return ("\n".join(out) + "\n" if out else ""), tuple(removed), h1
+
+
+def _squeeze(text: str) -> str:
+    return _WHITESPACE.sub("", text)
+
+
+# "摘要: 党的十九大报告首次明确提出…" / "导读：…" — a label, then the excerpt, then an ellipsis.
+_EXCERPT_LABEL = re.compile(r"^[^:：]{1,6}[:：]")
+_ELLIPSIS = re.compile(r"(?:\.{2,}|…+|。{2,})$")
+_MIN_EXCERPT = 20
+
+
+def _is_excerpt(text: str, article: str) -> bool:
+    """Whether a line outside the article is a copy of part of it (a CMS summary).
+
+    >>> _is_excerpt("摘要: 党的十九大报告首次明确提出增强党的群众组织力的新要求 ...", "党的十九大报告首次明确提出增强党的群众组织力的新要求。增强…")
+    True
+    """
+    body = _ELLIPSIS.sub("", _EXCERPT_LABEL.sub("", _squeeze(text)))
+    return len(body) >= _MIN_EXCERPT and body in article
+
+
+def _title_from_head(soup: BeautifulSoup) -> str:
+    """The ``<title>`` without the site's name: its longest ``_``/``|``/`` - `` part."""
+    title = soup.find("title")
+    if not isinstance(title, Tag):
+        return ""
+    text = _WHITESPACE.sub(" ", title.get_text()).strip()
+    parts = [p for p in _TITLE_SEPARATORS.split(text) if p]
+    return max(parts, key=len, default="")
+
+
+def extract(markup: str) -> Page:
+    """A page's visible text lines, the chrome removed (see the module docstring).
+
+    >>> page = extract("<body><nav><a href=/>首页</a> <a href=/n>新闻</a></nav>"
+    ...                "<div><h1>通知</h1><p>各单位：</p><p>现将有关事项通知如下。</p></div></body>")
+    >>> page.text
+    '通知\\n\\n各单位：\\n\\n现将有关事项通知如下。\\n'
+    >>> [(r.text, r.reason) for r in page.removed], page.title_hint
+    ([('首页 新闻', 'site-navigation')], '通知')
+    """
+    with warnings.catch_warnings():
+        # bs4 warns when markup looks like a file name or URL; a page is a page.
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(markup, "html.parser")
+    text, removed, h1 = _Extractor(soup).run()
+    return Page(text, removed, h1 or _title_from_head(soup))
