@@ -264,6 +264,8 @@ def sweep_temps(folder: Path) -> int:
 
 
 def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs.  A zombie does not: a killed run's orphaned
+    workers can stay zombies for a while until init reaps them (seen: 1.4 s here)."""
     if pid == os.getpid():
         return True
     try:
@@ -272,7 +274,12 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:  # someone else's process: alive
         return True
-    return True
+    try:
+        # /proc/PID/stat is "pid (comm) STATE ..."; comm may hold spaces, so split after ")"
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except (OSError, IndexError):
+        return True  # no /proc (not Linux): trust kill()
+    return state not in ("Z", "X")
 
 
 def write_error(e: OSError, folder: Path) -> str:

@@ -334,6 +334,22 @@ def test_a_live_runs_temp_files_are_not_swept(inputs, tmp_path):
     assert hidden(out) == [live.name]
 
 
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="zombie detection reads /proc")
+def test_a_zombie_writer_counts_as_dead():
+    # a killed run's orphaned workers can linger as zombies until init reaps them; their
+    # temporary files must still be swept
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    while Path(f"/proc/{child.pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z":
+        time.sleep(0.01)
+    try:
+        assert not pipeline.cli._alive(child.pid)
+        assert pipeline.cli._alive(os.getpid())
+        assert pipeline.cli._alive(os.getppid())
+    finally:
+        child.wait()
+    assert not pipeline.cli._alive(child.pid)
+
+
 def _count(folder: Path, hidden_files: bool) -> int:
     try:
         return sum(e.name.startswith(".") == hidden_files for e in os.scandir(folder))
