@@ -115,6 +115,10 @@ _DASH = re.compile(
 )
 
 
+# X—Y—Z: two or more single dashes joining words of at most eight characters
+_CHAIN = re.compile(rf"[{HAN}]{{1,8}}(?<!—)—(?!—)[{HAN}]{{1,8}}(?<!—)—(?!—)[{HAN}]")
+
+
 def to_ellipsis(text: str) -> str:
     """``...`` / ``。。。`` / a lone ``…`` → ``……`` (省略号 is two 字, GB/T 15834).
 
@@ -127,10 +131,21 @@ def to_ellipsis(text: str) -> str:
 def to_dash(text: str) -> str:
     """``--`` or a lone ``—`` between Chinese → ``——`` (破折号 is two 字).
 
+    A chain of single dashes joining short words ("街道—社区—网格") is a 连接号 (GB/T 15834
+    §4.13: 一字线 links related items) and stays.
+
     >>> to_dash("群众路线--党的生命线; 2010-2012年; 主题—为民; 工作——学习")
     '群众路线——党的生命线; 2010-2012年; 主题——为民; 工作——学习'
+    >>> to_dash("构建街道—社区—网格三级体系")
+    '构建街道—社区—网格三级体系'
     """
-    return _DASH.sub("——", text)
+
+    def repl(m: re.Match[str]) -> str:
+        if m.group() == "—" and _CHAIN.search(text, max(0, m.start() - 9), m.end() + 9):
+            return m.group()
+        return "——"
+
+    return _DASH.sub(repl, text)
 
 
 _WRAP_SPACE = re.compile(

@@ -63,7 +63,7 @@ MARKERS: tuple[Family, ...] = (
     # ① ②
     Family("circled", 4, re.compile(rf"(?P<n>[{_CIRCLED}])\s*[、.．]?"), ""),
     # "1 基层党建工作现状": a bare number, a space, a short title (decimal outline, depth 1)
-    Family("decimal", 1, re.compile(r"(?P<n>\d{1,2})\s+(?=[" + HAN + "])"), "", needs_title_shape=True),
+    Family("decimal", 1, re.compile(r"(?P<n>\d{1,2})\s+(?=[" + HAN + "A-Za-z])"), "", needs_title_shape=True),
     # ■ 充分认识… : a bullet before a short title
     Family("bullet", 1, re.compile(rf"(?P<n>[{_BULLETS}])\s*"), "", needs_title_shape=True),
 )

@@ -44,6 +44,12 @@ GLUED_BODY_MIN = 20  # a title glued to its body by a space: the body is at leas
 JOIN_MIN = 20  # a paragraph this short is a signature or a date, never continued
 FLATTENED_MIN_SPACES = 2
 _BULLETS = "■□●◆◇★☆▲△◎○►▶"
+# unnumbered section headings of reports and papers, headings even beside numbered ones
+SECTION_WORDS = frozenset(
+    ["参考文献", "附录", "致谢", "结束语", "结语", "引言", "前言", "后记", "主要参考文献"]
+)
+# "附件：1．…" starts a list of attachments; its "2．…" items are not headings
+_ATTACHMENTS = re.compile(r"^附件\s*[:：]")
 # short lines that are never section headings: a date or speaker line under a title
 # ("（2024年3月1日）", "县委书记 张三"), a signature date at the end
 _NOT_HEADING = re.compile(r"^[（(].*[)）]$|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|\S\s+\S")
@@ -102,7 +108,7 @@ def _article_starts(lines: Sequence[Line], removed: Sequence[Removal]) -> list[i
             nxt = lines[i + 1]
             if (
                 title_removed_in(line.no, nxt.no)
-                or nxt.text.startswith(("——", "--"))
+                or (nxt.text.startswith(("——", "--")) and not _title_candidate(prev))
                 or (
                     GENRE_SUFFIX.search(line.key)
                     and len(line.key) >= GENRE_TITLE_MIN
@@ -176,6 +182,8 @@ def _line_break_at(
     after = text[b:]
     if not right or right in _NO_BREAK_BEFORE:
         return False  # "坚定 ，履职": punctuation never starts a paragraph
+    if left in ":;" and right.isascii() and _break_marker(after) is None:
+        return False  # "2021(6): 45-48." — a reference or a time, not a sentence end
     if left in TERMINAL or left == "…" or (left in CLOSERS and a >= 2 and text[a - 2] in TERMINAL):
         return True  # after a finished sentence
     if right in _BULLETS or _break_marker(after) is not None or _FRONT_MATTER_AT.match(after):
@@ -280,7 +288,11 @@ class _Builder:
         self.blocks.append(Heading(level, normalize(number), normalize(head), normalize(tail)))
         return True
 
-    def unnumbered(self, text: str) -> None:
+    def unnumbered(self, text: str, *, top: bool = False) -> None:
+        """An unnumbered heading; ``top``: a section word (参考文献) that closes every level."""
+        if top:
+            self.levels.stack.clear()
+            self.levels.last_value.clear()
         level = self.levels.assign("unnumbered", 1)
         self.blocks.append(Heading(level, "", normalize(text)))
 
@@ -304,6 +316,12 @@ class _Builder:
         if isinstance(prev, Heading):
             return prev.tail
         return ""
+
+
+def _subtitle_at(pieces: Sequence[_Piece], i: int) -> bool:
+    return (
+        i < len(pieces) and pieces[i].text.startswith(("——", "--", "—")) and len(pieces[i].text) <= TITLE_MAX
+    )
 
 
 def _has_numbered_first_level(pieces: Sequence[_Piece]) -> bool:
@@ -346,25 +364,31 @@ def _build_article(
             and parse_marker(pieces[i].text) is None
             and not pieces[i].text.startswith(("—", "-"))
             and not GENRE_SUFFIX.search(title)
-            and GENRE_SUFFIX.search(pieces[i].text)
+            and (GENRE_SUFFIX.search(pieces[i].text) or _subtitle_at(pieces, i + 1))
             and len(title) + len(pieces[i].text) <= TITLE_MAX
         ):
             title += pieces[i].text
             i += 1
-        if (
-            i < len(pieces)
-            and pieces[i].text.startswith(("——", "--", "—"))
-            and len(pieces[i].text) <= TITLE_MAX
-        ):
+        if _subtitle_at(pieces, i):
             subtitle = pieces[i].text
             i += 1
     b = _Builder(keep_numbering)
     unnumbered_ok = not _has_numbered_first_level(pieces[i:])
     rest = pieces[i:]
+    in_attachments = False
     for k, p in enumerate(rest):
         text = p.text
         m = parse_marker(text)
-        if m is not None and (not m.needs_title_shape or title_like(m.rest, 40)) and b.heading(m, p.no):
+        in_attachments = bool(_ATTACHMENTS.match(text)) or (in_attachments and m is not None)
+        if (
+            m is not None
+            and not in_attachments
+            and (not m.needs_title_shape or title_like(m.rest, 40))
+            and b.heading(m, p.no)
+        ):
+            continue
+        if text in SECTION_WORDS and k + 1 < len(rest):
+            b.unnumbered(text, top=True)
             continue
         nxt = rest[k + 1] if k + 1 < len(rest) else None
         if (
@@ -403,17 +427,27 @@ def structure(cleaned: Cleaned, *, title: str | None = None, keep_numbering: boo
     articles: list[Article] = []
     notices: list[Notice] = []
     removed: list[Removal] = []
+    orphan: tuple[Paragraph, ...] = ()  # a title heading nothing, before any article
     for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
         article, ns, gone = _build_article(lines[a:b], keep_numbering)
         notices.extend(ns)
         removed.extend(gone)
-        if not article.blocks and articles:
-            # a title heading nothing: keep its text as a paragraph of the article before
-            prev = articles[-1]
-            text = article.title + article.subtitle
-            articles[-1] = Article(prev.title, prev.subtitle, (*prev.blocks, Paragraph(text)))
+        if not article.blocks:
+            # a title heading nothing is no document: keep its text as a paragraph of the
+            # article before it (or, first in the file, of the article after it)
+            lone = tuple(Paragraph(t) for t in (article.title, article.subtitle) if t)
+            if articles:
+                prev = articles[-1]
+                articles[-1] = Article(prev.title, prev.subtitle, (*prev.blocks, *lone))
+            else:
+                orphan += lone
             continue
+        if orphan:
+            article = Article(article.title, article.subtitle, (*orphan, *article.blocks))
+            orphan = ()
         articles.append(article)
+    if orphan:
+        articles.append(Article("", "", orphan))
     if title is not None and len(articles) == 1:
         only = articles[0]
         if only.title and only.title != title:

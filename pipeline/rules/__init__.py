@@ -34,6 +34,7 @@ from pipeline.rules import (
     page_number,
     related_links,
     running_header,
+    site_banner,
     site_footer,
     site_navigation,
     table_of_contents,
@@ -71,6 +72,7 @@ RULES: tuple[Rule, ...] = tuple(
     for m in (
         # whole-page furniture first: it frames everything else
         breadcrumb,
+        site_banner,
         site_navigation,
         page_meta,
         site_footer,
@@ -109,11 +111,14 @@ def _apply(lines: Sequence[Line], cuts: Iterable[Cut], reason: str) -> tuple[lis
     kept: list[Line] = []
     removed: list[Removal] = []
     carry_gap = False
+    carry_boundary = False  # an article start marked on a line that was cut away whole
     for i, line in enumerate(lines):
         spans = by_line.get(i)
         if not spans:
-            kept.append(line.with_gap() if carry_gap else line)
-            carry_gap = False
+            if carry_gap or carry_boundary:
+                line = Line(line.no, line.text, True, boundary=line.boundary or carry_boundary)
+            kept.append(line)
+            carry_gap = carry_boundary = False
             continue
         merged: list[list[int]] = []  # [start, end, split]
         for s, e, split in sorted(spans):
@@ -143,10 +148,11 @@ def _apply(lines: Sequence[Line], cuts: Iterable[Cut], reason: str) -> tuple[lis
             piece_text = " ".join(piece_text.split(" ")).strip()
             if not piece_text:
                 carry_gap = carry_gap or k == 0
+                carry_boundary = carry_boundary or starts
                 continue
             gap = (line.gap_before or carry_gap) if k == 0 else True
-            kept.append(Line(line.no, piece_text, gap, boundary=starts))
-            carry_gap = False
+            kept.append(Line(line.no, piece_text, gap, boundary=starts or carry_boundary))
+            carry_gap = carry_boundary = False
         if not any(p.strip() for p, _ in pieces):
             carry_gap = True  # a removed line separates what stood around it
     return kept, removed

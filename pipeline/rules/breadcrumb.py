@@ -1,8 +1,8 @@
 """breadcrumb: site navigation trails such as "当前位置:文档之家› 提高…".
 
 What it removes: a line that begins with a location label (当前位置, 您的位置, 你现在的
-位置, 所在位置 …) or that starts at 首页/网站首页/主页 and continues through separators
-(› > » / →), when the line is short.
+位置, 您当前所在位置, 所在栏目 …) or that starts at 首页/网站首页/主页 and continues
+through separators (› > » >> / | →), when the line is short.
 Why: scraped pages prepend the site's navigation trail; it is never part of the article.
 Example (seed 004): "当前位置:文档之家› 提高做好新形势下群众工作的能力" → removed.
 Leaves alone: body sentences that mention 位置 or 首页 ("把群众放在首页位置…"), long lines.
@@ -19,10 +19,10 @@ from pipeline.rules.base import Cut
 REASON = "breadcrumb"
 
 # "当前位置:" "您现在的位置是：" "位置：" at the start of the (folded) line
-_LABEL = re.compile(r"^(当前|您的|你的|您现在的|你现在的|现在|所在|目前)?位置(是)?[:：>›»]")
-# "首页 > 范文 > 调研报告": home link followed by a separator
+_LABEL = re.compile(r"^(您|你)?(当前|现在|目前)?(所在|的)?(的)?(位置|栏目)(是)?[:：>›»]")
+# "首页 > 范文 > 调研报告", "首页 / 政务动态": home link followed by a separator
 _HOME = re.compile(r"^(网站首页|首页|主页|home)[>›»/→|]", re.I)
-_SEP = re.compile(r"[>›»→]")
+_SEP = re.compile(r"[>›»→/|]")
 MAX_LEN = 120
 
 

@@ -21,8 +21,6 @@ from pipeline.shapes import title_like
 
 REASON = "collection-title"
 
-LOOKAHEAD = 4  # lines after the title in which the markers must stand
-
 
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
     for i, line in enumerate(lines):
@@ -40,7 +38,7 @@ def find(lines: Sequence[Line]) -> Iterator[Cut]:
         before = nxt.text[: first.start()].replace(" ", "")
         if before not in ("", line.text.replace(" ", "")):
             continue  # the marker does not follow the title: not this title's collection
-        if sum(len(MARKER.findall(ln.text)) for ln in lines[j : j + LOOKAHEAD]) < 2:
+        if sum(len(MARKER.findall(ln.text)) for ln in lines[j:]) < 2:
             continue
         yield from (Cut(k) for k in range(i, j))
         if before:

@@ -1,8 +1,10 @@
 """disclaimer: the site's legal notices (声明：登载此文出于传递更多信息之目的 …).
 
 What it removes: a line that starts with 声明/免责声明/特别声明/版权声明, or that asks to
-be contacted for removal in case of infringement (如有侵权…删除), or that says the text was
-reposted from the web (本文来源于网络/转载自网络 …) — when the line is not long prose.
+be contacted for removal in case of infringement (如有侵权…删除), that says the text was
+reposted from the web (本文来源于网络/转载自网络, 本站文章均由网友上传 …), that it speaks
+only for its author (仅代表作者个人观点, 与本站立场无关), or a 温馨提示 — when the line is
+not long prose.
 Why: 范文 sites append their disclaimer to every page.
 Example (seed 002): "声明:登载此文出于传递更多信息之目的,并不意味着赞同其观点或证实其描述。"
 Leaves alone: body text that discusses a 声明 ("发表联合声明，表示…" does not start the
@@ -21,7 +23,10 @@ REASON = "disclaimer"
 
 _START = re.compile(r"^(免责|特别|版权|郑重)?声明[:：]")
 _INFRINGE = re.compile(
-    r"(如有|若有|如涉及|涉嫌)侵权.{0,20}(删除|联系)|(来源|转载|摘自|选自)(于)?(互联网|网络)"
+    r"(如有|若有|如涉及|涉嫌)侵权.{0,20}(删除|联系)|(来源|转载|摘自|选自)(于)?(互联网|网络)|"
+    r"仅代表(作者)?(个人)?(观点|立场)|与本(站|网|平台)(立场)?无关|^[【\[]?温馨提示[】\]]?|"
+    r"本(站|网|平台)(文章|内容|资料|部分内容|所有文章)?(均|全部|部分)?(由|来自|来源于|系)(网友|用户|会员|互联网|网络)|"
+    r"转载(请|须)注明(出处|来源)"
 )
 MAX_LEN = 200
 

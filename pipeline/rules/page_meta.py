@@ -4,7 +4,8 @@ What it removes: a short line that starts with a metadata label and a colon
 (发布时间：, 来源：, 作者：, 浏览次数：, 字数：, 页数：, 编辑：, 点击：) or that holds
 two or more such labels; and bare action rows (分享到, 举报, 我要投稿, 字号 大 中 小).
 Why: CMS pages print the article's date, source, author and counters above it.
-Also share, comment and forum furniture alone on a line (扫一扫, 发表评论, 已有3条评论,
+Also a row of page buttons (【字号：大 中 小】【打印】【关闭】), a date-first meta row, reading
+time and word counts (本文共3012字，预计阅读时间8分钟), and share, comment and forum furniture alone on a line (扫一扫, 发表评论, 已有3条评论,
 本帖最后由 … 编辑, 只看该作者).
 Example: "发布时间：2023-05-12 来源：县委办 浏览：1024次" → removed.
 Leaves alone: body sentences that mention 来源 or 作者 ("资金来源：财政拨款，用于…" is
@@ -34,7 +35,12 @@ _ACTIONS = re.compile(
     r"扫一扫|微信扫一扫|扫码|长按识别|只看该作者|倒序浏览|阅读模式|楼主|沙发|板凳|地板|点赞|在看)"
     r"([:：]|$|大中小|分享|关注|二维码)"
     r"|^(已有|共有)?\d+(条|人)(评论|参与|回复)|^评论[(（]\d+[)）]$|^本帖最后由.{1,40}编辑$|^发表于\d{4}-\d{1,2}-\d{1,2}"
+    r"|^(微信)?(扫一扫|扫码|扫描二维码)|^本文(共|约|字数)?[:：]?约?\d+字|^(预计)?阅读(时间|需要|约需)?[:：]?约?\d+分钟"
 )
+# a row of bracketed page buttons: 【字号：大 中 小】【打印】【关闭】
+_BUTTONS = re.compile(r"^([【\[](字体|字号|打印|关闭|收藏|分享|返回顶部|返回|纠错|大|中|小|[:：])+[】\]])+$")
+# a date/time first, then labels or buttons: "2024-02-27 09:12:45 来源：县政府办 【打印】"
+_DATED = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\d{1,2}:\d{2}(:\d{2})?)?")
 _COUNTER = re.compile(r"\d+\s*(次|人|字|页|KB|MB|K|M)\b|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}", re.I)
 MAX_LEN = 120
 
@@ -45,9 +51,12 @@ def find(lines: Sequence[Line]) -> Iterator[Cut]:
         if len(key) > MAX_LEN:
             continue
         labels = len(_ANY.findall(key))
+        dated = _DATED.match(key)
         if (
             labels >= 2
             or _ACTIONS.match(key)
+            or _BUTTONS.match(key)
+            or (dated and (labels or "【" in key or "[" in key))
             or (_START.match(key) and (len(key) <= 40 or _COUNTER.search(key)))
         ):
             yield Cut(i)
