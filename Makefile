@@ -11,7 +11,7 @@ GOLD ?= $(SHARED)/gold
 OUT ?= output
 FONT_STAMP := $(or $(GONGWEN_FONT_DIR),$(HOME)/.cache/gongwen/fonts)/manifest.json
 
-.PHONY: all help install fonts convert test test-fast test-deps eval eval-baseline check lint format typecheck golden fuzz bench clean
+.PHONY: all help install fonts convert test test-fast test-deps eval eval-genre eval-baseline check lint format typecheck golden fuzz bench clean
 
 ## all: set up (venv, Python deps, fonts) and convert every file in seeds/ to output/ (DOCX, PDF, JSON)
 all: install fonts convert
@@ -55,6 +55,10 @@ eval: $(STAMP)
 	@rm -rf $(OUT)/eval && mkdir -p $(OUT)/eval
 	@$(PY) -m pipeline convert seeds -o $(OUT)/eval --to json -q
 	@$(PY) tools/eval_gate.py $(GOLD) $(OUT)/eval
+
+## eval-genre: the same table for the genre corpus in tests/fixtures/genre/ (15 texts of other sites)
+eval-genre: $(STAMP)
+	@$(PY) tools/genre_eval.py
 
 ## eval-baseline: raise the pinned floors in tests/eval_baseline.json to today's scores (never lowers)
 eval-baseline: $(STAMP)
