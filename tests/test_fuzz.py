@@ -1,0 +1,274 @@
+"""Fuzz target (issue 8): arbitrary inputs through the whole pipeline and every renderer.
+
+Four kinds of input, drawn by hypothesis:
+
+* random bytes;
+* mutated seeds — a window of a seed, saved in one of the encodings users' files come
+  in (UTF-8 with or without BOM, GB18030, Big5, UTF-16 LE/BE with BOM), then bytes
+  flipped, inserted, deleted or duplicated and cruft lines spliced in;
+* mixed encodings — lines of seed text each saved in a different encoding;
+* random HTML — a tree of block, inline, chrome and invisible elements (script, style,
+  comments) around seed text and entities, sometimes with tags left unclosed.
+
+For each input, :func:`pipeline.core.convert` either refuses it with a
+:class:`~pipeline.errors.PipelineError` (a handled outcome: the CLI prints it as one line)
+or returns a tree, which must then
+
+* render to JSON that reads back to the same tree, and to DOCX and PDF for its articles
+  (a :class:`~pipeline.errors.RenderError` is handled; anything else is a bug);
+* satisfy the accounting invariant: body text plus ``removed`` account for every visible
+  character of the input, and contain nothing the input does not have.  "Visible" is the
+  text the bytes decode to in the encoding the pipeline reports (with U+FFFD where
+  bytes are undecodable — decode records those as removals), or, for generated HTML,
+  the text of the elements a browser shows.  The comparison (``tests/support.py``)
+  folds what legitimately changes form: NFKC width, whitespace and invisible format
+  characters, quote style, ellipsis and dash length.  Heading markers would be
+  re-printed in standard form, so the fuzz converts with ``keep_numbering=True``.
+
+CI runs a short derandomised sample (``FUZZ_EXAMPLES`` unset: 100 inputs, well under a
+minute); ``make fuzz`` runs ``FUZZ_EXAMPLES=10000`` fresh random inputs and prints the
+tally of outcomes at the end (pytest ``-s``).
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import os
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from support import invented, unaccounted
+
+from pipeline.core import Options, convert
+from pipeline.errors import PipelineError, RenderError
+from pipeline.html import looks_like_html
+from pipeline.model import from_json
+from pipeline.render import renderer
+
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
+LONG = "FUZZ_EXAMPLES" in os.environ
+OPTIONS = Options(keep_numbering=True)
+# DOCX and PDF are rendered for the first few articles only: a mutated multi-article
+# seed would otherwise spend the run's time on PDF pages that test nothing new.
+RENDERED_ARTICLES = 2
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_TEXTS = [f.read_text("utf-8") for f in sorted(SEEDS.glob("*.txt"))]
+SEED_LINES = sorted({ln.strip() for t in SEED_TEXTS for ln in t.splitlines() if ln.strip()})
+CRUFT = [
+    "当前位置:首页 > 范文大全 > 调研报告",
+    "欢迎光临 某某范文网 (http://example.cn/) | Powered by Discuz! X3.4 |",
+    "Copyright © 2012-2023 某某网 版权所有 豫ICP备12345678号-1",
+    "【下载本文档,可以自由复制内容或自由编辑修改内容】",
+    "相关推荐",
+    "第2页 共5页",
+    "- 3 -",
+]
+ENCODINGS = ["utf-8", "utf-8-sig", "gb18030", "big5", "utf-16", "utf-16-le", "utf-16-be"]
+
+
+@dataclass(frozen=True)
+class Input:
+    name: str
+    data: bytes
+    visible: str | None = None  # generated HTML: what a browser shows; None: decode the bytes
+    title: str = ""  # generated HTML: the <title>, which the pipeline may take as the title
+
+
+# ---------------------------------------------------------------- strategies
+
+random_bytes = st.binary(max_size=1500).map(lambda b: Input("random.txt", b))
+
+
+@st.composite
+def mutated_seeds(draw: st.DrawFn) -> Input:
+    seed = draw(st.sampled_from(SEED_TEXTS))
+    start = draw(st.integers(0, len(seed) - 1))
+    text = seed[start : start + draw(st.integers(1, 1500))]
+    encoding = draw(st.sampled_from(ENCODINGS))
+    data = bytearray(text.encode(encoding, errors="replace"))
+    for _ in range(draw(st.integers(0, 4))):
+        op = draw(st.sampled_from(["flip", "insert", "delete", "duplicate", "cruft"]))
+        at = draw(st.integers(0, len(data)))
+        if op == "flip" and data:
+            at = min(at, len(data) - 1)
+            data[at] ^= 1 << draw(st.integers(0, 7))
+        elif op == "insert":
+            data[at:at] = draw(st.binary(min_size=1, max_size=8))
+        elif op == "delete":
+            del data[at : at + draw(st.integers(1, 16))]
+        elif op == "duplicate":
+            data[at:at] = data[at : at + draw(st.integers(1, 200))]
+        elif op == "cruft":
+            line = draw(st.sampled_from(CRUFT))
+            data[at:at] = ("\n" + line + "\n").encode(encoding, errors="replace")
+    return Input(f"mutated-{encoding}.txt", bytes(data))
+
+
+# Mostly the byte encodings a mixed file really has (a GB18030 file with UTF-8 lines pasted
+# in); a UTF-16 line now and then, which usually makes the whole file undecodable.
+MIXED_ENCODINGS = st.sampled_from(["utf-8", "utf-8", "gb18030", "gb18030", "gb18030", "big5", "utf-16-le"])
+
+
+@st.composite
+def mixed_encodings(draw: st.DrawFn) -> Input:
+    pieces = draw(
+        st.lists(
+            st.tuples(st.sampled_from(SEED_LINES + CRUFT), st.sampled_from(ENCODINGS)),
+            min_size=1,
+            max_size=12,
+        )
+    )
+    return Input("mixed.txt", b"\n".join(text.encode(enc, errors="replace") for text, enc in pieces))
+
+
+# Elements a browser shows (their text is visible) and elements it does not.
+BLOCKS = ["div", "p", "section", "article", "main", "h1", "h2", "h3", "li", "td", "blockquote", "center"]
+INLINES = ["span", "b", "i", "a", "font", "strong", "em"]
+CHROME = ["nav", "footer", "header", "aside"]  # visible, but page chrome: removed *and recorded*
+INVISIBLE = ["script", "style", "noscript", "template"]
+CLASSES = ["", "content", "article", "main", "nav", "breadcrumb", "related", "footer", "top", "info", "left"]
+TEXTS = st.one_of(
+    st.sampled_from(SEED_LINES),
+    st.sampled_from(CRUFT),
+    st.text(alphabet="群众工作党建报告一二三（）、。，,.:“”\"'…—-0123456789abc <>&", max_size=30),
+)
+
+
+def _escape(text: str) -> str:
+    return html_lib.escape(text, quote=False)
+
+
+@st.composite
+def _html_node(draw: st.DrawFn, depth: int) -> tuple[str, str]:
+    """(markup, visible text) of one node."""
+    kind = draw(
+        st.sampled_from(["text", "text", "entity", "comment", "element", "element", "invisible", "br"])
+    )
+    if kind == "text" or depth > 5:
+        text = draw(TEXTS)
+        return _escape(text), text
+    if kind == "entity":
+        name, char = draw(
+            st.sampled_from([("&amp;", "&"), ("&lt;", "<"), ("&#x4E00;", "一"), ("&nbsp;", "\xa0")])
+        )
+        return name, char
+    if kind == "comment":
+        return f"<!-- {draw(TEXTS).replace('--', '')} -->", ""
+    if kind == "br":
+        return "<br>", "\n"
+    if kind == "invisible":
+        tag = draw(st.sampled_from(INVISIBLE))
+        body = draw(st.sampled_from(["var a = 1;", "body { color: red }", "不可见的文字"]))
+        return f"<{tag}>{body}</{tag}>", ""
+    tag = draw(st.sampled_from(BLOCKS + INLINES + CHROME))
+    cls = draw(st.sampled_from(CLASSES))
+    attrs = f' class="{cls}"' if cls else ""
+    if tag == "a":
+        attrs += ' href="/article/1.html"'
+    children = draw(st.lists(_html_node(depth + 1), max_size=4))
+    inner = "".join(m for m, _ in children)
+    text = "".join(v for _, v in children)
+    sep = "\n" if tag in BLOCKS or tag in CHROME else ""
+    closed = draw(st.booleans()) or tag not in ("p", "li", "td")  # optional end tags
+    return f"<{tag}{attrs}>{inner}" + (f"</{tag}>" if closed else ""), sep + text + sep
+
+
+@st.composite
+def random_html(draw: st.DrawFn) -> Input:
+    title = draw(st.sampled_from(["", *SEED_LINES[:50]]))
+    nodes = draw(st.lists(_html_node(0), min_size=1, max_size=8))
+    body = "".join(m for m, _ in nodes)
+    markup = f"<!DOCTYPE html><html><head><title>{_escape(title)}</title></head><body>{body}</body></html>"
+    encoding = draw(st.sampled_from(["utf-8", "gb18030"]))
+    meta = f'<meta charset="{encoding}">' if draw(st.booleans()) else ""
+    markup = markup.replace("<head>", f"<head>{meta}")
+    return Input(
+        "page.html", markup.encode(encoding, errors="replace"), "".join(v for _, v in nodes), title=title
+    )
+
+
+INPUTS = st.one_of(random_bytes, mutated_seeds(), mixed_encodings(), random_html())
+
+
+# ---------------------------------------------------------------- the check
+
+TALLY: Counter[str] = Counter()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_tally():
+    yield
+    if TALLY:
+        lines = "".join(f"\n  {k:<40} {v:>6}" for k, v in sorted(TALLY.items()))
+        print(f"\nfuzz tally (FUZZ_EXAMPLES={EXAMPLES}):{lines}", file=sys.stderr)
+
+
+def reference_text(inp: Input, encoding: str) -> str | None:
+    """The visible text the tree must account for, or None when it cannot be known here."""
+    if inp.visible is not None:
+        return inp.visible
+    text = inp.data.decode(encoding, errors="replace")
+    if looks_like_html(text[:2048], inp.name):
+        return None  # mutated bytes that happen to start like a page: no independent reference
+    return text
+
+
+def check(inp: Input) -> None:
+    kind = inp.name.split(".")[0].split("-")[0]
+    kind = kind if kind in ("random", "mutated", "mixed", "page") else "seed"
+    TALLY["inputs"] += 1
+    try:
+        doc = convert(inp.data, inp.name, OPTIONS)
+    except PipelineError as e:
+        TALLY[f"{kind} refused ({type(e).__name__})"] += 1
+        return
+    TALLY[f"{kind} converted"] += 1
+
+    json_bytes = renderer("json")(doc)
+    assert from_json(json_bytes.decode("utf-8")) == doc
+    for article in doc.documents[:RENDERED_ARTICLES]:
+        for fmt, magic in (("docx", b"PK"), ("pdf", b"%PDF-")):
+            try:
+                blob = renderer(fmt)(article, source=doc.source)
+            except RenderError:
+                TALLY[f"{fmt} refused (RenderError)"] += 1
+                continue
+            assert blob.startswith(magic)
+            TALLY[f"{fmt} rendered"] += 1
+
+    reference = reference_text(inp, doc.encoding)
+    if reference is None:
+        TALLY["accounting skipped (bytes look like a page)"] += 1
+        return
+    missing = unaccounted(reference, doc)
+    assert not missing, f"input characters neither kept nor in removed: {dict(missing)}"
+    extra = invented(reference + inp.title, doc)
+    assert not extra, f"output characters the input does not have: {dict(extra)}"
+    TALLY["accounting checked"] += 1
+
+
+@settings(
+    max_examples=EXAMPLES,
+    derandomize=not LONG,  # CI: the same sample every run; make fuzz: fresh inputs each time
+    deadline=None,
+    database=None,
+    print_blob=True,  # a failure prints @reproduce_failure(...) to replay it
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+)
+@given(INPUTS)
+def test_any_input_is_converted_or_refused_and_accounted_for(inp: Input) -> None:
+    check(inp)
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "utf-16"])
+def test_every_seed_in_every_encoding_is_accounted_for(seed: Path, encoding: str) -> None:
+    inp = Input(seed.name, seed.read_text("utf-8").encode(encoding))
+    check(inp)
+    assert TALLY["accounting checked"]
