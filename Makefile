@@ -88,7 +88,7 @@ golden: $(STAMP)
 
 ## fuzz: a long fuzz run through the whole pipeline and every renderer (FUZZ_EXAMPLES=10000)
 fuzz: install fonts
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider -q
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider -q -s
 
 ## bench: time our CLI against LibreOffice and batches with 1 and 2 workers; writes README's table
 bench: install fonts test-deps

@@ -1,0 +1,420 @@
+"""Benchmark the CLI against what users use today (issue 9) and measure big inputs (issue 8).
+
+    python tools/bench.py [--runs 5] [--lo-runs 3] [--copies 20] [--quick] [--readme README.md]
+
+Everything is measured as a whole process, the way a user runs it, on the same inputs:
+
+1. **Fixed cost** of one call: the interpreter alone, ``gongwen --help``, a tiny input to
+   JSON and to all three formats; plus the import and font-registration costs inside it.
+2. **Per seed**: ``gongwen convert SEED --to all`` (median of ``--runs``) against
+   LibreOffice converting our DOCX files of the same seed to PDF in one headless call,
+   *cold* (a fresh ``-env:UserInstallation`` profile per run, median of ``--lo-runs``)
+   and *warm* (a profile made beforehand and reused).
+3. **Batch**: every seed × ``--copies`` (≈ 2.4 MB, ≈ 1 500 PDF pages at 20) with ``-j 1``
+   and ``-j 2``: PDF pages/s and characters/s (DOCX and JSON written too), and the peak
+   resident memory of the largest process (one worker, or the only process for -j 1).
+4. **Scaling**: 1×, 4× and 16× the largest seed, whole process and in-process (fonts
+   registered beforehand, so the fixed cost is out), as time per input character.
+5. **20 MB** (the default ``--max-bytes``): seeds repeated to 20 MB, JSON only and all
+   formats: time and peak memory.  ``--quick`` skips it and LibreOffice.
+
+Peak memory comes from ``wait4``'s rusage, which covers the process and every
+descendant it waited for, so it is the largest single process of the run.  The tables
+go to stdout; ``--readme`` writes them between ``<!-- bench:start -->`` and
+``<!-- bench:end -->`` (appending a "## Performance" section if the markers are missing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+GONGWEN = [sys.executable, "-m", "pipeline"]
+# reportlab writes one "/Type /Page" dictionary per page (and "/Type /Pages" for the tree)
+_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+@dataclass
+class SeedRow:
+    seed: str
+    kb: float
+    articles: int
+    pages: int
+    ours: float
+    lo_cold: float = 0.0
+    lo_warm: float = 0.0
+
+
+@dataclass
+class ScaleRow:
+    k: int
+    chars: int
+    seconds: float  # whole process
+    peak_mb: float
+    inside: float  # convert + render in a warm process
+
+
+def run(cmd: Sequence[str], *, cwd: Path = ROOT, env: dict[str, str] | None = None) -> Run:
+    """Run ``cmd`` to completion; wall time and the peak RSS of its largest process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        list(cmd), cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"bench: {' '.join(map(str, cmd))} failed with {code}:\n{err}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def median_run(cmd: Sequence[str], n: int, before: Callable[[], object] | None = None) -> Run:
+    runs = []
+    for _ in range(n):
+        if before is not None:
+            before()
+        runs.append(run(cmd))
+    return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs))
+
+
+def pages(folder: Path) -> int:
+    return sum(len(_PAGE.findall(p.read_bytes())) for p in folder.glob("*.pdf"))
+
+
+def fresh(folder: Path) -> Path:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
+
+
+# ---------------------------------------------------------------- 1. fixed cost
+
+
+def fixed_cost(work: Path, n: int) -> list[tuple[str, float]]:
+    tiny = work / "tiny.txt"
+    tiny.write_text("关于做好群众工作的通知\n\n一、总体要求\n要坚持群众路线。\n", "utf-8")
+    out = work / "tiny-out"
+    rows = [
+        ("python -c pass", median_run([sys.executable, "-c", "pass"], n).seconds),
+        ("gongwen --help", median_run([*GONGWEN, "--help"], n).seconds),
+        (
+            "tiny input → JSON",
+            median_run([*GONGWEN, "convert", str(tiny), "-o", str(out), "--to", "json"], n).seconds,
+        ),
+        (
+            "tiny input → DOCX+PDF+JSON",
+            median_run([*GONGWEN, "convert", str(tiny), "-o", str(out), "--to", "all"], n).seconds,
+        ),
+    ]
+    probe = (
+        "import time, json; t0 = time.perf_counter(); import pipeline.cli; t1 = time.perf_counter();"
+        "import pipeline.render.docx; t2 = time.perf_counter(); import pipeline.render.pdf; t3 = time.perf_counter();"
+        "from pipeline import fonts; fonts.register_fonts(); t4 = time.perf_counter();"
+        "print(json.dumps([t1 - t0, t2 - t1, t3 - t2, t4 - t3]))"
+    )
+    samples = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(n)
+    ]
+    for i, label in enumerate(
+        [
+            "  import pipeline.cli (click, stages)",
+            "  import render.docx (python-docx)",
+            "  import render.pdf (reportlab)",
+            "  register fonts (once per process)",
+        ]
+    ):
+        rows.append((label, statistics.median(s[i] for s in samples)))
+    return rows
+
+
+# ---------------------------------------------------------------- 2. per seed vs LibreOffice
+
+
+def libreoffice(docx: Sequence[Path], out: Path, profile: Path) -> list[str]:
+    return [
+        "soffice",
+        f"-env:UserInstallation=file://{profile}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out),
+        *map(str, docx),
+    ]
+
+
+def per_seed(work: Path, runs: int, lo_runs: int, with_lo: bool) -> list[SeedRow]:
+    rows: list[SeedRow] = []
+    warm_profile, cold_profile = work / "lo-warm", work / "lo-cold"
+    lo_out = work / "lo-out"
+
+    def reset_cold() -> None:
+        fresh(lo_out)
+        shutil.rmtree(cold_profile, ignore_errors=True)
+
+    if with_lo:
+        dummy = fresh(work / "lo-dummy")
+        run([*GONGWEN, "convert", str(SEEDS[0]), "-o", str(dummy), "--to", "docx"])
+        run(libreoffice(sorted(dummy.glob("*.docx")), dummy, warm_profile))  # creates the profile
+    for seed in SEEDS:
+        out = fresh(work / "seed-out")
+        ours = median_run([*GONGWEN, "convert", str(seed), "-o", str(out), "--to", "all"], runs)
+        docx = sorted(out.glob("*.docx"))
+        row = SeedRow(seed.stem[:3], seed.stat().st_size / 1024, len(docx), pages(out), ours.seconds)
+        if with_lo:
+            row.lo_cold = median_run(
+                libreoffice(docx, lo_out, cold_profile), lo_runs, before=reset_cold
+            ).seconds
+            row.lo_warm = median_run(libreoffice(docx, lo_out, warm_profile), lo_runs).seconds
+        rows.append(row)
+    return rows
+
+
+# ---------------------------------------------------------------- 3. batch
+
+
+def batch(work: Path, copies: int, runs: int) -> tuple[dict[int, dict[str, float]], int, int, int]:
+    src = fresh(work / "batch-in")
+    for k in range(copies):
+        for seed in SEEDS:
+            shutil.copy(seed, src / f"{k:02d}-{seed.name}")
+    chars = sum(len(p.read_text("utf-8")) for p in src.iterdir())
+    size = sum(p.stat().st_size for p in src.iterdir())
+    result: dict[int, dict[str, float]] = {}
+    n_pages = 0
+    for jobs in (1, 2):
+        out = work / f"batch-out-{jobs}"
+        r = median_run(
+            [*GONGWEN, "convert", str(src), "-o", str(out), "--to", "all", "-j", str(jobs), "-q"],
+            runs,
+            before=partial(fresh, out),
+        )
+        n_pages = pages(out)
+        result[jobs] = {
+            "seconds": r.seconds,
+            "pages_s": n_pages / r.seconds,
+            "chars_s": chars / r.seconds,
+            "peak_mb": r.peak_mb,
+        }
+    return result, size, chars, n_pages
+
+
+# ---------------------------------------------------------------- 4. scaling
+
+_IN_PROCESS = """
+import json, sys, time
+from pathlib import Path
+from pipeline.cli import render_outputs
+from pipeline.core import convert
+seed = Path(sys.argv[1]).read_bytes()
+def once(data):
+    t = time.perf_counter()
+    render_outputs(convert(data, "x.txt"), "x", ("docx", "pdf", "json"))
+    return time.perf_counter() - t
+once(seed)  # imports and font registration out of the way
+print(json.dumps({k: min(once(b"\\n".join([seed] * k)) for _ in range(int(sys.argv[2]))) for k in (1, 4, 16)}))
+"""
+
+
+def scaling(work: Path, runs: int) -> list[ScaleRow]:
+    seed = max(SEEDS, key=lambda p: p.stat().st_size)
+    text = seed.read_text("utf-8")
+    probe = [sys.executable, "-c", _IN_PROCESS, str(seed), str(max(1, runs // 2))]
+    inside = json.loads(subprocess.run(probe, cwd=ROOT, capture_output=True, text=True, check=True).stdout)
+    out = work / "scale-out"
+    rows = []
+    for k in (1, 4, 16):
+        body = "\n".join([text] * k)
+        f = work / f"scale-{k}.txt"
+        f.write_text(body, "utf-8")
+        cmd = [*GONGWEN, "convert", str(f), "-o", str(out), "--to", "all", "-j", "1"]
+        r = median_run(cmd, runs, before=partial(fresh, out))
+        rows.append(ScaleRow(k, len(body), r.seconds, r.peak_mb, inside[str(k)]))
+    return rows
+
+
+# ---------------------------------------------------------------- 5. 20 MB
+
+
+def twenty_mb(work: Path) -> tuple[int, dict[str, Run], int]:
+    limit = 20 * 1024 * 1024
+    seeds = [s.read_bytes() for s in SEEDS]
+    parts, size = [], 0
+    while True:
+        added = False
+        for s in seeds:
+            if size + len(s) + 1 <= limit:
+                parts.append(s)
+                size += len(s) + 1
+                added = True
+        if not added:
+            break
+    big = work / "big20.txt"
+    big.write_bytes(b"\n".join(parts))
+    result = {}
+    n_pages = 0
+    for label, to in (("json", "json"), ("all", "all")):
+        out = fresh(work / f"big-out-{label}")
+        result[label] = run([*GONGWEN, "convert", str(big), "-o", str(out), "--to", to])
+        if label == "all":
+            n_pages = pages(out)
+    return big.stat().st_size, result, n_pages
+
+
+# ---------------------------------------------------------------- report
+
+
+def report(args: argparse.Namespace, work: Path) -> str:
+    lines: list[str] = []
+    say = lines.append
+    cpu = os.cpu_count() or 1
+    say(
+        f"Measured by `make bench` (tools/bench.py) on {cpu} cores, Python {sys.version.split()[0]}; "
+        f"whole processes, median of {args.runs} runs unless noted."
+    )
+    say("")
+
+    print("bench: fixed cost …", file=sys.stderr)
+    say("**Fixed cost of one call**")
+    say("")
+    say("| what | seconds |")
+    say("|---|---:|")
+    for label, sec in fixed_cost(work, args.runs):
+        say(f"| {label} | {sec:.3f} |")
+    say("")
+
+    print("bench: per seed …", file=sys.stderr)
+    seeds = per_seed(work, args.runs, args.lo_runs, not args.quick)
+    say(
+        "**Per document**: `gongwen convert SEED --to all` (DOCX+PDF+JSON) against LibreOffice "
+        "converting our DOCX of the same seed to PDF (one `soffice --headless --convert-to pdf` call "
+        f"for all its articles; cold = fresh profile each run, median of {args.lo_runs})"
+    )
+    say("")
+    if args.quick:
+        say("| seed | KB | articles | PDF pages | ours s |")
+        say("|---|---:|---:|---:|---:|")
+        for r in seeds:
+            say(f"| {r.seed} | {r.kb:.0f} | {r.articles} | {r.pages} | {r.ours:.2f} |")
+    else:
+        say("| seed | KB | articles | PDF pages | ours s | LibreOffice cold s | warm s | cold / ours |")
+        say("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for r in seeds:
+            say(
+                f"| {r.seed} | {r.kb:.0f} | {r.articles} | {r.pages} | {r.ours:.2f} "
+                f"| {r.lo_cold:.2f} | {r.lo_warm:.2f} | **{r.lo_cold / r.ours:.1f}×** |"
+            )
+    say("")
+
+    print("bench: batch …", file=sys.stderr)
+    b, size, chars, n_pages = batch(work, args.copies, args.batch_runs)
+    say(
+        f"**Batch**: {len(SEEDS)} seeds × {args.copies} = {len(SEEDS) * args.copies} inputs, "
+        f"{size / 1e6:.2f} MB, {chars:,} characters, {n_pages:,} PDF pages; `--to all` "
+        f"(median of {args.batch_runs})"
+    )
+    say("")
+    say("| workers | seconds | PDF pages/s | chars/s | peak MB per process |")
+    say("|---:|---:|---:|---:|---:|")
+    for j, m in b.items():
+        say(f"| {j} | {m['seconds']:.2f} | {m['pages_s']:.0f} | {m['chars_s']:,.0f} | {m['peak_mb']:.0f} |")
+    say(f"| 2 / 1 | | **{b[2]['pages_s'] / b[1]['pages_s']:.2f}×** | | |")
+    say("")
+
+    print("bench: scaling …", file=sys.stderr)
+    sc = scaling(work, args.runs)
+    say("**Scaling** (the largest seed repeated; `--to all -j 1`): time per input character")
+    say("")
+    say("| size | chars | whole process s | µs/char | in-process s | µs/char | peak MB |")
+    say("|---|---:|---:|---:|---:|---:|---:|")
+    for x in sc:
+        say(
+            f"| {x.k}× | {x.chars:,} | {x.seconds:.2f} | {x.seconds / x.chars * 1e6:.1f} "
+            f"| {x.inside:.2f} | {x.inside / x.chars * 1e6:.1f} | {x.peak_mb:.0f} |"
+        )
+    one, top = sc[0], sc[-1]
+    whole = (top.seconds / top.chars) / (one.seconds / one.chars)
+    inner = (top.inside / top.chars) / (one.inside / one.chars)
+    say(f"| 16× / 1× | | | {whole:.2f} | | {inner:.2f} | |")
+    say("")
+
+    if not args.quick:
+        print("bench: 20 MB …", file=sys.stderr)
+        size, twenty, n_pages = twenty_mb(work)
+        say(f"**20 MB input** ({size / 1024 / 1024:.1f} MB of seeds repeated, one file, one process)")
+        say("")
+        say("| output | seconds | peak MB |")
+        say("|---|---:|---:|")
+        say(f"| JSON only | {twenty['json'].seconds:.1f} | {twenty['json'].peak_mb:.0f} |")
+        say(
+            f"| DOCX+PDF+JSON ({n_pages:,} PDF pages) | {twenty['all'].seconds:.1f} | {twenty['all'].peak_mb:.0f} |"
+        )
+        say("")
+    return "\n".join(lines)
+
+
+def write_readme(readme: Path, table: str) -> None:
+    text = readme.read_text("utf-8")
+    block = f"<!-- bench:start -->\n{table.rstrip()}\n<!-- bench:end -->"
+    text, n = re.subn(r"<!-- bench:start -->.*?<!-- bench:end -->", lambda _: block, text, flags=re.S)
+    if n == 0:
+        text = text.rstrip() + "\n\n## Performance\n\n" + block + "\n"
+    readme.write_text(text, "utf-8")
+    print(f"bench: tables written to {readme}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
+    ap.add_argument("--lo-runs", type=int, default=3, help="LibreOffice runs per seed (median)")
+    ap.add_argument("--batch-runs", type=int, default=3, help="runs of each batch (median)")
+    ap.add_argument("--copies", type=int, default=20, help="copies of every seed in the batch")
+    ap.add_argument("--quick", action="store_true", help="skip LibreOffice and the 20 MB input")
+    ap.add_argument("--readme", type=Path, help="write the tables into this README")
+    ap.add_argument("--keep", action="store_true", help="keep the work folder")
+    args = ap.parse_args(argv)
+    if not args.quick and shutil.which("soffice") is None:
+        raise SystemExit("bench: soffice not found — `make test-deps` installs it, or pass --quick")
+    work = Path(tempfile.mkdtemp(prefix="gongwen-bench-"))
+    try:
+        table = report(args, work)
+    finally:
+        if args.keep:
+            print(f"bench: work folder kept: {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    print(table)
+    if args.readme:
+        write_readme(args.readme, table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
