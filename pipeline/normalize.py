@@ -20,7 +20,8 @@ from pipeline.shapes import HAN
 # what counts as "Chinese context" next to a half-width mark
 _CJK = f"{HAN}\u3000-\u303f\uff00-\uffef“”‘’《》…—"
 _URL = re.compile(
-    r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef“”《》，。]+|[\w.+-]+@[\w-]+\.[\w.]+", re.I
+    rf"(?:https?://|www\.)[^\s{HAN}\u3000-\u303f\uff00-\uffef“”《》，。]+|[A-Za-z0-9.+_-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+",
+    re.I,
 )
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 
@@ -29,11 +30,23 @@ def _outside_urls(text: str, fix: Callable[[str], str]) -> str:
     """Apply ``fix`` to the stretches of ``text`` that are not URLs or e-mail addresses."""
     out, pos = [], 0
     for m in _URL.finditer(text):
+        url = m.group().rstrip(",.;:!?)")  # "见www.gov.cn," — the comma is the sentence's
         out.append(fix(text[pos : m.start()]))
-        out.append(m.group())
-        pos = m.end()
+        out.append(url)
+        pos = m.start() + len(url)
     out.append(fix(text[pos:]))
     return "".join(out)
+
+
+def _until_stable(fix: Callable[[str], str], text: str, rounds: int = 4) -> str:
+    """Apply ``fix`` until the text stops changing ("?!" converts one mark per pass; nested
+    parentheses one pair per pass)."""
+    for _ in range(rounds):
+        fixed = fix(text)
+        if fixed == text:
+            break
+        text = fixed
+    return text
 
 
 _PUNCT = re.compile(rf"(?<=[{_CJK}])\s*([,:;?!])|([,:;?!])(?=\s*[{_CJK}])")
@@ -60,7 +73,7 @@ def to_fullwidth_punctuation(text: str) -> str:
     >>> to_fullwidth_punctuation("第一,要坚持; Hello, world! 时间10:30")
     '第一，要坚持； Hello, world! 时间10:30'
     """
-    return _outside_urls(text, _punct)
+    return _until_stable(lambda s: _outside_urls(s, _punct), text)
 
 
 _PARENS = re.compile(r"\(([^()]{0,80})\)")
@@ -82,7 +95,7 @@ def to_fullwidth_parentheses(text: str) -> str:
             return f"（{inner}）"
         return m.group()
 
-    return _outside_urls(text, lambda s: _PARENS.sub(repl, s))
+    return _until_stable(lambda s: _outside_urls(s, lambda t: _PARENS.sub(repl, t)), text)
 
 
 def to_curly_quotes(text: str) -> str:
@@ -108,10 +121,14 @@ def to_curly_quotes(text: str) -> str:
     return "".join(out)
 
 
-_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…(?!…)|(?<=…)…{2,}")
+# "..." or "。。。" next to Chinese, a lone "…", or a run of three or more "…"
+_ELLIPSIS = re.compile(
+    rf"(?:(?<=[{_CJK}])(?:\.{{3,}}|。{{3,}})|(?:\.{{3,}}|。{{3,}})(?=[{_CJK}]|$))|(?<!…)…(?!…)|…{{3,}}"
+)
 _CJK_NO_DASH = _CJK.replace("—", "")
 _DASH = re.compile(
-    rf"(?<=[{_CJK_NO_DASH}])(?:-{{2,}}|(?<!—)—(?![—-]))(?=[{_CJK_NO_DASH}])|(?<![—-])—(?![—-])(?=[{_CJK_NO_DASH}])"
+    rf"(?<=[{_CJK_NO_DASH}])\s*-{{2,}}\s*(?=[{_CJK_NO_DASH}])|(?<=[{_CJK_NO_DASH}])(?<!—)—(?![—-])(?=[{_CJK_NO_DASH}])"
+    rf"|(?<![—-])—(?![—-])(?=[{_CJK_NO_DASH}])"
 )
 
 
@@ -164,16 +181,23 @@ def join_wrapped(text: str) -> str:
 
 
 FIXERS: dict[str, Callable[[str], str]] = {
-    "to_fullwidth_punctuation": to_fullwidth_punctuation,
-    "to_fullwidth_parentheses": to_fullwidth_parentheses,
+    # marks that others look at come first: a curly quote or an ellipsis next to a half-width
+    # comma is Chinese context for it, so fixing them first makes one pass enough
     "to_curly_quotes": to_curly_quotes,
     "to_ellipsis": to_ellipsis,
     "to_dash": to_dash,
+    "to_fullwidth_punctuation": to_fullwidth_punctuation,
+    "to_fullwidth_parentheses": to_fullwidth_parentheses,
 }
 
 
 def normalize(text: str) -> str:
-    """Every fixer in order, then surrounding whitespace trimmed."""
-    for fix in FIXERS.values():
-        text = fix(text)
-    return text.strip()
+    """Every fixer in order, repeated until nothing changes (a fix can make the context of
+    another: "群,--群" → "群，--群" → "群，——群"), then surrounding whitespace trimmed."""
+
+    def once(s: str) -> str:
+        for fix in FIXERS.values():
+            s = fix(s)
+        return s
+
+    return _until_stable(once, text).strip()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.shapes import HAN
+from pipeline.shapes import HAN, MEASURE_WORDS
 
 CN_NUMERALS = "〇零一二三四五六七八九十百两"
 _CN = f"[{CN_NUMERALS}]{{1,4}}"
@@ -52,7 +52,16 @@ MARKERS: tuple[Family, ...] = (
     Family(
         "decimal",
         1,
-        re.compile(r"(?P<n>\d{1,2}(?:[.．]\d{1,2}){1,3})[.．]?(?=\s|[" + HAN + "])"),
+        re.compile(r"(?P<n>\d{1,2}(?:[.．]\d{1,2}){1,3})[.．]?(?=\s)"),
+        "",
+        needs_title_shape=True,
+    ),
+    # "1.1党员干部…" glued to its text: single-digit parts only, and not a figure or a date
+    # (1.5亿元, 2.5万人, 5.12汶川, 3.15晚会)
+    Family(
+        "decimal",
+        1,
+        re.compile(rf"(?P<n>\d(?:[.．]\d){{1,3}})[.．]?(?=[{HAN}])(?![{MEASURE_WORDS}])"),
         "",
         needs_title_shape=True,
     ),

@@ -10,6 +10,11 @@ import re
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs (URO, Ext A, compat)
 CN_DIGITS = "一二三四五六七八九十百零〇两"
+# a number followed by one of these is a quantity (3 个, 1.5亿元, 8 小时), never a marker or a page number
+MEASURE_WORDS = (
+    "个户人名位年月日号次项条家元万亿千百%％度岁天周期届批座所间件篇页章节段台辆吨米斤亩公里倍成"
+    "以余多约至到及和或分秒时季小级类场轮期组支队架"
+)
 # A sentence (or clause that may end a paragraph) ends with one of these.
 TERMINAL = "。！？!?…；;：:"
 CLOSERS = "”’」』）)》〉】"
@@ -41,7 +46,7 @@ def ends_sentence(text: str) -> bool:
     t = text.rstrip()
     while t and t[-1] in CLOSERS:
         t = t[:-1]
-    return bool(t) and t[-1] in TERMINAL
+    return bool(t) and (t[-1] in TERMINAL or (t[-1] == "." and len(t) > 1 and not t[-2].isascii()))
 
 
 def title_like(text: str, max_len: int = 40) -> bool:

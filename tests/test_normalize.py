@@ -106,51 +106,31 @@ KNOWN_BUGS = [
         "等等……",
         "等等……",
         id="proper-ellipsis-grows",
-        marks=pytest.mark.xfail(
-            reason="to_ellipsis: a correct …… becomes ……… (the second … matches …(?!…))", strict=True
-        ),
     ),
     pytest.param(
         "难道不是吗?!",
         "难道不是吗？！",
         id="repeated-marks-half-converted",
-        marks=pytest.mark.xfail(
-            reason="to_fullwidth_punctuation converts only the first of ?! (its lookbehind sees the "
-            "original text), so a second pass changes it again",
-            strict=True,
-        ),
     ),
     pytest.param(
         "(注:见附件(二))",
         "（注：见附件（二））",
         id="nested-parentheses",
-        marks=pytest.mark.xfail(
-            reason="to_fullwidth_parentheses widens only the inner pair in one pass", strict=True
-        ),
     ),
     pytest.param(
         "详见www.gov.cn,各单位要(认真)学习:",
         "详见www.gov.cn，各单位要（认真）学习：",
         id="url-swallows-following-chinese",
-        marks=pytest.mark.xfail(
-            reason="_URL's character class does not stop at Chinese characters, so everything glued "
-            "after a URL is protected from fixing",
-            strict=True,
-        ),
     ),
     pytest.param(
         "He said wait... and left，然后",
         "He said wait... and left，然后",
         id="latin-phrase-ellipsis",
-        marks=pytest.mark.xfail(reason="to_ellipsis rewrites ... inside a Latin phrase", strict=True),
     ),
     pytest.param(
         "群众路线 -- 党的生命线",
         "群众路线——党的生命线",
         id="spaced-double-hyphen",
-        marks=pytest.mark.xfail(
-            reason="to_dash misses -- with spaces around it between Chinese", strict=True
-        ),
     ),
 ]
 
@@ -221,9 +201,6 @@ def test_normalize_changes_form_only(text):
     assert _fold(normalize(text)) == _fold(text)
 
 
-@pytest.mark.xfail(
-    reason="not idempotent: ... → …… → ……… and ?! → ？! → ？！ (see the known problem cases)", strict=True
-)
 @settings(derandomize=True, max_examples=400, deadline=None)
 @given(TEXTS)
 def test_normalize_is_idempotent(text):

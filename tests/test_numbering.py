@@ -184,13 +184,6 @@ def test_parse_marker_flags_families_that_need_a_title_shaped_rest(text, needs_t
     assert m.needs_title_shape is needs_title_shape
 
 
-def _decimal_with_unit(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(
-        reason=f"{reason}: the decimal family's lookahead accepts any Chinese character after 1.5",
-        strict=True,
-    )
-
-
 NEAR_MISSES = [
     # inline enumerations (seed 001, 002, 004): body paragraphs, not headings
     pytest.param("一是强化自我管理。", id="yi-shi"),
@@ -216,11 +209,11 @@ NEAR_MISSES = [
     pytest.param("一、二类地区全部脱贫", id="yi-er-lei"),
     pytest.param("三、四级干部", id="san-si-ji"),
     pytest.param("一.二级", id="yi-er-ji-dot"),
-    pytest.param("1.5亿元的投入", id="decimal-yi-yuan", marks=_decimal_with_unit("1.5亿元 is a figure")),
-    pytest.param("2.5万人参加", id="decimal-wan-ren", marks=_decimal_with_unit("2.5万人 is a figure")),
-    pytest.param("1.5倍", id="decimal-bei", marks=_decimal_with_unit("1.5倍 is a figure")),
-    pytest.param("5.12汶川特大地震发生后", id="date-5-12", marks=_decimal_with_unit("5.12 is a date")),
-    pytest.param("3.15晚会曝光了一批企业", id="date-3-15", marks=_decimal_with_unit("3.15 is a date")),
+    pytest.param("1.5亿元的投入", id="decimal-yi-yuan"),
+    pytest.param("2.5万人参加", id="decimal-wan-ren"),
+    pytest.param("1.5倍", id="decimal-bei"),
+    pytest.param("5.12汶川特大地震发生后", id="date-5-12"),
+    pytest.param("3.15晚会曝光了一批企业", id="date-3-15"),
     # quoted list items and items inside a sentence
     pytest.param("“一、坚持党的领导”是首要原则。", id="quoted-cn-dun"),
     pytest.param('"一、坚持"', id="straight-quoted"),
@@ -304,9 +297,5 @@ def test_cn_value_inverts_the_usual_writing(n):
     assert cn_value(_cn(n)) == n
 
 
-@pytest.mark.xfail(
-    reason="parse_marker's own doctest expects parse_marker('1.5亿元的投入') is None; it parses as decimal",
-    strict=True,
-)
 def test_numbering_doctests_pass():
     assert doctest.testmod(numbering).failed == 0

@@ -32,11 +32,6 @@ from pipeline.shapes import GENRE_SUFFIX, HAN, ends_sentence, has_han, title_lik
             "各单位要认真贯彻落实.",
             True,
             id="halfwidth-full-stop-after-chinese",
-            marks=pytest.mark.xfail(
-                reason="'.' is not in TERMINAL: web text typed with a half-width full stop never ends a "
-                "sentence (related-links then reads such prose as a list item)",
-                strict=True,
-            ),
         ),
     ],
 )

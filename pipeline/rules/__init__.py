@@ -11,6 +11,7 @@ Pass ``rules=`` to run a subset (that is how one rule is tested alone).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
@@ -98,6 +99,8 @@ RULES: tuple[Rule, ...] = tuple(
     )
 )
 
+_SPACES = re.compile(r"[ \t]{2,}")  # a cut between two spaces leaves one
+_SPACE_ENTITY = re.compile(r"(?:&(?:nbsp|ensp|emsp|thinsp|#160|#12288|#x3000|#xa0);)+", re.I)
 OVERCLEAN_SHARE = 0.5  # a notice when cleaning removes more than this share of the text
 
 
@@ -139,13 +142,13 @@ def _apply(lines: Sequence[Line], cuts: Iterable[Cut], reason: str) -> tuple[lis
             if split:
                 pieces.append((current, boundary))
                 current, boundary = "", True
-            elif text[s:e][:1].isspace() or text[e - 1 : e].isspace():
-                current += " "  # keep words on either side of the cut apart
+            elif text[s:e][:1].isspace() or text[e - 1 : e].isspace() or _SPACE_ENTITY.fullmatch(text[s:e]):
+                current += " "  # keep words on either side of the cut apart (&nbsp; was a space)
             pos = e
         current += text[pos:]
         pieces.append((current, boundary))
         for k, (piece_text, starts) in enumerate(pieces):
-            piece_text = " ".join(piece_text.split(" ")).strip()
+            piece_text = _SPACES.sub(" ", piece_text).strip()
             if not piece_text:
                 carry_gap = carry_gap or k == 0
                 carry_boundary = carry_boundary or starts

@@ -24,7 +24,7 @@ REASON = "article-marker"
 _N = f"[{CN_NUMERALS}\\d]{{1,3}}"
 MARKER = re.compile(
     rf"[【\[]\s*(?:篇\s*(?P<a>{_N})|第\s*(?P<b>{_N})\s*篇|范文\s*(?P<c>{_N}))\s*[】\]]"
-    rf"|(?:^|(?<=\s))(?:篇|范文)\s*(?P<d>{_N})\s*[:：]"
+    rf"|(?:^|(?<=\s))(?:篇|范文)\s*(?P<d>{_N})\s*[:：]|^\s*第\s*(?P<g>{_N})\s*篇\s*[:：]"
     rf"|^\s*(?:篇\s*(?P<e>{_N})|第\s*(?P<f>{_N})\s*篇)\s*$"  # a marker alone on its line
 )
 

@@ -31,5 +31,8 @@ def find(lines: Sequence[Line]) -> Iterator[Cut]:
         key = line.key
         if len(key) > MAX_LEN:
             continue
-        if _LABEL.match(key) or (_HOME.match(key) and len(_SEP.findall(key)) >= 1):
+        label = _LABEL.match(key)
+        if label and not label.group(1) and not label.group(2) and not label.group(3) and key.endswith("。"):
+            continue  # "位置：位于县城东部…。" describes a place
+        if label or (_HOME.match(key) and len(_SEP.findall(key)) >= 1):
             yield Cut(i)

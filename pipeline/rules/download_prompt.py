@@ -22,10 +22,13 @@ from pipeline.rules.base import Cut
 REASON = "download-prompt"
 
 _BRACKETED = re.compile(
-    r"[【\[]([^】\]]{0,120}?)(下载|登录|登陆|复制|付费|会员|VIP)([^】\]]{0,120}?)[】\]]", re.I
+    r"[【\[]([^】\]]{0,120}?)(下载本|下载此|下载文档|下载全文|点击下载|免费下载|登录后|登陆后|自由复制|复制内容|付费|会员|VIP)"
+    r"([^】\]]{0,120}?)[】\]]",
+    re.I,
 )
 _LINE = re.compile(
-    r"^(点击|立即|免费|马上|直接)?(下载|登录|登陆)(本文|本文档|文档|全文|后|地址|此文|完整版)|"
+    r"^(点击|立即|免费|马上|直接)(下载|登录|登陆)|^(下载|登录|登陆)(本文|本文档|文档|全文|地址|此文|完整版)|"
+    r"(金币|下载券|积分)\s*[:：]?\s*\d*\s*(立即|免费)?下载|"
     r"(下载|复制|查看)(完整|全文|全部)(内容|文档|版)?|(登录|登陆|注册)后(可|才能|即可)?(下载|复制|查看|阅读)|"
     r"^(本文档|文档)下载|VIP(免费|专享)?下载|下载(券|积分|币)",
     re.I,
@@ -33,9 +36,17 @@ _LINE = re.compile(
 MAX_LINE = 60
 
 
+def _prose(key: str) -> bool:
+    """A sentence about downloading ("群众可登录政务APP后查看办理进度。") is content: it has a
+    subject before the prompt words and ends like a sentence."""
+    return key.endswith("。") and not key.startswith(
+        ("点击", "立即", "免费", "下载", "登录", "登陆", "本文", "（", "(")
+    )
+
+
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
     for i, line in enumerate(lines):
-        if len(line.key) <= MAX_LINE and _LINE.search(line.key):
+        if len(line.key) <= MAX_LINE and _LINE.search(line.key) and not _prose(line.key):
             yield Cut(i)
             continue
         for m in _BRACKETED.finditer(line.text):

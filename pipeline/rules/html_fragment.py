@@ -21,7 +21,8 @@ REASON = "html-fragment"
 _ATTR = r"(?:style|align|class|id|width|height|href|src|target|border|color|face|size|valign|bgcolor)"
 _DEBRIS = re.compile(
     rf"(?:\b{_ATTR}\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*)\s*)+/?>"  # style= align=>
-    r"|</?(?:p|div|span|br|font|strong|b|i|u|em|table|tr|td|th|tbody|ul|ol|li|h[1-6]|a|img|center|section)"
+    r"|<!--.*?-->"  # comments
+    r"|</?(?:o:p|p|div|span|br|font|strong|b|i|u|em|table|tr|td|th|tbody|ul|ol|li|h[1-6]|a|img|center|section)"
     r"(?:\s[^<>]{0,200})?/?>"  # tags
     r"|&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip|#\d{2,6}|#x[0-9a-f]{2,5});",
     re.I,

@@ -21,6 +21,8 @@ from pipeline.shapes import GENRE_SUFFIX, title_like
 
 REASON = "injected-title"
 
+MIN_LEN = 10  # "强化保障措施" is a subheading; an article title names its subject and its genre
+
 
 def _standalone_heading(line: Line) -> bool:
     m = parse_marker(line.text)
@@ -32,6 +34,7 @@ def find(lines: Sequence[Line]) -> Iterator[Cut]:
         line = lines[i]
         if (
             title_like(line.text)
+            and len(line.key) >= MIN_LEN
             and parse_marker(line.text) is None
             and GENRE_SUFFIX.search(line.key)
             and _standalone_heading(lines[i - 1])

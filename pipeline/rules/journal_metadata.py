@@ -17,7 +17,10 @@ from pipeline.rules.base import Cut
 
 REASON = "journal-metadata"
 
-_FIELD = r"(?:中图(?:法)?分类号|文献标(?:识|志)码|文章编号|DOI|CLC\s*number|Document\s*code|Article\s*ID)\s*[:：]\s*[^\s]+"
+_FIELD = (
+    r"(?:[【\[]\s*)?(?:中图(?:法)?分类号|文献标(?:识|志)码|文章编号|DOI|CLC\s*number|Document\s*code|Article\s*ID)"
+    r"\s*(?:[:：]|[】\]])\s*[^\s【\[]+"
+)
 _RUN = re.compile(rf"{_FIELD}(?:\s+{_FIELD})*", re.I)
 
 

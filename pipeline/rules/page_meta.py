@@ -43,6 +43,11 @@ _BUTTONS = re.compile(r"^([【\[](字体|字号|打印|关闭|收藏|分享|返�
 _DATED = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\d{1,2}:\d{2}(:\d{2})?)?")
 _COUNTER = re.compile(r"\d+\s*(次|人|字|页|KB|MB|K|M)\b|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}", re.I)
 MAX_LEN = 120
+# labels that also open lines of prose ("时间：2013年6月至9月，调研组…。", "格式：要求…。"): alone
+# they count only beside another label, a counter or a date-first row
+_PROSE_LABEL = re.compile(r"^[（(\[【]?(时间|日期|格式|大小|下载)[:：]")
+# a WeChat byline: 原创 + author/account + date (+ 发表于 place)
+_WECHAT = re.compile(r"^(原创|转载|翻译)\S{0,30}\d{4}-\d{1,2}-\d{1,2}(\d{1,2}:\d{2})?(发表于\S{1,6})?$")
 
 
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
@@ -57,6 +62,11 @@ def find(lines: Sequence[Line]) -> Iterator[Cut]:
             or _ACTIONS.match(key)
             or _BUTTONS.match(key)
             or (dated and (labels or "【" in key or "[" in key))
-            or (_START.match(key) and (len(key) <= 40 or _COUNTER.search(key)))
+            or _WECHAT.match(key)
+            or (
+                _START.match(key)
+                and not (_PROSE_LABEL.match(key) and key.endswith("。"))
+                and (len(key) <= 40 or _COUNTER.search(key))
+            )
         ):
             yield Cut(i)

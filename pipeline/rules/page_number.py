@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 
 from pipeline.lines import Line
 from pipeline.rules.base import Cut
-from pipeline.shapes import HAN
+from pipeline.shapes import HAN, MEASURE_WORDS
 
 REASON = "page-number"
 
@@ -28,7 +28,26 @@ _WHOLE = re.compile(
     re.I,
 )
 # measure words and units: a number followed by one of these is content, not a page number
-_UNIT = "个户人名位年月日号次项条家元万亿千百%％度岁天周期届批座所间件篇页章节段台辆吨米斤亩公里倍成以余多约至到及和或分秒时"
+_UNIT = MEASURE_WORDS
+# words that make the number after them part of the sentence (第 3, 附件 2, 图 1 …)
+_BEFORE = (
+    "第",
+    "附件",
+    "附表",
+    "图",
+    "表",
+    "共",
+    "约",
+    "近",
+    "达",
+    "超",
+    "前",
+    "后",
+    "每",
+    "序号",
+    "编号",
+    "号",
+)
 _INLINE = re.compile(
     rf"(?<=[{HAN}，。、])\s*[{_DASH}]\s*\d{{1,4}}\s*[{_DASH}](?=\s|$)"  # – 22 –
     rf"|(?:^|(?<=[{HAN}]))\s*\d{{1,4}}\s*/\s+\d{{1,4}}(?=\s|$)"  # 1/ 13
@@ -44,6 +63,7 @@ def find(lines: Sequence[Line]) -> Iterator[Cut]:
             continue
         for m in _INLINE.finditer(text):
             after = text[m.end() : m.end() + 1]
-            if after and after in _UNIT:
+            before = text[: m.start()].rstrip()
+            if (after and after in _UNIT) or before.endswith(_BEFORE):
                 continue
             yield Cut(i, m.start(), m.end())

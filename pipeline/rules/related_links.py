@@ -23,9 +23,10 @@ from pipeline.shapes import ends_sentence
 REASON = "related-links"
 
 _HEADER = re.compile(
-    r"^(相关|推荐|延伸|热门|精彩|最新|更多|往期|猜你|大家都在|看了本文的人还看了|您可能|你可能|本文)"
-    r"(推荐|文章|阅读|范文|文档|内容|链接|资料|回顾|喜欢|看|感兴趣|还看了|也喜欢|相关|新闻|报道|专题|资讯)+"
-    r"(文章|阅读|推荐|范文)?[:：]?$"
+    r"^((相关|推荐|延伸|热门|精彩|最新|更多|往期|猜你|大家都在|您可能|你可能|本文)"
+    r"(推荐|文章|阅读|范文|文档|内容|链接|资料|回顾|喜欢|看|感兴趣|还看了|也喜欢|相关|新闻|报道|专题|资讯|精彩|的)+"
+    r"|(看了|读了|阅读了)(本文|该文档|这篇文章)的(人|用户)还(看了|阅读了|喜欢)(这些)?(文章|文档)?"
+    r"|更多精彩|精彩推荐)(文章|阅读|推荐|范文|内容)?[:：]?$"
 )
 _PREV_NEXT = re.compile(r"^(上一篇|下一篇|上一页|下一页)[:：]")
 _AUTHOR_ITEM = re.compile(r"^[\[【][^\]】]{1,20}[\]】]")
@@ -45,7 +46,7 @@ def find(lines: Sequence[Line]) -> Iterator[Cut]:
         key = lines[i].key
         if _PREV_NEXT.match(key) and len(key) <= 80:
             yield Cut(i)
-        elif _HEADER.match(key) and len(key) <= 16:
+        elif _HEADER.match(key) and len(key) <= 20:
             yield Cut(i)
             j = i + 1
             while j < len(lines) and _list_item(lines[j]):

@@ -23,7 +23,11 @@ from pipeline.shapes import title_like
 REASON = "site-banner"
 
 _SITE = r"[\w·]{2,12}?(?:网|网站|之家|文库|在线|频道|平台)"
-_BANNER = re.compile(rf"^{_SITE}\s*[—–\-|｜_]+\s*[^\s。，,]{{2,20}}$")
+# the name and the tagline are set apart by spaces around a dash, or by a bar or underscore;
+# the tagline names what the site is (平台, 网站, 门户 …), not a second half of a title
+_BANNER = re.compile(
+    rf"^{_SITE}(?:\s+[—–-]+\s+|\s*[|｜_]\s*)[^\s。，,]{{0,16}}(?:平台|网站|门户|官网|家园|阵地|窗口|中心|之家)$"
+)
 _SUFFIX = re.compile(rf"(?:\s*[_|｜]\s*|\s+[—–-]\s+){_SITE}\s*$")
 MAX_LEN = 40
 

@@ -27,9 +27,16 @@ _MARKERS = re.compile(
     re.I,
 )
 MAX_LEN = 160
+# markers that are furniture even in a line ending with a full stop
+_FURNITURE_ONLY = re.compile(
+    r"powered\s*by|copyright|©|icp[备证]\d|公网安备\d|tags\s*in\s*this\s*post|^本(站|网站|网)", re.I
+)
 
 
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
     for i, line in enumerate(lines):
-        if len(line.key) <= MAX_LEN and (_MARKERS.search(line.text) or _MARKERS.search(line.key)):
+        key = line.key
+        if len(key) > MAX_LEN or (key.endswith(("。", "！", "!")) and not _FURNITURE_ONLY.search(key)):
+            continue  # a sentence that mentions 版权/欢迎/ICP is prose
+        if _MARKERS.search(line.text) or _MARKERS.search(key):
             yield Cut(i)

@@ -103,11 +103,14 @@ NAV_WORDS = frozenset(
         "长者模式",
     ]
 )
-_SPLIT = re.compile(r"[\s|·/｜、]+")
+NAV_WORDS |= frozenset(["阅读原文", "在看", "打印此页", "打印本文", "关闭本页"])  # WeChat and portal rows
+_SPLIT = re.compile(r"[\s|·/｜、【】\[\]]+")
+_PAGE_NO = re.compile(r"^\d{1,3}$")  # the page links of a pager row
 
 
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
     for i, line in enumerate(lines):
         words = [w for w in _SPLIT.split(line.text.strip()) if w]
-        if words and len(line.key) <= 40 and all(w.rstrip(":：") in NAV_WORDS for w in words):
+        nav = [w for w in words if w.rstrip(":：") in NAV_WORDS]
+        if nav and len(line.key) <= 40 and all(w in nav or _PAGE_NO.match(w) for w in words):
             yield Cut(i)

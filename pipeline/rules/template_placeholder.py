@@ -20,7 +20,7 @@ REASON = "template-placeholder"
 
 _PLACEHOLDER = re.compile(
     r"(?<![\w.])@[A-Za-z_][\w]*@(?![\w.])|\{\{\s*[\w.]+\s*\}\}|\{\$[\w.]+\}|\[!--[\w.]+--\]|"
-    r"(?<![\w$])\$[A-Za-z_]\w*\$(?!\w)|^reply\s+on\s*:",
+    r"(?<![\w$])\$[A-Za-z_]\w*\$(?!\w)|^reply\s+on\s*:|\{dede:[^}]*\}|\{/dede:\w+\}|\$\{[\w.]+\}",
     re.I,
 )
 MAX_LEN = 120

@@ -54,10 +54,6 @@ NEAR_MISSES = [
     pytest.param(
         "位置：位于县城东北部，距县城15公里，交通便利。",
         id="village-profile-weizhi-sentence",
-        marks=pytest.mark.xfail(
-            reason="a 村情 line 位置：…。 is a sentence (it ends with 。) but the bare 位置： label removes it",
-            strict=True,
-        ),
     ),
     pytest.param("我们站在新的历史位置上 > 过去任何时期", id="gt-in-prose"),
 ]

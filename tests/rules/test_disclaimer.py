@@ -19,22 +19,14 @@ NOTICES = [
     pytest.param(
         "以上内容转载自网络，版权归原作者所有。",
         id="zhuanzai-zi-wangluo",
-        marks=pytest.mark.xfail(
-            reason="docstring names 转载自网络 but the pattern only has (于)? between 转载 and 网络",
-            strict=True,
-        ),
     ),
     pytest.param(
         "本文档由用户上传，仅供学习交流，不代表本站立场。",
         id="docin-user-upload",
-        marks=pytest.mark.xfail(
-            reason="豆丁/道客巴巴 upload disclaimer (不代表本站立场) is missed", strict=True
-        ),
     ),
     pytest.param(
         "内容来自用户上传，不代表本站观点",
         id="book118-user-upload",
-        marks=pytest.mark.xfail(reason="原创力文档 upload disclaimer is missed", strict=True),
     ),
 ]
 
@@ -67,9 +59,6 @@ NEAR_MISSES = [
     pytest.param(
         "网络谣言来源于网络，传播于网络，治理也要依靠网络。",
         id="rumour-comes-from-the-web",
-        marks=pytest.mark.xfail(
-            reason="来源于网络 inside a sentence about 网络谣言 removes it as a repost notice", strict=True
-        ),
     ),
 ]
 

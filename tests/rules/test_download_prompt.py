@@ -13,7 +13,6 @@ SEED_004_PROMPT = (
 
 # The engine (pipeline/rules/__init__.py, _apply) leaves both spaces of "A 【cut】 B" in place:
 # its " ".join(text.split(" ")) collapses nothing.
-DOUBLE_SPACE = "a mid-line cut between two spaces leaves a double space in the kept text (engine _apply)"
 
 GLUED = [
     pytest.param(
@@ -31,7 +30,6 @@ GLUED = [
         ["【VIP专享】"],
         ["2023年述职报告 今年以来，本人认真履职。"],
         id="vip-tag-mid-line",
-        marks=pytest.mark.xfail(reason=DOUBLE_SPACE, strict=True),
     ),
 ]
 
@@ -56,14 +54,10 @@ PROMPT_LINES = [
     pytest.param(
         "点击下载",
         id="click-download",
-        marks=pytest.mark.xfail(
-            reason="docstring lists 点击下载 but _LINE needs a word after 下载 (本文/文档/…)", strict=True
-        ),
     ),
     pytest.param(
         "需要金币：1200 立即下载",
         id="book118-coins",
-        marks=pytest.mark.xfail(reason="原创力文档 pay prompt (金币 … 立即下载) is missed", strict=True),
     ),
 ]
 
@@ -84,27 +78,18 @@ NEAR_MISSES = [
     pytest.param(
         "群众通过APP登录后即可查看办理进度，十分方便。",
         id="app-login-then-view",
-        marks=pytest.mark.xfail(
-            reason="登录后即可查看 inside a short sentence about a 政务APP removes the sentence", strict=True
-        ),
     ),
     pytest.param(
         "党员可登录后下载学习资料，随时随地开展学习。",
         id="members-login-download",
-        marks=pytest.mark.xfail(reason="登录后下载 in prose removes the sentence", strict=True),
     ),
     pytest.param(
         "要及时下载全文学习，深刻领会精神实质。",
         id="download-full-text-to-study",
-        marks=pytest.mark.xfail(reason="下载全文 in prose removes the sentence", strict=True),
     ),
     pytest.param(
         "【复制粘贴式调研要不得】有的调研报告照搬照抄，千篇一律。",
         id="bracketed-lead-mentioning-copy",
-        marks=pytest.mark.xfail(
-            reason="a 【】 lead heading that mentions 复制 is cut as a prompt (any 复制 inside 【】)",
-            strict=True,
-        ),
     ),
 ]
 

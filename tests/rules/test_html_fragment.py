@@ -50,27 +50,18 @@ FRAGMENTS = [
         ["&nbsp;&nbsp;"],
         ["一、基本情况 全县共有党员12000名。"],
         id="nbsp-stands-for-a-space",
-        marks=pytest.mark.xfail(
-            reason="&nbsp; is a space; cutting it glues heading and body (一、基本情况全县…), which the "
-            "structure stage then reads as one run-in heading",
-            strict=True,
-        ),
     ),
     pytest.param(
         "<o:p></o:p>",
         ["<o:p></o:p>"],
         [],
         id="word-office-namespace-tag",
-        marks=pytest.mark.xfail(
-            reason="Word-exported <o:p></o:p> (common on 政府网 pages) is not in the tag list", strict=True
-        ),
     ),
     pytest.param(
         "<!-- 正文开始 -->本文正文",
         ["<!-- 正文开始 -->"],
         ["本文正文"],
         id="html-comment",
-        marks=pytest.mark.xfail(reason="HTML comments are not matched", strict=True),
     ),
 ]
 
@@ -89,11 +80,6 @@ def test_html_fragment_cuts_both_seed_style_runs(run_rule):
     ]
 
 
-@pytest.mark.xfail(
-    reason="the engine keeps both spaces around a cut that stood between spaces (_apply's "
-    '" ".join(text.split(" ")) is a no-op)',
-    strict=True,
-)
 def test_html_fragment_cut_between_spaces_leaves_one_space(run_rule):
     kept, _ = run_rule(html_fragment, "甲 <br> 乙")
     assert kept == ["甲 乙"]

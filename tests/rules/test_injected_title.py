@@ -50,17 +50,10 @@ NEAR_MISSES = [
     pytest.param(
         "三、下一步工作打算\n强化保障措施\n1.加强组织领导。",
         id="unnumbered-subheading-cuoshi",
-        marks=pytest.mark.xfail(
-            reason="an unnumbered subheading ending in a genre word (措施) is removed as an injected title",
-            strict=True,
-        ),
     ),
     pytest.param(
         "二、主要做法\n经验做法\n（一）建立机制。",
         id="unnumbered-subheading-zuofa",
-        marks=pytest.mark.xfail(
-            reason="an unnumbered subheading ending in 做法 is removed as an injected title", strict=True
-        ),
     ),
 ]
 

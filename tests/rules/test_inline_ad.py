@@ -69,15 +69,10 @@ NEAR_MISSES = [
     pytest.param(
         "以上就是我今天党课的全部内容，讲得不对的地方，请大家批评指正。",
         id="party-lecture-close",
-        marks=pytest.mark.xfail(
-            reason="a 党课/讲课稿's own closing sentence 以上就是…的全部内容 is removed as a site plug",
-            strict=True,
-        ),
     ),
     pytest.param(
         "各支部要认真学习，以上是本次会议的全部内容。",
         id="meeting-minutes-close",
-        marks=pytest.mark.xfail(reason="a 会议纪要 closing sentence is removed as a site plug", strict=True),
     ),
 ]
 

@@ -31,10 +31,6 @@ NEAR_MISSES = [
     pytest.param(
         "车牌号为京A12B34的小型轿车",
         id="licence-plate",
-        marks=pytest.mark.xfail(
-            reason="a licence plate (京A12B34) switches letter/digit three times and is cut as noise",
-            strict=True,
-        ),
     ),
 ]
 

@@ -40,10 +40,6 @@ FIELDS = [
         ["【中图分类号】D630 【文献标识码】A 【文章编号】1009-0592(2014)11-0158-02"],
         [],
         id="cnki-bracketed-fields",
-        marks=pytest.mark.xfail(
-            reason="the bracketed 【中图分类号】D630 form (no colon) common in CNKI text is missed",
-            strict=True,
-        ),
     ),
 ]
 

@@ -42,9 +42,6 @@ META_LINES = [
     pytest.param(
         "原创 张三 学习强国 2023-05-12 10:30 发表于北京",
         id="wechat-byline",
-        marks=pytest.mark.xfail(
-            reason="a WeChat article's byline row has no label with a colon", strict=True
-        ),
     ),
 ]
 
@@ -76,18 +73,10 @@ NEAR_MISSES = [
     pytest.param(
         "时间：2013年6月至9月，调研组深入全县12个乡镇开展走访。",
         id="survey-time-sentence",
-        marks=pytest.mark.xfail(
-            reason="a 调研报告 sentence starting 时间： is removed: short lines with a label are not checked "
-            "for being prose (it ends with 。)",
-            strict=True,
-        ),
     ),
     pytest.param(
         "格式：要求统一使用A4纸打印，正文用仿宋三号字。",
         id="notice-format-requirement",
-        marks=pytest.mark.xfail(
-            reason="a 通知 requirement line 格式：…。 is removed as file metadata", strict=True
-        ),
     ),
 ]
 

@@ -62,26 +62,18 @@ LISTS = [
         ["更多精彩"],
         [],
         id="gengduo-jingcai",
-        marks=pytest.mark.xfail(
-            reason="docstring lists 更多精彩 but the header pattern misses it", strict=True
-        ),
     ),
     pytest.param(
         "看了本文的人还看了\n2023年工作总结",
         ["看了本文的人还看了", "2023年工作总结"],
         [],
         id="readers-also-read",
-        marks=pytest.mark.xfail(
-            reason="看了本文的人还看了 is a header prefix that still needs a second word after it",
-            strict=True,
-        ),
     ),
     pytest.param(
         "您可能感兴趣的文章\n2023年工作总结",
         ["您可能感兴趣的文章", "2023年工作总结"],
         [],
         id="you-may-like-articles",
-        marks=pytest.mark.xfail(reason="的 between 感兴趣 and 文章 defeats the header pattern", strict=True),
     ),
 ]
 

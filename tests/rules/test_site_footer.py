@@ -54,22 +54,14 @@ NEAR_MISSES = [
     pytest.param(
         "要保护知识产权和版权所有人的合法权益，依法打击侵权盗版行为。",
         id="docstring-leaves-alone-example",
-        marks=pytest.mark.xfail(
-            reason="the docstring's own 'leaves alone' sentence is removed: 版权所有 matches anywhere",
-            strict=True,
-        ),
     ),
     pytest.param(
         "欢迎来到美丽的XX县，参加第五届旅游文化节开幕式！",
         id="welcome-speech-opening",
-        marks=pytest.mark.xfail(reason="a 欢迎词/致辞 opening sentence matches ^欢迎来到", strict=True),
     ),
     pytest.param(
         "各网站主办者应当在网站首页底部标明ICP备案编号，并链接至备案管理系统。",
         id="notice-about-icp",
-        marks=pytest.mark.xfail(
-            reason="a 通知 sentence about ICP备案 is removed: ICP备 matches inside prose", strict=True
-        ),
     ),
 ]
 

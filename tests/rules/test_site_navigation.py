@@ -24,20 +24,14 @@ ROWS = [
     pytest.param(
         "【打印本页】【关闭窗口】",
         id="gov-bracketed-print-close",
-        marks=pytest.mark.xfail(
-            reason="政府网 pages bracket their link row (【打印本页】【关闭窗口】); brackets defeat the word split",
-            strict=True,
-        ),
     ),
     pytest.param(
         "首页 上一页 1 2 3 4 下一页 尾页",
         id="pager-with-page-numbers",
-        marks=pytest.mark.xfail(reason="page numbers in a pager row are not NAV_WORDS", strict=True),
     ),
     pytest.param(
         "阅读原文",
         id="wechat-read-original",
-        marks=pytest.mark.xfail(reason="WeChat copies end with 阅读原文; not in NAV_WORDS", strict=True),
     ),
 ]
 

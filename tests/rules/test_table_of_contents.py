@@ -36,20 +36,12 @@ CONTENTS = [
         ["目录", "第一章 总则……1", "第二章 组织机构……3", "第三章 工作职责……5"],
         ["第一章 总则"],
         id="one-entry-per-line-ellipsis-leaders",
-        marks=pytest.mark.xfail(
-            reason="one entry per line (the commonest layout, and the docstring's own 第一章 总则……1 "
-            "example) has one page reference per line, below MIN_REFS",
-            strict=True,
-        ),
     ),
     pytest.param(
         "目 录\n一、基本情况..........1\n二、存在问题..........3\n三、对策建议..........6",
         ["目 录", "一、基本情况..........1", "二、存在问题..........3", "三、对策建议..........6"],
         [],
         id="one-entry-per-line-dot-leaders",
-        marks=pytest.mark.xfail(
-            reason="one dot-leader entry per line is missed (MIN_REFS per line)", strict=True
-        ),
     ),
 ]
 

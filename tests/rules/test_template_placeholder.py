@@ -17,16 +17,10 @@ PLACEHOLDERS = [
     pytest.param(
         "{dede:field name='title'/}",
         id="dedecms-tag",
-        marks=pytest.mark.xfail(
-            reason="DedeCMS {dede:…/} tags (used by many 范文 sites) are not among the patterns", strict=True
-        ),
     ),
     pytest.param(
         "${article.content}",
         id="dollar-brace",
-        marks=pytest.mark.xfail(
-            reason="${name} (FreeMarker/JS templates) is not among the patterns", strict=True
-        ),
     ),
 ]
 
