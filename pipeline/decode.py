@@ -21,7 +21,7 @@ had to drop.  It works in four steps:
 3. **HTML** (``.html``/``.htm``, or bytes that start like a page) is reduced to its
    visible text lines by :mod:`pipeline.html`, which also records the page chrome it
    removed.
-4. **Repair at the boundary** (:func:`repair`): CRLF/CR and other line separators →
+4. **Repair at the boundary** (:func:`_repair`): CRLF/CR and other line separators →
    LF; zero-width and bidi-control characters, the BOM inside text and control
    characters (except tab) dropped; every Unicode space separator (NBSP, U+3000 …) →
    a plain space; U+FFFD replacement characters dropped, each run recorded as a
@@ -81,11 +81,11 @@ def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decod
     if html.looks_like_html(text[:2048], filename):
         page = html.extract(text)
         text, title_hint = page.text, page.title_hint
-        removed = tuple(Removal(scrub(r.text), r.reason, r.line) for r in page.removed)
+        removed = tuple(Removal(_scrub(r.text), r.reason, r.line) for r in page.removed)
         if not text.strip() and not removed:
             raise InputError("the page has no visible text — nothing to convert")
 
-    text, dropped, repair_notices = repair(text)
+    text, dropped, repair_notices = _repair(text)
     if not text.strip() and not removed:
         raise InputError("the file holds only whitespace — nothing to convert")
     removed = tuple(sorted(removed + dropped, key=lambda r: r.line))
@@ -166,6 +166,10 @@ _ALIASES = {
     "utf8-bom": "utf-8-sig",
     "utf-8 with bom": "utf-8-sig",
     "utf8bom": "utf-8-sig",
+    "utf16le": "utf-16-le",  # Python knows utf-16le and utf_16_le, not these
+    "utf16be": "utf-16-be",
+    "utf32le": "utf-32-le",
+    "utf32be": "utf-32-be",
 }
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM it starts with
@@ -173,6 +177,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
+    (b"\x84\x31\x95\x33", "gb18030"),  # GB18030's own encoding of U+FEFF, dropped by _repair()
 )
 
 
@@ -198,7 +203,9 @@ def _codec_name(name: str) -> str | None:
     name = _ALIASES.get(name.strip().lower(), name.strip())
     try:
         info = codecs.lookup(name)
-        b"".decode(info.name)  # LookupError for bytes-to-bytes codecs such as rot13
+        b" ".decode(info.name)  # LookupError for bytes-to-bytes codecs such as rot13
+    except UnicodeDecodeError:
+        pass  # a text encoding that cannot read a space (utf-16 of one byte): fine
     except (LookupError, ValueError):
         return None
     return info.name
@@ -263,9 +270,10 @@ def _detect(data: bytes, filename: str, notices: list[Notice]) -> str:
         raise DecodeError("not a text file (binary data: control bytes) — save it as .txt first")
     if not _NON_ASCII.search(sample):
         return "utf-8"
-    declared = None
+    declared = said = None
     if html.looks_like_html(data[:2048].decode("latin-1"), filename):
-        declared = _codec_name(html.declared_charset(data[:4096]) or "")
+        said = html.declared_charset(data[:4096])
+        declared = _codec_name(said or "")
         declared = _FAMILY.get(declared or "", declared)
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=final)
@@ -273,8 +281,8 @@ def _detect(data: bytes, filename: str, notices: list[Notice]) -> str:
         pass
     else:
         # Non-ASCII text that is valid UTF-8 is UTF-8, whatever the page says.
-        if declared not in (None, "utf-8"):
-            notices.append(_mismatch(declared, "utf-8"))
+        if said and declared != "utf-8":
+            notices.append(_mismatch(said, "utf-8"))
         return "utf-8"
 
     candidates = list(_LEGACY)
@@ -294,8 +302,8 @@ def _detect(data: bytes, filename: str, notices: list[Notice]) -> str:
         return r.plausibility + bonus - r.loss
 
     best = max(fitting, key=score)  # max keeps the first of equals: candidate order breaks ties
-    if declared and _FAMILY.get(best.encoding, best.encoding) != declared:
-        notices.append(_mismatch(declared, best.encoding))
+    if said and _FAMILY.get(best.encoding, best.encoding) != declared:
+        notices.append(_mismatch(said, best.encoding))
     if best.plausibility < _LOW_CONFIDENCE:
         notices.append(
             Notice(
@@ -400,19 +408,19 @@ _SCRUB_TABLE = str.maketrans({**{ch: None for ch in _CONTROLS + _INVISIBLE}, **{
 _REPLACEMENT_RUN = re.compile("\ufffd+")
 
 
-def scrub(text: str) -> str:
+def _scrub(text: str) -> str:
     """One line's invisible and control characters dropped, its spaces made plain.
 
-    >>> scrub("当前\\u200b位置\\u3000首页\\x07")
+    >>> _scrub("当前\\u200b位置\\u3000首页\\x07")
     '当前位置 首页'
     """
     return text.translate(_SCRUB_TABLE)
 
 
-def repair(text: str) -> tuple[str, tuple[Removal, ...], tuple[Notice, ...]]:
+def _repair(text: str) -> tuple[str, tuple[Removal, ...], tuple[Notice, ...]]:
     """The boundary repairs of the module docstring; returns text, removals, notices.
 
-    >>> repair("甲\\r\\n乙\\ufffd\\ufffd丙\\u00a0丁\\u200b")[0]
+    >>> _repair("甲\\r\\n乙\\ufffd\\ufffd丙\\u00a0丁\\u200b")[0]
     '甲\\n乙丙 丁'
     """
     text = text.replace("\r\n", "\n").translate(_REPAIR_TABLE)

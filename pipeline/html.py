@@ -25,12 +25,18 @@ A. *Chrome elements*: ``nav``, ``aside``, ``footer``, ``form``, form controls, a
 B. *Weakly named parts* (``top``, ``head``, ``foot``, ``info``, ``date``,
    ``location`` … see ``_WEAK``): chrome when they hold no real paragraph.
 C. *Link lists*: blocks whose text is mostly anchor text (``≥ 50 %`` with two links
-   outside the article; ``≥ 70 %`` with three inside it; links to documents such as
-   ``.doc``/``.pdf`` attachments do not count).
-D. *Outside the article*: the article is the deepest element holding 90 % of the
-   page's remaining non-link text (never a lone paragraph).  Lines outside it are kept
-   only if they are the title (``h1``–``h3`` or a title-named element before it) or
-   prose (a sentence with ``。，；？！``); the rest goes, named by position.
+   outside the article; ``≥ 70 %`` with three inside it, or a box of nothing but a
+   link); links to documents such as ``.doc``/``.pdf`` attachments do not count.
+D. *Outside the article*.  The article is found by stepping from the root into the
+   child with the most non-link text (two thirds at least), as long as nothing beside
+   it looks like article text (a numbered heading, a sentence before it, a paragraph
+   after it) and the child is a container of lines, not one paragraph.  Outside it, a block with
+   less than a paragraph of sentences (40 hanzi before ``。，；？！``) goes whole, save
+   the title before the article (``h1``–``h3`` or a title-named element); of the rest,
+   lines are kept only if they are that title or prose.  What goes is named by its
+   class/id or by position (``site-header`` before the article, ``site-footer`` after
+   it), and a labelled or cut-off copy of the article's text (a CMS summary) is
+   ``summary``.
 
 No element that holds half of the page's non-link text is ever chrome, so a wrapper
 such as ASP.NET's page-wide ``<form>`` or a ``main-side`` layout box never takes the
@@ -115,6 +121,10 @@ _INVISIBLE = frozenset(
         " object embed svg math canvas audio video map area rp"
     )
 )
+# Blocks that are one paragraph of text, never a container of the article.
+_PARAGRAPHS = frozenset(
+    _names("p h1 h2 h3 h4 h5 h6 li dt dd pre caption figcaption summary legend option address")
+)
 _CELLS = frozenset({"td", "th"})  # inline in a row, but blocks for the article search
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TITLE_HEADINGS = frozenset({"h1", "h2", "h3"})
@@ -184,8 +194,9 @@ _WEAK: dict[str, str] = {
 _TITLE_TOKENS = frozenset(_names("title tit biaoti headline subtitle subhead fbt"))
 
 _PROTECT_SHARE = 0.5  # an element with this share of the page's non-link text is never chrome
-_MAIN_SHARE = 0.85  # the article is the deepest element with this share of what is left
-_MIN_PROSE = 40  # rule B: a part holding this many hanzi of sentences is not chrome
+_MAIN_SHARE = 2 / 3  # the article's container holds at least this share of its parent's text
+_MIN_PROSE = 40  # a part holding this many hanzi of sentences is a paragraph, not chrome
+_MIN_SENTENCE = 10  # hanzi of sentences that make text beside the article article-like
 _SENTENCE = re.compile(r"[。，；？！,;?!]")
 # Prose is counted in hanzi: "Processed in 0.06 second(s), 18 queries." is no sentence of ours.
 _HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
@@ -195,6 +206,11 @@ _WHITESPACE = re.compile(r"[ \t\n\r\f\v\x85\u2028\u2029]+")
 # CSS Text 3 segment breaks: a newline in the source between two CJK characters is no space.
 _CJK = r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2014\u2018\u2019\u201c\u201d\u2026\U00020000-\U0003ffff]"
 _CJK_BREAK = re.compile(rf"(?<={_CJK})[ \t\r\f]*\n[ \t\n\r\f]*(?={_CJK})")
+# Numbering that starts a heading of this genre: 一、 第二、 （三） (4) 1.2 党员… 3 结论
+_NUMBERED = re.compile(
+    r"^\s*(?:第?[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|\d{1,2}(?:\.\d{1,2})*[、.．]?\s*[\u4e00-\u9fff])"
+)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _TOKEN = re.compile(r"[a-z]+")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]+\s|——)\s*")
@@ -216,6 +232,7 @@ class _Stats:
     prose: int = 0  # non-link hanzi of text nodes that hold a sentence
     titles: int = 0  # h1-h3 and title-named elements with non-link text
     h1: int = 0  # <h1> elements with non-link text
+    marks: int = 0  # non-link text nodes that start with a heading number: 一、/（一）/1.1 …
 
     @property
     def own(self) -> int:
@@ -340,8 +357,10 @@ class _Extractor:
                 top.letters += n
                 if link_depth:
                     top.link_letters += n
-                elif _SENTENCE.search(text):
-                    top.prose += len(_HANZI.findall(text))
+                else:
+                    if _SENTENCE.search(text):
+                        top.prose += len(_HANZI.findall(text))
+                    top.marks += bool(_NUMBERED.match(text))
             else:
                 assert isinstance(node, Tag)
                 st = open_stats.pop()
@@ -362,6 +381,7 @@ class _Extractor:
                 parent.prose += st.prose
                 parent.titles += st.titles
                 parent.h1 += st.h1
+                parent.marks += st.marks
 
     def _skip_subtree(self, i: int) -> int:
         """Position in ``order`` just past element ``i``'s subtree."""
@@ -394,10 +414,8 @@ class _Extractor:
         name = tag.name
         tokens = _tokens(tag)
         if name == "header":
-            in_article = tag.find_parent(["article", "main"]) is not None
-            if not in_article and not any(
-                self.stats[id(h)].own for h in tag.find_all("h1") if id(h) in self.stats
-            ):
+            # a <header> holding the page's <h1>, or inside the article, is the article's own
+            if not st.h1 and tag.find_parent(["article", "main"]) is None:
                 return "site-header"
         elif name == "form":
             for t in tokens:
@@ -421,43 +439,105 @@ class _Extractor:
     # -- the article
 
     def _find_main(self) -> Tag | None:
-        """The deepest container holding ``_MAIN_SHARE`` of the non-link text left."""
-        left: dict[int, int] = {id(t): self.stats[id(t)].own for t in self.order}
-        left[id(self.soup)] = self.total
-        for tag in self.order:
-            if id(tag) in self.chrome:
-                gone = left[id(tag)]
-                for parent in tag.parents:
-                    if id(parent) in left:
-                        left[id(parent)] -= gone
-        # elements inside chrome must not be chosen either
+        """The article: from the root, step into the child with the most non-link text
+        while nothing beside it looks like article text (:meth:`_article_like`).
+
+        Stepping past a sibling that holds article text would cut the article in two
+        (broken markup nests it: ``<div>p1<div>p2<div>p3…`` with unclosed divs), so a
+        numbered heading or a sentence beside the child stops the descent; titles,
+        copies of the article (summaries), link lists and chrome do not.  Nor does the
+        descent enter a lone paragraph: the article is a container of blocks.
+        """
+        every = [self.soup, *self.order]
+        own = {id(t): self.stats[id(t)].own for t in every}
+        prose = {id(t): self.stats[id(t)].prose for t in every}
+        marks = {id(t): self.stats[id(t)].marks for t in every}
         inside_chrome: set[int] = set()
         for i, tag in enumerate(self.order):
             if id(tag) in self.chrome:
+                st = self.stats[id(tag)]
+                for parent in tag.parents:
+                    if id(parent) in own:
+                        own[id(parent)] -= st.own
+                        prose[id(parent)] -= st.prose
+                        marks[id(parent)] -= st.marks
                 inside_chrome.update(id(t) for t in self.order[i : self._skip_subtree(i)])
-        node: Tag = self.soup
-        if left[id(node)] <= 0:
+        if own[id(self.soup)] <= 0:
             return None
+
+        def live(c: PageElement) -> bool:
+            return isinstance(c, Tag) and id(c) in own and id(c) not in inside_chrome
+
+        node: Tag = self.soup
         while True:
-            kids = [
-                c
-                for c in node.children
-                if isinstance(c, Tag)
-                and id(c) in left
-                and id(c) not in self.chrome
-                and id(c) not in inside_chrome
-            ]
-            best = max(kids, key=lambda c: left[id(c)], default=None)
-            if best is None or left[id(best)] < _MAIN_SHARE * left[id(node)]:
+            kids = [c for c in node.children if isinstance(c, Tag) and live(c)]
+            best = max(kids, key=lambda c: own[id(c)], default=None)
+            if best is None or own[id(best)] < _MAIN_SHARE * own[id(node)]:
+                break  # no child holds most of the text: the article is all of them
+            if not self._container(best, own):
                 break
-            holds_blocks = any(
-                isinstance(c, Tag) and (c.name in _BLOCK or c.name in _CELLS) and left.get(id(c), 0) > 0
-                for c in best.children
-            )
-            if not holds_blocks:
+            inner = _squeeze(best.get_text())
+            before = True
+            blocked = False
+            for c in node.children:
+                if c is best:
+                    before = False
+                elif (not isinstance(c, Tag) or live(c)) and self._article_like(
+                    c, inner, before, own, prose, marks
+                ):
+                    blocked = True
+                    break
+            if blocked:
                 break
             node = best
         return None if node is self.soup else node
+
+    @staticmethod
+    def _container(tag: Tag, own: dict[int, int]) -> bool:
+        """A block that holds lines: block children with text, or text broken by ``<br>``.
+
+        Paragraph-level elements (``p``, headings, list items …) and inline ones never
+        are: stepping into a long first paragraph would leave the headings beside it out.
+        """
+        if tag.name in _PARAGRAPHS or (tag.name not in _BLOCK and tag.name not in _CELLS):
+            return False
+        return any(
+            isinstance(c, Tag)
+            and (((c.name in _BLOCK or c.name in _CELLS) and own.get(id(c), 0) > 0) or c.name == "br")
+            for c in tag.children
+        )
+
+    def _article_like(
+        self,
+        node: PageElement,
+        inner: str,
+        before: bool,
+        own: dict[int, int],
+        prose: dict[int, int],
+        marks: dict[int, int],
+    ) -> bool:
+        """Whether ``node``, beside the article candidate, holds article text of its own.
+
+        Before the candidate one sentence is enough (the article's opening, cut off by
+        broken nesting); after it, it takes a paragraph (footers say "版权所有，禁止转载").
+        """
+        need = _MIN_SENTENCE if before else _MIN_PROSE
+        if type(node) in _TEXT_TYPES:
+            text = str(node)
+            return bool(_NUMBERED.match(text)) or (_is_prose(text) and len(_HANZI.findall(text)) >= need)
+        if not isinstance(node, Tag) or id(node) not in own or own[id(node)] <= 0:
+            return False  # hidden, chrome, or only links
+        key = id(node)
+        st = self.stats[key]
+        if _is_title_named(node) or st.link_letters * 2 >= st.letters:
+            return False  # the title, or a link list
+        if marks[key]:
+            return True
+        if prose[key] < need:
+            return False
+        if st.titles and prose[key] < _MIN_PROSE:
+            return False  # the title's own wrapper: a title may have a comma
+        return not _is_excerpt(node.get_text(), inner)
 
     # -- rules C and D for whole blocks
 
@@ -475,7 +555,10 @@ class _Extractor:
             region = 0
         nav_links = st.links - st.doc_links
         if region == 0:
+            # In the article: a list of three links, or a box (not a paragraph) of nothing
+            # but a link — "开通会员 免费下载全部范文" dropped into the middle of the text.
             dense = nav_links >= 3 and st.link_letters >= 0.7 * st.letters
+            dense = dense or (nav_links >= 1 and not st.own and tag.name in _CONTAINERS)
         else:
             dense = nav_links >= 2 and st.link_letters >= 0.5 * st.letters
         is_block = tag.name in _BLOCK or tag.name in _CELLS
@@ -617,8 +700,12 @@ class _Extractor:
         for line in lines:
             gap = gap or line.gap_before
             reason = line.chrome or (self._outside_reason(line) if line.region else "")
-            if not reason and line.region and _is_excerpt(line.text, article):
-                reason = "summary"
+            if (
+                line.region
+                and reason in ("", "site-header", "site-footer")
+                and _is_excerpt(line.text, article)
+            ):
+                reason = "summary"  # a copy of the article's start, kept or not: say what it is
             if reason:
                 removed.append(Removal(line.text, reason, len(out) + (2 if out and gap else 1)))
                 continue
@@ -629,6 +716,11 @@ class _Extractor:
             if not h1 and line.heading == "h1":
                 h1 = line.text
         return ("\n".join(out) + "\n" if out else ""), tuple(removed), h1
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence: hanzi and sentence punctuation."""
+    return bool(_SENTENCE.search(text)) and len(_HANZI.findall(text)) >= _MIN_SENTENCE
 
 
 def _squeeze(text: str) -> str:
@@ -642,12 +734,21 @@ _MIN_EXCERPT = 20
 
 
 def _is_excerpt(text: str, article: str) -> bool:
-    """Whether a line outside the article is a copy of part of it (a CMS summary).
+    """Whether a line or block is a CMS summary: a labelled or cut-off copy of the article.
+
+    It must say so (a ``摘要:``-style label or a closing ellipsis): a paragraph that merely
+    repeats one of the article's is not a summary.
 
     >>> _is_excerpt("摘要: 党的十九大报告首次明确提出增强党的群众组织力的新要求 ...", "党的十九大报告首次明确提出增强党的群众组织力的新要求。增强…")
     True
+    >>> _is_excerpt("党的十九大报告首次明确提出增强党的群众组织力的新要求", "党的十九大报告首次明确提出增强党的群众组织力的新要求。增强…")
+    False
     """
-    body = _ELLIPSIS.sub("", _EXCERPT_LABEL.sub("", _squeeze(text)))
+    squeezed = _squeeze(text)
+    unlabelled = _EXCERPT_LABEL.sub("", squeezed)
+    body = _ELLIPSIS.sub("", unlabelled)
+    if body == squeezed:
+        return False
     return len(body) >= _MIN_EXCERPT and body in article
 
 
