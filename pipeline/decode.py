@@ -14,8 +14,8 @@ had to drop.  It works in four steps:
    the sample has NUL bytes in the pattern of one; else strict UTF-8; else the most
    *plausible* of GB18030, Big5 (CP950) and lossy UTF-8.  Plausibility is the share of
    non-ASCII characters that are among the 1000 most frequent hanzi (Simplified or
-   Traditional) or Chinese punctuation: a right guess scores 0.8–1.0, a wrong one
-   below 0.25 (measured on the seeds cut to 10–1000 characters), so Traditional text
+   Traditional) or Chinese punctuation: a right guess scores 0.78–1.0, a wrong one
+   at most 0.13 (measured on the seeds cut to 10–1000 characters), so Traditional text
    in Big5 stays Traditional.  An HTML page's declared charset (``<meta>``) gets a
    small bonus but no veto, so a page whose ``<meta>`` lies still decodes right.
 3. **HTML** (``.html``/``.htm``, or bytes that start like a page) is reduced to its
@@ -445,8 +445,8 @@ def _repair(text: str) -> tuple[str, tuple[Removal, ...], tuple[Notice, ...]]:
 
 # The 1000 most frequent characters of modern written Chinese, most frequent first
 # (after Jun Da's frequency list), and the same characters in Traditional form.  Used
-# only as a set: real text in the right encoding is 80-100 % made of them, a wrong
-# reading (GB bytes read as Big5 or the reverse) under 25 %.
+# only as a set: real text in the right encoding is 78-100 % made of them, a wrong
+# reading (GB bytes read as Big5 or the reverse) at most 13 % (seeds cut to 10-1000 chars).
 _COMMON_SIMPLIFIED = (
     "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里"
     "用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实"
