@@ -44,11 +44,11 @@ test-deps:
 
 ## test: run the whole test suite (sets up what it needs first)
 test: install fonts test-deps
-	$(PY) -m pytest
+	$(PY) -m pytest -q
 
 ## test-fast: the tests without the slow LibreOffice/fuzz ones
 test-fast: install
-	$(PY) -m pytest -m 'not slow'
+	$(PY) -m pytest -q -m "not slow"
 
 ## eval: score the pipeline's JSON for seeds/ against the answer keys, check the pinned floors
 eval: $(STAMP)
