@@ -35,6 +35,7 @@ reported as ``gb18030``, the codec actually used: it decodes all of them.
 from __future__ import annotations
 
 import codecs
+import html as html_lib
 import re
 from dataclasses import dataclass
 
@@ -84,6 +85,13 @@ def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decod
         removed = tuple(Removal(_scrub(r.text), r.reason, r.line) for r in page.removed)
         if not text.strip() and not removed:
             raise InputError("the page has no visible text — nothing to convert")
+
+    else:
+        text, entities = _unescape_entities(text)
+        if entities:
+            notices.append(
+                Notice("html-entities", f"{entities} HTML character reference(s) decoded (&ldquo; → “)")
+            )
 
     text, dropped, repair_notices = _repair(text)
     if not text.strip() and not removed:
@@ -406,6 +414,32 @@ _REPAIR_TABLE = str.maketrans(
 )
 _SCRUB_TABLE = str.maketrans({**{ch: None for ch in _CONTROLS + _INVISIBLE}, **{ch: " " for ch in _SPACES}})
 _REPLACEMENT_RUN = re.compile("\ufffd+")
+
+
+# a character reference left in copied text, also double-escaped (&amp;ldquo;)
+_ENTITY = re.compile(r"&(?:amp;)?(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,7});")
+
+
+def _unescape_entities(text: str) -> tuple[str, int]:
+    """Decode HTML character references in plain text ("&ldquo;" "&mdash;&mdash;" "&nbsp;"):
+    they are the visible characters a badly saved page wrote in escaped form.  Only
+    references that name a character are decoded; "A&B" and unknown names stay.
+
+    >>> _unescape_entities("&ldquo;四真&rdquo;&mdash;&mdash;A&B &amp;hellip;")
+    ('“四真”——A&B …', 5)
+    """
+    count = 0
+
+    def repl(m: re.Match[str]) -> str:
+        nonlocal count
+        ref = m.group().replace("&amp;", "&", 1)
+        char = html_lib.unescape(ref)
+        if char == ref:
+            return m.group()
+        count += 1
+        return char
+
+    return _ENTITY.sub(repl, text), count
 
 
 def _scrub(text: str) -> str:

@@ -24,6 +24,7 @@ Text is normalised (:func:`pipeline.normalize.normalize`) as blocks are made.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -38,7 +39,8 @@ TITLE_REASONS = frozenset({"duplicate-title", "listing-title", "collection-title
 TITLE_MAX = 50  # a title longer than this is a sentence
 HEADING_MAX = 100  # a "heading" sentence longer than this is a numbered paragraph
 UNNUMBERED_HEADING_MAX = 30
-RUNIN_COLON_MAX = 30  # "一、主要做法：正文…" ends the heading at the colon only this early
+RUNIN_COLON_MAX = 30
+RUNIN_DECIMAL_MAX = 40  # a decimal-numbered heading sentence run into its body is at most this long  # "一、主要做法：正文…" ends the heading at the colon only this early
 GENRE_TITLE_MIN = 8  # "对策建议" alone is a section heading, not a new article's title
 GLUED_BODY_MIN = 20  # a title glued to its body by a space: the body is at least this long
 JOIN_MIN = 20  # a paragraph this short is a signature or a date, never continued
@@ -50,6 +52,10 @@ SECTION_WORDS = frozenset(
 )
 # "附件：1．…" starts a list of attachments; its "2．…" items are not headings
 _ATTACHMENTS = re.compile(r"^附件\s*[:：]")
+# "市发展改革委　周涛" under a title: a unit and a person's name (a new article's byline)
+_BYLINE = re.compile(r"^[^\s，。：:、“”]{2,20}[\s\u3000]+[^\s，。：:、“”]{2,4}$")
+# "01" alone above a section heading (WeChat layout): one heading, numbered 01
+_ZERO_NUMBER = re.compile(r"^0\d$")
 # short lines that are never section headings: a date or speaker line under a title
 # ("（2024年3月1日）", "县委书记 张三"), a signature date at the end
 _NOT_HEADING = re.compile(r"^[（(].*[)）]$|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|\S\s+\S")
@@ -104,7 +110,7 @@ def _article_starts(lines: Sequence[Line], removed: Sequence[Removal]) -> list[i
         if line.boundary:
             starts.append(i)
             continue
-        if i + 1 < len(lines) and _title_candidate(line):
+        if i + 1 < len(lines) and _title_candidate(line) and not line.text.startswith(("—", "-")):
             nxt = lines[i + 1]
             if (
                 title_removed_in(line.no, nxt.no)
@@ -116,6 +122,7 @@ def _article_starts(lines: Sequence[Line], removed: Sequence[Removal]) -> list[i
                     and not _title_candidate(nxt)
                 )
                 or (_flattened(nxt.text) and nxt.gap_before)
+                or (_BYLINE.match(nxt.text) and (ends_sentence(prev.text) or line.gap_before))
             ):
                 starts.append(i)
                 continue
@@ -296,6 +303,11 @@ class _Builder:
         level = self.levels.assign("unnumbered", 1)
         self.blocks.append(Heading(level, "", normalize(text)))
 
+    def numbered_line(self, number: str, text: str) -> None:
+        """A section number on a line of its own ("01") and the heading text under it."""
+        level = self.levels.assign("zero-number", 1)
+        self.blocks.append(Heading(level, number, normalize(text)))
+
     def paragraph(self, text: str, *, join: bool) -> None:
         text = normalize(text)
         prev = self.blocks[-1] if self.blocks else None
@@ -316,6 +328,41 @@ class _Builder:
         if isinstance(prev, Heading):
             return prev.tail
         return ""
+
+
+def _visible_len(text: str) -> int:
+    return sum(1 for c in text if not c.isspace())
+
+
+WRAP_MIN_WIDTH = 16  # narrower "wrapping" is a list of short items, not a page's lines
+WRAP_SHARE = 0.4  # share of lines at the common width that makes a text hard-wrapped
+
+
+def _wrap_width(pieces: Sequence[_Piece]) -> int:
+    """The printed line width of a hard-wrapped text (copied from a PDF: every line of a
+    paragraph but its last is one width and ends mid-sentence), or 0 when it is not one.
+
+    The width is the most common line length (±1); it counts when that many lines make
+    at least :data:`WRAP_SHARE` of the lines and most of them end mid-sentence.
+    """
+    lines = [p.text for p in pieces if p.whole_line and _visible_len(p.text) >= 10]
+    if len(lines) < 4:
+        return 0
+    lengths = Counter(_visible_len(t) for t in lines)
+    width, band = max(
+        ((w, sum(lengths[w + d] for d in (-1, 0, 1))) for w in lengths), key=lambda x: (x[1], x[0])
+    )
+    full = [t for t in lines if abs(_visible_len(t) - width) <= 1]
+    mid_sentence = sum(1 for t in full if not ends_sentence(t))
+    if width < WRAP_MIN_WIDTH or band < WRAP_SHARE * len(lines) or mid_sentence * 2 < len(full):
+        return 0
+    return width + 1
+
+
+def _short_run_in(m: Marker) -> bool:
+    """ "3.1.1 扶持龙头企业做大做强。设立…": a decimal heading sentence run into its body."""
+    head, tail = _split_run_in(m.rest)
+    return bool(tail) and len(head) <= RUNIN_DECIMAL_MAX and m.family == "decimal"
 
 
 def _subtitle_at(pieces: Sequence[_Piece], i: int) -> bool:
@@ -376,14 +423,23 @@ def _build_article(
     unnumbered_ok = not _has_numbered_first_level(pieces[i:])
     rest = pieces[i:]
     in_attachments = False
+    width = _wrap_width(rest)
+    last_len = 0  # visible length of the source line the open paragraph ends with
     for k, p in enumerate(rest):
         text = p.text
         m = parse_marker(text)
         in_attachments = bool(_ATTACHMENTS.match(text)) or (in_attachments and m is not None)
+        # a hard-wrapped source: the line before was full, so this one continues it
+        # (a paragraph's first line may be two characters short: its indent)
+        wrapped = bool(width) and last_len >= width - 3 and p.new_line and not ends_sentence(b.open_text())
+        last_len = _visible_len(text) if p.whole_line else 0
+        if wrapped and m is None and text[0] not in _BULLETS:
+            b.paragraph(text, join=True)
+            continue
         if (
             m is not None
             and not in_attachments
-            and (not m.needs_title_shape or title_like(m.rest, 40))
+            and (not m.needs_title_shape or title_like(m.rest, 40) or _short_run_in(m))
             and b.heading(m, p.no)
         ):
             continue
@@ -391,6 +447,12 @@ def _build_article(
             b.unnumbered(text, top=True)
             continue
         nxt = rest[k + 1] if k + 1 < len(rest) else None
+        if _ZERO_NUMBER.match(text) and nxt is not None and title_like(nxt.text, TITLE_MAX):
+            b.numbered_line(text, nxt.text)  # WeChat "01" above its section heading
+            rest[k + 1] = _Piece("", nxt.no, False, False, False)
+            continue
+        if not text:
+            continue
         if (
             unnumbered_ok
             and p.whole_line

@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
+from pipeline.decode import _unescape_entities
 from pipeline.model import DocTree, body_text
 
 _FORM = str.maketrans(
@@ -20,8 +21,9 @@ _FORM = str.maketrans(
 
 
 def fold(text: str) -> Counter[str]:
-    """Visible characters of ``text`` as a multiset, form differences folded away."""
-    s = unicodedata.normalize("NFKC", text).translate(_FORM)
+    """Visible characters of ``text`` as a multiset, form differences folded away (HTML
+    character references count as the characters they stand for: decode reads them so)."""
+    s = unicodedata.normalize("NFKC", _unescape_entities(text)[0]).translate(_FORM)
     return Counter(c for c in s if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc"))
 
 

@@ -38,18 +38,25 @@ FIXTURES = REPO / "tests" / "fixtures" / "heldout"
 #   title_acc 0.529  docs_count_acc 0.867  content_p 0.910  content_r 0.986
 #   cruft_r 0.548  cruft_p 0.940  head_f1 0.964  head_level_acc 1.000
 #   para_f1 0.952  punct 1.000
-# Floors = measured − 0.02 (one more wrong title costs 0.059, one more wrong document
+# That first run is the honest held-out figure.  The kinds of failure it showed were then
+# fixed (rules for WeChat/360doc/文库/portal furniture, anti-copy stamps, file names,
+# repeated page headers; hard-wrap joining, bylines, entity decoding), so from here on
+# this corpus is a development set too.  After those fixes:
+#   title_acc 1.000  docs_count_acc 1.000  content_p 0.998  content_r 1.000
+#   cruft_r 0.983  cruft_p 1.000  head_f1 0.982  head_level_acc 1.000
+#   para_f1 1.000  punct 1.000
+# Floors = the later figures − 0.02 (one more wrong title costs 0.059, one more wrong document
 # count 0.067, so any lost title or split fails here).
 FLOORS = {
-    "title_acc": 0.509,
-    "docs_count_acc": 0.847,
-    "content_p": 0.89,
-    "content_r": 0.966,
-    "cruft_r": 0.528,
-    "cruft_p": 0.92,
-    "head_f1": 0.944,
+    "title_acc": 0.98,
+    "docs_count_acc": 0.98,
+    "content_p": 0.978,
+    "content_r": 0.98,
+    "cruft_r": 0.963,
+    "cruft_p": 0.98,
+    "head_f1": 0.962,
     "head_level_acc": 0.98,
-    "para_f1": 0.932,
+    "para_f1": 0.98,
     "punct": 0.98,
 }
 

@@ -19,12 +19,14 @@ from types import ModuleType
 from pipeline.lines import Line
 from pipeline.model import Notice, Removal
 from pipeline.rules import (
+    anti_copy,
     article_marker,
     breadcrumb,
     collection_title,
     disclaimer,
     download_prompt,
     duplicate_title,
+    file_name,
     html_fragment,
     injected_title,
     inline_ad,
@@ -34,6 +36,7 @@ from pipeline.rules import (
     page_meta,
     page_number,
     related_links,
+    repeated_header,
     running_header,
     site_banner,
     site_footer,
@@ -77,8 +80,10 @@ RULES: tuple[Rule, ...] = tuple(
         site_navigation,
         page_meta,
         site_footer,
+        anti_copy,  # before disclaimer: a glued "本文由…网整理发布" stamp is cut, not its paragraph
         disclaimer,
         template_placeholder,
+        file_name,
         related_links,
         # debris glued into the text
         download_prompt,
@@ -86,6 +91,7 @@ RULES: tuple[Rule, ...] = tuple(
         running_header,
         journal_metadata,
         page_number,
+        repeated_header,
         table_of_contents,
         inline_ad,
         truncation_mark,

@@ -55,10 +55,13 @@ _INLINE = re.compile(
 )
 
 
+_SECTION_NO = re.compile(r"^0\d$")  # "01" "02": WeChat section numbers, kept for the heading
+
+
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
     for i, line in enumerate(lines):
         text = line.text
-        if _WHOLE.match(text.strip()):
+        if _WHOLE.match(text.strip()) and not _SECTION_NO.match(text.strip()):
             yield Cut(i)
             continue
         for m in _INLINE.finditer(text):

@@ -103,14 +103,52 @@ NAV_WORDS = frozenset(
         "长者模式",
     ]
 )
-NAV_WORDS |= frozenset(["阅读原文", "在看", "打印此页", "打印本文", "关闭本页"])  # WeChat and portal rows
+# WeChat, portal, 360doc and player rows
+NAV_WORDS |= frozenset(
+    [
+        "阅读原文",
+        "在看",
+        "打印此页",
+        "打印本文",
+        "关闭本页",
+        "我要纠错",
+        "图片",
+        "转藏",
+        "全屏",
+        "朗读",
+        "献花",
+        "认证",
+        "类似文章",
+        "阅读下一篇",
+        "听新闻",
+        "倍速",
+        "播放",
+        "暂停",
+        "重播",
+        "返回",
+        "分享至",
+        "举报",
+        "手机版",
+        "电脑版",
+        "移动版",
+        "网页版",
+        "繁体版",
+        "简体版",
+    ]
+)
 _SPLIT = re.compile(r"[\s|·/｜、【】\[\]]+")
-_PAGE_NO = re.compile(r"^\d{1,3}$")  # the page links of a pager row
+# tokens that carry no words: pager numbers, counts (献花(0), +1), player times and speeds
+_NEUTRAL = re.compile(r"^(\d{1,3}|\+\d{1,3}|\d{1,2}:\d{2}(:\d{2})?|\d(\.\d)?x)$", re.I)
+_COUNT = re.compile(r"[(（]\d{1,6}[)）]$")
+_HOME = re.compile(r"^返回\S{0,8}首页$")
 
 
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
     for i, line in enumerate(lines):
-        words = [w for w in _SPLIT.split(line.text.strip()) if w]
-        nav = [w for w in words if w.rstrip(":：") in NAV_WORDS]
-        if nav and len(line.key) <= 40 and all(w in nav or _PAGE_NO.match(w) for w in words):
+        words = [_COUNT.sub("", w) for w in _SPLIT.split(line.text.strip()) if w]
+        nav = [w for w in words if w.rstrip(":：") in NAV_WORDS or _HOME.match(w)]
+        neutral = [w for w in words if _NEUTRAL.match(w)]
+        if len(line.key) > 40 or len(nav) + len(neutral) != len(words):
+            continue
+        if nav or (len(neutral) >= 2 and all(":" in w for w in neutral)):  # "00:00 / 06:32" (a player)
             yield Cut(i)

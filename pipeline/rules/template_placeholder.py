@@ -20,7 +20,7 @@ REASON = "template-placeholder"
 
 _PLACEHOLDER = re.compile(
     r"(?<![\w.])@[A-Za-z_][\w]*@(?![\w.])|\{\{\s*[\w.]+\s*\}\}|\{\$[\w.]+\}|\[!--[\w.]+--\]|"
-    r"(?<![\w$])\$[A-Za-z_]\w*\$(?!\w)|^reply\s+on\s*:|\{dede:[^}]*\}|\{/dede:\w+\}|\$\{[\w.]+\}",
+    r"(?<![\w$])\$[A-Za-z_]\w*\$(?!\w)|^reply\s+on\s*:|^\[(键入|在此处键入|输入|请输入)[^\]]{0,10}\]$|\{dede:[^}]*\}|\{/dede:\w+\}|\$\{[\w.]+\}",
     re.I,
 )
 MAX_LEN = 120
