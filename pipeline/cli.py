@@ -171,20 +171,23 @@ def output_names(stem: str, n_articles: int, fmt: str) -> list[str]:
     return [f"{stem}-{i:02d}.{fmt}" for i in range(1, n_articles + 1)]
 
 
-def render_outputs(doc: DocTree, stem: str, formats: Sequence[str]) -> list[tuple[str, bytes]]:
-    """Every (file name, bytes) a converted input produces, rendered before any write."""
+def render_outputs(doc: DocTree, stem: str, formats: Sequence[str]) -> Iterator[tuple[str, bytes]]:
+    """Every (file name, bytes) a converted input produces, one at a time.
+
+    A generator, so that :func:`stage` writes each output before the next is rendered:
+    a 20 MB input makes thousands of PDF pages, and holding them all at once would
+    multiply the peak memory.
+    """
     from pipeline.render import renderer
 
-    out: list[tuple[str, bytes]] = []
     for fmt in formats:
         render = renderer(fmt)
         if fmt == "json":
-            out.append((f"{stem}.json", render(doc)))
+            yield f"{stem}.json", render(doc)
             continue
         names = output_names(stem, len(doc.documents), fmt)
         for name, article in zip(names, doc.documents, strict=True):
-            out.append((name, render(article, source=doc.source)))
-    return out
+            yield name, render(article, source=doc.source)
 
 
 # A temporary output: ".x.pdf.gw1234.1a2b3c4d.tmp" — hidden, and carrying the PID of the
@@ -210,23 +213,35 @@ def discard(staged: Iterable[tuple[str, str]]) -> None:
             os.unlink(tmp)
 
 
-def stage(folder: Path, files: Sequence[tuple[str, bytes]]) -> list[tuple[str, str]]:
+class StageWriteError(Exception):
+    """A write of a staged output failed (kept apart from an OSError inside a renderer)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def stage(folder: Path, files: Iterable[tuple[str, bytes]]) -> list[tuple[str, str]]:
     """Write each (name, bytes) to its own temporary file, fsynced; return (name, temp path).
 
-    If any write fails (disk full, no permission) every temporary file made so far is
-    deleted and the ``OSError`` is raised: nothing of the input reaches the folder.
+    ``files`` may render lazily.  If a write fails (disk full, no permission) it raises
+    :class:`StageWriteError`; on that or any error from ``files`` every temporary file made
+    so far is deleted first: nothing of the input reaches the folder.
     """
     staged: list[tuple[str, str]] = []
     try:
         for name, blob in files:
-            fd, tmp = _make_temp(folder, name)
-            staged.append((name, str(tmp)))
-            with os.fdopen(fd, "wb") as f:
-                f.write(blob)
-                f.flush()
-                # fsync before the rename: after a power cut the new name must not point
-                # at blocks that were never written (the classic zero-length-file bug)
-                os.fsync(f.fileno())
+            try:
+                fd, tmp = _make_temp(folder, name)
+                staged.append((name, str(tmp)))
+                with os.fdopen(fd, "wb") as f:
+                    f.write(blob)
+                    f.flush()
+                    # fsync before the rename: after a power cut the new name must not point
+                    # at blocks that were never written (the classic zero-length-file bug)
+                    os.fsync(f.fileno())
+            except OSError as e:
+                raise StageWriteError(e) from e
     except BaseException:
         discard(staged)
         raise
@@ -329,26 +344,24 @@ def convert_one(
 ) -> Result:
     """Read, convert, render and stage one input; every failure becomes ``Result.error``.
 
-    Nothing is renamed into ``outdir`` here: the caller commits ``Result.staged``.
+    Nothing is renamed into ``outdir`` here: the caller commits ``Result.staged``.  A
+    failure part-way (a renderer error on the third article, a full disk) leaves no
+    temporary file behind: :func:`stage` deletes what it made.
     """
     res = Result(str(path))
     try:
         data = read_input(path, options.max_bytes)
         doc = convert(data, path.name, options)
-        files = render_outputs(doc, path.stem, formats)
+        res.notices = len(doc.notices)
+        res.staged = stage(outdir, render_outputs(doc, path.stem, formats))
+    except StageWriteError as e:
+        res.error = write_error(e.error, outdir)
     except PipelineError as e:
         res.error = str(e)
-        return res
     except Exception as e:  # a bug: reported for this input, the batch goes on (module doc)
         if debug:
             raise
         res.error = internal_error(e)
-        return res
-    res.notices = len(doc.notices)
-    try:
-        res.staged = stage(outdir, files)
-    except OSError as e:
-        res.error = write_error(e, outdir)
     return res
 
 

@@ -280,6 +280,23 @@ def test_disk_full_mid_write_keeps_old_outputs_and_leaves_nothing(inputs, tmp_pa
         assert_complete(out / name)
 
 
+def test_renderer_failing_on_a_later_output_leaves_old_outputs_and_no_temp(inputs, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert run("convert", str(inputs / "a.txt"), "-o", str(out), "--to", "docx,pdf", "-j", "1")[0] == 0
+    before = snapshot(out)
+
+    def render(article, *, source=""):
+        raise pipeline.errors.RenderError("fonts not prepared — run `make fonts`")
+
+    # a.docx renders and is staged first; the PDF renderer then fails
+    monkeypatch.setattr("pipeline.render.pdf.render", render)
+    code, err = run("convert", str(inputs / "a.txt"), "-o", str(out), "--to", "docx,pdf", "-j", "1")
+    assert code == 1
+    assert error_lines(err) == {str(inputs / "a.txt"): "fonts not prepared — run `make fonts`"}
+    assert snapshot(out) == before
+    assert hidden(out) == []
+
+
 # ---------------------------------------------------------------- a process killed mid-write
 
 _PAUSE_IN_FSYNC = """
