@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from pipeline.core import DEFAULT_MAX_BYTES, Options, check_size, convert
+from pipeline.core import DEFAULT_MAX_BYTES, Options, check_size, convert, has_body
 from pipeline.errors import ExitStatus, InputError, PipelineError
 from pipeline.model import DocTree
 from pipeline.render import FORMATS
@@ -595,7 +595,7 @@ def explain_cmd(path: str, encoding: str | None, debug: bool) -> None:
     """Show what cleaning removed (line, reason, text) and the notices."""
     try:
         data = read_input(Path(path), DEFAULT_MAX_BYTES)
-        doc = convert(data, Path(path).name, Options(encoding=encoding))
+        doc = convert(data, Path(path).name, Options(encoding=encoding, require_body=False))
     except PipelineError as e:
         click.echo(f"error: {path}: {e}", err=True)
         sys.exit(ExitStatus.FAILED)
@@ -612,6 +612,10 @@ def explain_cmd(path: str, encoding: str | None, debug: bool) -> None:
         click.echo(f"line {r.line:<5} {r.reason:<20} {text}")
     for n in doc.notices:
         click.echo(f"line {n.line:<5} notice:{n.code:<13} {n.message}")
+    if not has_body(doc.documents):
+        click.echo(
+            "no body text left: everything above was removed as web cruft, so `convert` refuses this input"
+        )
 
 
 @main.command("rules")

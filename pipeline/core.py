@@ -5,12 +5,13 @@ Reading :func:`convert` tells you the whole pipeline.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.decode import decode
 from pipeline.errors import InputError
 from pipeline.lines import split_lines
-from pipeline.model import DocTree
+from pipeline.model import Article, DocTree
 from pipeline.rules import clean
 from pipeline.structure import structure
 
@@ -29,6 +30,9 @@ class Options:
     title: str | None = None  # --title: supply the title of a single-article input
     keep_numbering: bool = False  # --keep-numbering: print the source's markers
     max_bytes: int = DEFAULT_MAX_BYTES
+    # False: return a tree with no body instead of refusing it, so that `gongwen explain`
+    # can show what cleaning removed from an all-cruft input
+    require_body: bool = True
 
 
 def megabytes(n: int) -> str:
@@ -54,6 +58,11 @@ def check_size(size: int, max_bytes: int) -> None:
         )
 
 
+def has_body(articles: Sequence[Article]) -> bool:
+    """Whether anything is left to print: a title or a block in some article."""
+    return any(a.blocks or a.title for a in articles)
+
+
 def convert(data: bytes, source: str, options: Options = Options()) -> DocTree:
     """Decode, clean and structure one input file.
 
@@ -64,7 +73,7 @@ def convert(data: bytes, source: str, options: Options = Options()) -> DocTree:
     decoded = decode(data, hint=options.encoding, filename=source)
     cleaned = clean(split_lines(decoded.text), title_hint=decoded.title_hint)
     result = structure(cleaned, title=options.title, keep_numbering=options.keep_numbering)
-    if not any(a.blocks or a.title for a in result.articles):
+    if options.require_body and not has_body(result.articles):
         raise InputError(
             "no body text left after removing web cruft — see `gongwen explain` for what was removed"
         )

@@ -296,3 +296,35 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
         check=False,
     )
     assert (proc.returncode, proc.stderr) == (0, b"")
+
+
+# ---------------------------------------------------------------- explain
+
+
+def test_explain_shows_what_an_all_cruft_input_lost():
+    # convert refuses the input and points here; explain must then show the removals
+    result = CliRunner().invoke(main, ["explain", str(BAD / "all-cruft.txt")])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("0 document(s), 5 removal(s)")
+    assert [ln.split()[2] for ln in lines[1:6]] == [
+        "breadcrumb",
+        "download-prompt",
+        "disclaimer",
+        "site-footer",
+        "site-footer",
+    ]
+    assert lines[-1].startswith("no body text left")
+
+
+@pytest.mark.parametrize("name", ["binary.txt", "empty.txt", "undecodable.txt"])
+def test_explain_refuses_unreadable_input_in_one_line(name):
+    code, err = run("explain", str(BAD / name))
+    assert code == 1
+    assert re.search(BAD_EXPECTED[name], error_lines(err)[str(BAD / name)])
+
+
+def test_explain_missing_file():
+    code, err = run("explain", "no/such.txt")
+    assert code == 1
+    assert error_lines(err) == {"no/such.txt": "no such file (was it moved or deleted?) — check the path"}
