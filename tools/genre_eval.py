@@ -1,6 +1,6 @@
 """Score the pipeline on the held-out genre corpus (``tests/fixtures/genre/``).
 
-    python tools/genre_eval.py [--json] [--dump DIR] [--scorer PATH]
+    python tools/genre_eval.py [--corpus DIR] [--json] [--dump DIR] [--scorer PATH]
 
 The seeds are what the pipeline was tuned on; the genre corpus is fifteen texts of the
 same genre written for evaluation only (调研报告, 讲话稿, 心得体会, 工作总结, 实施方案,
@@ -103,12 +103,19 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print the scores as JSON instead of the table")
     ap.add_argument("--dump", type=Path, help="also write each prediction as DIR/NAME.json")
     ap.add_argument("--scorer", type=Path, default=SCORER, help="path of the shared score.py")
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        default=FIXTURES,
+        help="folder of NAME.txt + NAME.expected.json (default: the genre corpus; "
+        "tests/fixtures/heldout for the second one)",
+    )
     a = ap.parse_args()
     if not a.scorer.exists():
         print(f"error: no scorer at {a.scorer} — is ../shared beside the repo?", file=sys.stderr)
         return 1
     score = load_scorer(a.scorer)
-    res = evaluate(score)
+    res = evaluate(score, a.corpus)
     predictions = res.pop("predictions")
     if a.dump:
         a.dump.mkdir(parents=True, exist_ok=True)
