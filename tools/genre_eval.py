@@ -12,7 +12,7 @@ same table ``make eval`` prints for the seeds, so the two can be read side by si
 ``--dump DIR`` also writes each prediction as ``DIR/NAME.json`` for a closer look
 (``python ../shared/eval/score.py tests/fixtures/genre-gold DIR`` style diffs).
 The shared scorer lives beside the repo at ``../shared/eval/score.py``; it is loaded
-by path because ``shared/`` is not a package.  ``tests/test_genre.py`` uses
+by path because ``shared/`` is not a package.  ``tests/test_corpora.py`` uses
 :func:`evaluate` from here, so the test and the tool score the same way.
 """
 
