@@ -23,6 +23,7 @@ Text is normalised (:func:`pipeline.normalize.normalize`) as blocks are made.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -102,7 +103,8 @@ def _article_starts(lines: Sequence[Line], removed: Sequence[Removal]) -> list[i
     title_cuts = sorted(r.line for r in removed if r.reason in TITLE_REASONS)
 
     def title_removed_in(lo: int, hi: int) -> bool:
-        return any(lo < n <= hi for n in title_cuts)
+        k = bisect.bisect_right(title_cuts, lo)  # the first cut after line lo (log time: no quadratic scan)
+        return k < len(title_cuts) and title_cuts[k] <= hi
 
     starts = [0]
     for i in range(1, len(lines)):
