@@ -592,7 +592,7 @@ class _NoBar:
 @click.option("--encoding", default=None, help="Force the input encoding.")
 @click.option("--debug", is_flag=True, help="Stop at an internal error with its traceback.")
 def explain_cmd(path: str, encoding: str | None, debug: bool) -> None:
-    """Show what cleaning removed (line, reason, text) and the notices."""
+    """Show what cleaning removed (line, reason, text), what it repaired and the notices."""
     try:
         data = read_input(Path(path), DEFAULT_MAX_BYTES)
         doc = convert(data, Path(path).name, Options(encoding=encoding, require_body=False))
@@ -610,6 +610,8 @@ def explain_cmd(path: str, encoding: str | None, debug: bool) -> None:
     for r in doc.removed:
         text = r.text if len(r.text) <= 60 else r.text[:57] + "…"
         click.echo(f"line {r.line:<5} {r.reason:<20} {text}")
+    for n in doc.repairs:
+        click.echo(f"line {n.line:<5} repair:{n.code:<13} {n.message}")
     for n in doc.notices:
         click.echo(f"line {n.line:<5} notice:{n.code:<13} {n.message}")
     if not has_body(doc.documents):

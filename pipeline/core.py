@@ -84,4 +84,5 @@ def convert(data: bytes, source: str, options: Options = Options()) -> DocTree:
         documents=result.articles,
         removed=removed,
         notices=decoded.notices + result.notices,
+        repairs=result.repairs,
     )

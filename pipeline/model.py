@@ -84,6 +84,8 @@ class DocTree:
     removed: tuple[Removal, ...]
     notices: tuple[Notice, ...] = ()
     schema: str = SCHEMA
+    # what structure repaired (paragraphs joined, lines split): for `gongwen explain`, not in JSON
+    repairs: tuple[Notice, ...] = field(default=(), compare=False)
 
 
 def body_text(article: Article) -> str:

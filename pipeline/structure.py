@@ -76,6 +76,7 @@ class Structured:
     articles: tuple[Article, ...]
     removed: tuple[Removal, ...] = ()
     notices: tuple[Notice, ...] = ()
+    repairs: tuple[Notice, ...] = ()  # paragraphs joined and lines split, for `gongwen explain`
 
 
 @dataclass(slots=True)
@@ -280,6 +281,7 @@ class _Builder:
     blocks: list[Block] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     levels: _Levels = field(default_factory=_Levels)
+    repairs: list[Notice] = field(default_factory=list)
 
     def heading(self, m: Marker, no: int) -> bool:
         head, tail = _split_run_in(m.rest)
@@ -310,10 +312,11 @@ class _Builder:
         level = self.levels.assign("zero-number", 1)
         self.blocks.append(Heading(level, number, normalize(text)))
 
-    def paragraph(self, text: str, *, join: bool) -> None:
+    def paragraph(self, text: str, *, join: bool, no: int = 0) -> None:
         text = normalize(text)
         prev = self.blocks[-1] if self.blocks else None
         if join and prev is not None:
+            self.repairs.append(Notice("joined", "continues the paragraph before it (a page break or wrap split it)", no))
             if isinstance(prev, Paragraph):
                 self.blocks[-1] = Paragraph(join_wrapped(prev.text + text))
                 return
@@ -388,11 +391,15 @@ def _has_numbered_first_level(pieces: Sequence[_Piece]) -> bool:
 
 def _build_article(
     lines: Sequence[Line], keep_numbering: bool
-) -> tuple[Article, list[Notice], list[Removal]]:
+) -> tuple[Article, list[Notice], list[Removal], list[Notice]]:
     head = lines[0].text if _title_candidate(lines[0]) else ""
     pieces: list[_Piece] = []
+    splits: list[Notice] = []
     for k, line in enumerate(lines):
-        pieces.extend(_split_line(line, heads_article=k == 0, title=head if k else ""))
+        parts = _split_line(line, heads_article=k == 0, title=head if k else "")
+        if len(parts) > 1:
+            splits.append(Notice("split", f"split into {len(parts)} blocks where spaces stood for line breaks", line.no))
+        pieces.extend(parts)
     title = subtitle = ""
     removed: list[Removal] = []
     i = 0
@@ -436,7 +443,7 @@ def _build_article(
         wrapped = bool(width) and last_len >= width - 3 and p.new_line and not ends_sentence(b.open_text())
         last_len = _visible_len(text) if p.whole_line else 0
         if wrapped and m is None and text[0] not in _BULLETS:
-            b.paragraph(text, join=True)
+            b.paragraph(text, join=True, no=p.no)
             continue
         if (
             m is not None
@@ -478,8 +485,9 @@ def _build_article(
             and not title_like(text, UNNUMBERED_HEADING_MAX)
             and text[0] not in _BULLETS
         )
-        b.paragraph(text, join=join)
-    return Article(normalize(title), normalize(subtitle), tuple(b.blocks)), b.notices, removed
+        b.paragraph(text, join=join, no=p.no)
+    article = Article(normalize(title), normalize(subtitle), tuple(b.blocks))
+    return article, b.notices, removed, splits + b.repairs
 
 
 def structure(cleaned: Cleaned, *, title: str | None = None, keep_numbering: bool = False) -> Structured:
@@ -491,11 +499,13 @@ def structure(cleaned: Cleaned, *, title: str | None = None, keep_numbering: boo
     articles: list[Article] = []
     notices: list[Notice] = []
     removed: list[Removal] = []
+    repairs: list[Notice] = []
     orphan: tuple[Paragraph, ...] = ()  # a title heading nothing, before any article
     for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
-        article, ns, gone = _build_article(lines[a:b], keep_numbering)
+        article, ns, gone, fixed = _build_article(lines[a:b], keep_numbering)
         notices.extend(ns)
         removed.extend(gone)
+        repairs.extend(fixed)
         if not article.blocks:
             # a title heading nothing is no document: keep its text as a paragraph of the
             # article before it (or, first in the file, of the article after it)
@@ -523,4 +533,4 @@ def structure(cleaned: Cleaned, *, title: str | None = None, keep_numbering: boo
         )
     if any(not a.title for a in articles):
         notices.append(Notice("no-title", "a document has no title line; it starts with its body"))
-    return Structured(tuple(articles), tuple(removed), tuple(notices))
+    return Structured(tuple(articles), tuple(removed), tuple(notices), tuple(sorted(repairs, key=lambda n: n.line)))
