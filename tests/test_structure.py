@@ -176,3 +176,12 @@ def test_paragraph_blocks_are_normalised():
 def test_numbering_gap_gives_a_notice():
     d = doc(f"题目\n一、甲\n{BODY}\n三、丙\n{BODY}")
     assert any(n.code == "numbering" and "skips" in n.message for n in d.notices)
+
+
+def test_repairs_are_recorded_for_explain():
+    text = (
+        "题目\n党的群众工作方法也是具体的，党的群众工作内容是具体的，包括\n\n思想、政治、经济等方面的任务。\n\n"
+        "第二篇的标题 讲话强调，要把服务群众作为核心任务。 作为一名党务工作者，要坚持民主集中制。"
+    )
+    d = doc(text)
+    assert [(n.code, n.line) for n in d.repairs] == [("joined", 4), ("split", 6)]
