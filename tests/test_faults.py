@@ -508,6 +508,7 @@ def _nested(depth: int) -> bytes:
     ).encode()
 
 
+@pytest.mark.slow  # 7 s while html._find_main is O(depth²), see below
 def test_ten_thousand_deep_nested_html():
     doc = convert(_nested(10_000), "deep.html")
     body = "".join(a.title + "".join(b.text for b in a.blocks) for a in doc.documents)
