@@ -413,7 +413,7 @@ _REPAIR_TABLE = str.maketrans(
     }
 )
 _SCRUB_TABLE = str.maketrans({**{ch: None for ch in _CONTROLS + _INVISIBLE}, **{ch: " " for ch in _SPACES}})
-_REPLACEMENT_RUN = re.compile("\ufffd+")
+_DROPPED_RUN = re.compile("\ufffd+|[\ufffe\uffff]+")  # dropped at the boundary and recorded
 
 
 # a character reference left in copied text, also double-escaped (&amp;ldquo;)
@@ -458,21 +458,28 @@ def _repair(text: str) -> tuple[str, tuple[Removal, ...], tuple[Notice, ...]]:
     '甲\\n乙丙 丁'
     """
     text = text.replace("\r\n", "\n").translate(_REPAIR_TABLE)
-    if "\ufffd" not in text:
+    if not _DROPPED_RUN.search(text):
         return text, (), ()
     removed: list[Removal] = []
     line, pos = 1, 0
-    for run in _REPLACEMENT_RUN.finditer(text):
+    for run in _DROPPED_RUN.finditer(text):
         line += text.count("\n", pos, run.start())
         pos = run.start()
-        removed.append(Removal(run.group(), "replacement-char", line))
-    count = sum(len(r.text) for r in removed)
-    notice = Notice(
-        "replacement-char",
-        f"{count} undecodable character(s) (U+FFFD) dropped — if text is missing, pass --encoding NAME",
-        removed[0].line,
-    )
-    return text.replace("\ufffd", ""), tuple(removed), (notice,)
+        # U+FFFE/U+FFFF are noncharacters: no document format may hold them (XML refuses them)
+        reason = "replacement-char" if run.group()[0] == "\ufffd" else "noncharacter"
+        removed.append(Removal(run.group(), reason, line))
+    notices: list[Notice] = []
+    count = sum(len(r.text) for r in removed if r.reason == "replacement-char")
+    if count:
+        first = next(r.line for r in removed if r.reason == "replacement-char")
+        notices.append(
+            Notice(
+                "replacement-char",
+                f"{count} undecodable character(s) (U+FFFD) dropped — if text is missing, pass --encoding NAME",
+                first,
+            )
+        )
+    return _DROPPED_RUN.sub("", text), tuple(removed), tuple(notices)
 
 
 # ---------------------------------------------------------------- data: common hanzi

@@ -23,7 +23,8 @@ _FORM = str.maketrans(
 def fold(text: str) -> Counter[str]:
     """Visible characters of ``text`` as a multiset, form differences folded away (HTML
     character references count as the characters they stand for: decode reads them so)."""
-    s = unicodedata.normalize("NFKC", _unescape_entities(text)[0]).translate(_FORM)
+    # NFKD, not NFKC: composition can join characters across a removed U+FFFD ("i\ufffd\u0311")
+    s = unicodedata.normalize("NFKD", _unescape_entities(text)[0]).translate(_FORM)
     return Counter(c for c in s if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc"))
 
 
