@@ -476,15 +476,16 @@ class _Extractor:
                 break  # no child holds most of the text: the article is all of them
             if not self._container(best, own):
                 break
-            inner = _squeeze(best.get_text())
+            siblings = {id(c) for c in node.children if c is not best and (not isinstance(c, Tag) or live(c))}
+            # the article's text is needed only to judge siblings: deep single-child nesting
+            # (10 000 unclosed divs) must not pay a get_text() per level (quadratic)
+            inner = _squeeze(best.get_text()) if siblings else ""
             before = True
             blocked = False
             for c in node.children:
                 if c is best:
                     before = False
-                elif (not isinstance(c, Tag) or live(c)) and self._article_like(
-                    c, inner, before, own, prose, marks
-                ):
+                elif id(c) in siblings and self._article_like(c, inner, before, own, prose, marks):
                     blocked = True
                     break
             if blocked:

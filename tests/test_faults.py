@@ -516,11 +516,6 @@ def test_ten_thousand_deep_nested_html():
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="html._Extractor._find_main calls best.get_text() at every step of its descent, "
-    "O(depth²) on deep nesting (10 000 levels: 6.9 s); reported to the HTML owner",
-)
 def test_deep_nesting_takes_linear_time():
     shallow, deep = _seconds(_nested(1_250), "d.html"), _seconds(_nested(5_000), "d.html")
     assert deep / shallow < 4 * 1.5, f"4× the depth took {deep / shallow:.1f}× the time"
