@@ -316,7 +316,9 @@ class _Builder:
         text = normalize(text)
         prev = self.blocks[-1] if self.blocks else None
         if join and prev is not None:
-            self.repairs.append(Notice("joined", "continues the paragraph before it (a page break or wrap split it)", no))
+            self.repairs.append(
+                Notice("joined", "continues the paragraph before it (a page break or wrap split it)", no)
+            )
             if isinstance(prev, Paragraph):
                 self.blocks[-1] = Paragraph(join_wrapped(prev.text + text))
                 return
@@ -398,7 +400,9 @@ def _build_article(
     for k, line in enumerate(lines):
         parts = _split_line(line, heads_article=k == 0, title=head if k else "")
         if len(parts) > 1:
-            splits.append(Notice("split", f"split into {len(parts)} blocks where spaces stood for line breaks", line.no))
+            splits.append(
+                Notice("split", f"split into {len(parts)} blocks where spaces stood for line breaks", line.no)
+            )
         pieces.extend(parts)
     title = subtitle = ""
     removed: list[Removal] = []
@@ -533,4 +537,6 @@ def structure(cleaned: Cleaned, *, title: str | None = None, keep_numbering: boo
         )
     if any(not a.title for a in articles):
         notices.append(Notice("no-title", "a document has no title line; it starts with its body"))
-    return Structured(tuple(articles), tuple(removed), tuple(notices), tuple(sorted(repairs, key=lambda n: n.line)))
+    return Structured(
+        tuple(articles), tuple(removed), tuple(notices), tuple(sorted(repairs, key=lambda n: n.line))
+    )
