@@ -39,7 +39,7 @@ import html as html_lib
 import re
 from dataclasses import dataclass
 
-from pipeline import html
+from pipeline import sniff
 from pipeline.errors import DecodeError, InputError
 from pipeline.model import Notice, Removal
 
@@ -79,7 +79,9 @@ def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decod
 
     removed: tuple[Removal, ...] = ()
     title_hint = ""
-    if html.looks_like_html(text[:2048], filename):
+    if sniff.looks_like_html(text[:2048], filename):
+        from pipeline import html  # beautifulsoup4 is loaded only for pages
+
         page = html.extract(text)
         text, title_hint = page.text, page.title_hint
         removed = tuple(Removal(_scrub(r.text), r.reason, r.line) for r in page.removed)
@@ -279,8 +281,8 @@ def _detect(data: bytes, filename: str, notices: list[Notice]) -> str:
     if not _NON_ASCII.search(sample):
         return "utf-8"
     declared = said = None
-    if html.looks_like_html(data[:2048].decode("latin-1"), filename):
-        said = html.declared_charset(data[:4096])
+    if sniff.looks_like_html(data[:2048].decode("latin-1"), filename):
+        said = sniff.declared_charset(data[:4096])
         declared = _codec_name(said or "")
         declared = _FAMILY.get(declared or "", declared)
     try:

@@ -360,19 +360,30 @@ def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
 
 @cache
 def _register(directory: Path) -> dict[str, FontInfo]:
-    from reportlab.pdfbase import pdfmetrics, ttfonts
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase import ttfonts
 
     # The one patch we apply to reportlab (see _to_unicode_cmap): module-level, because
     # TTFont.addObjects looks the function up in its module on every document.
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     infos = load_manifest(directory)
     for info in infos.values():
-        try:
-            pdfmetrics.registerFont(TTFont(info.name, str(info.path), subfontIndex=info.subfont))
-        except (TTFError, OSError) as e:
-            raise RenderError(f"{_NOT_PREPARED} ({info.path}: {e})") from None
+        if info.name not in _ON_DEMAND:
+            _register_one(info)
     return infos
+
+
+# the big rare-character fonts are parsed only when a text needs them (0.15 s a process)
+_ON_DEMAND = frozenset({"HanaMinA", "HanaMinB"})
+
+
+def _register_one(info: FontInfo) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    try:
+        pdfmetrics.registerFont(TTFont(info.name, str(info.path), subfontIndex=info.subfont))
+    except (TTFError, OSError) as e:
+        raise RenderError(f"{_NOT_PREPARED} ({info.path}: {e})") from None
 
 
 def register_fonts() -> dict[str, FontInfo]:
@@ -402,6 +413,9 @@ class Fallback:
 @cache
 def _cmap(name: str) -> Mapping[int, int]:
     from reportlab.pdfbase import pdfmetrics
+
+    if name in _ON_DEMAND and name not in pdfmetrics.getRegisteredFontNames():
+        _register_one(register_fonts()[name])
 
     cmap: Mapping[int, int] = pdfmetrics.getFont(name).face.charToGlyph
     return cmap
