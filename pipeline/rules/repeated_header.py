@@ -1,8 +1,10 @@
 """repeated-header: a short line repeated at every page break (精品文档, a page header).
 
-What it removes: a short line (at most 20 characters, no sentence punctuation, no
+What it removes: a short line (at most 12 characters, no sentence punctuation, no
 heading marker) that occurs three or more times in the text, apart from each other —
-the header or footer a paginated source prints on every page.
+the header or footer a paginated source prints on every page.  Page furniture is short
+(精品文档, a site or school name); a longer line that recurs is a title of a text the file
+holds more than once, and stays.
 Why: text copied from a multi-page preview repeats its page furniture; left in, it
 also splits the sentences that run across the page breaks.
 Example: "精品文档" before each page of a 道客巴巴 preview → every copy removed.
@@ -21,7 +23,7 @@ from pipeline.rules.base import Cut
 
 REASON = "repeated-header"
 
-MAX_LEN = 20
+MAX_LEN = 12
 MIN_COPIES = 3
 
 
