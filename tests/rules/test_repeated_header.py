@@ -28,7 +28,9 @@ def test_repeated_header_removes_every_copy(run_rule):
         pytest.param(
             "\n".join(["这是一行超过二十个字的较长的重复出现的文字内容啊", BODY] * 3), id="long-lines"
         ),
-        pytest.param("\n".join(["提高做好新形势下群众工作的能力", BODY] * 3), id="title-of-a-text-held-three-times"),
+        pytest.param(
+            "\n".join(["提高做好新形势下群众工作的能力", BODY] * 3), id="title-of-a-text-held-three-times"
+        ),
     ],
 )
 def test_repeated_header_keeps_meaningful_repeats(run_rule, text):
