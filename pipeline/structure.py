@@ -338,7 +338,10 @@ class _Builder:
 
 
 def _visible_len(text: str) -> int:
-    return sum(1 for c in text if not c.isspace())
+    return len(text) - len(_ANY_SPACE.findall(text))
+
+
+_ANY_SPACE = re.compile(r"\s")
 
 
 WRAP_MIN_WIDTH = 16  # narrower "wrapping" is a list of short items, not a page's lines

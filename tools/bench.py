@@ -356,8 +356,8 @@ def report(args: argparse.Namespace, work: Path) -> str:
     say(
         "**Scaling** (the largest seed repeated; `--to all -j 1`): time per input character, whole "
         "process and in a warm process (imports and fonts done).  Repeating the seed does not "
-        "repeat its articles (the titles now recur, and the repeated-header rule takes them for "
-        "running headers, so articles merge): the "
+        "repeat its articles exactly (a file holding the same texts several times makes some "
+        "of their titles ambiguous, so some articles merge): the "
         "article and page counts are shown, and per-document costs (font subsets, DOCX package) "
         "make many small articles dearer per character than a few long ones."
     )

@@ -22,7 +22,14 @@ from pipeline.shapes import title_like
 REASON = "collection-title"
 
 
+WINDOW = 400  # lines after the title in which the collection's markers must stand
+
+
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
+    # markers counted once, summed by prefix: a scan per title would be quadratic in big files
+    before_line = [0]
+    for ln in lines:
+        before_line.append(before_line[-1] + len(MARKER.findall(ln.text)))
     for i, line in enumerate(lines):
         if not title_like(line.text, 50):
             continue
@@ -38,7 +45,7 @@ def find(lines: Sequence[Line]) -> Iterator[Cut]:
         before = nxt.text[: first.start()].replace(" ", "")
         if before not in ("", line.text.replace(" ", "")):
             continue  # the marker does not follow the title: not this title's collection
-        if sum(len(MARKER.findall(ln.text)) for ln in lines[j:]) < 2:
+        if before_line[min(j + WINDOW, len(lines))] - before_line[j] < 2:
             continue
         yield from (Cut(k) for k in range(i, j))
         if before:
