@@ -36,7 +36,7 @@ fonts: $(STAMP)
 ## convert: convert every file in seeds/ to output/ (DOCX, PDF and JSON)
 convert: $(STAMP)
 	$(PY) -m pipeline convert seeds -o $(OUT) --to all -q
-	@ls $(OUT) | sed 's/^/  $(OUT)\//'
+	@ls $(OUT) | sed 's|^|  $(OUT)/|'
 
 ## test-deps: what the tests need beyond `make all` (LibreOffice for the DOCX end-to-end test)
 test-deps:
