@@ -71,7 +71,7 @@ def convert(data: bytes, source: str, options: Options = Options()) -> DocTree:
     """
     check_size(len(data), options.max_bytes)
     decoded = decode(data, hint=options.encoding, filename=source)
-    cleaned = clean(split_lines(decoded.text), title_hint=decoded.title_hint)
+    cleaned = clean(split_lines(decoded.text))
     result = structure(cleaned, title=options.title, keep_numbering=options.keep_numbering)
     if options.require_body and not has_body(result.articles):
         raise InputError(

@@ -54,6 +54,7 @@ import bs4.element
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 
 from pipeline.model import Removal
+from pipeline.shapes import SENTENCE_PUNCT
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +168,6 @@ _PROTECT_SHARE = 0.5  # an element with this share of the page's non-link text i
 _MAIN_SHARE = 2 / 3  # the article's container holds at least this share of its parent's text
 _MIN_PROSE = 40  # a part holding this many hanzi of sentences is a paragraph, not chrome
 _MIN_SENTENCE = 10  # hanzi of sentences that make text beside the article article-like
-_SENTENCE = re.compile(r"[。，；？！,;?!]")
 # Prose is counted in hanzi: "Processed in 0.06 second(s), 18 queries." is no sentence of ours.
 _HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _LETTER = re.compile(r"[^\W_]")
@@ -328,7 +328,7 @@ class _Extractor:
                 if link_depth:
                     top.link_letters += n
                 else:
-                    if _SENTENCE.search(text):
+                    if SENTENCE_PUNCT.search(text):
                         top.prose += len(_HANZI.findall(text))
                     top.marks += bool(_NUMBERED.match(text))
             else:
@@ -639,7 +639,7 @@ class _Extractor:
         line.letters += n
         if link_depth:
             line.link_letters += n
-        elif _SENTENCE.search(text):
+        elif SENTENCE_PUNCT.search(text):
             line.prose += len(_HANZI.findall(text))
 
     # -- rule D and assembly
@@ -691,7 +691,7 @@ class _Extractor:
 
 def _is_prose(text: str) -> bool:
     """A sentence: hanzi and sentence punctuation."""
-    return bool(_SENTENCE.search(text)) and len(_HANZI.findall(text)) >= _MIN_SENTENCE
+    return bool(SENTENCE_PUNCT.search(text)) and len(_HANZI.findall(text)) >= _MIN_SENTENCE
 
 
 def _squeeze(text: str) -> str:

@@ -40,10 +40,6 @@ class Line:
         """The same line with a blank line before it."""
         return Line(self.no, self.text, True, boundary=self.boundary)
 
-    def with_text(self, text: str) -> Line:
-        """The same line holding other text (key recomputed)."""
-        return Line(self.no, text, self.gap_before, boundary=self.boundary)
-
 
 def split_lines(text: str) -> tuple[Line, ...]:
     """Non-blank lines of ``text`` with their numbers; blank lines become ``gap_before``.

@@ -77,6 +77,9 @@ MARKERS: tuple[Family, ...] = (
     Family("bullet", 1, re.compile(rf"(?P<n>[{_BULLETS}])\s*"), "", needs_title_shape=True),
 )
 
+# "01" alone on a line above a section heading (WeChat layout): a section number, not a page number
+SECTION_NUMBER = re.compile(r"^0\d$")
+
 _CN_VALUES = {
     "〇": 0,
     "零": 0,

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs (URO, Ext A, compat)
-CN_DIGITS = "一二三四五六七八九十百零〇两"
-# a number followed by one of these is a quantity (3 个, 1.5亿元, 8 小时), never a marker or a page number
+# a number followed by one of these belongs to its sentence: a quantity (3 个, 1.5亿元, 8 小时) or
+# a phrase (20 以上, 3 至 5): never a heading marker or a page number
 MEASURE_WORDS = (
     "个户人名位年月日号次项条家元万亿千百%％度岁天周期届批座所间件篇页章节段台辆吨米斤亩公里倍成"
     "以余多约至到及和或分秒时季小级类场轮期组支队架"
@@ -30,7 +30,9 @@ GENRE_SUFFIX = re.compile(
 )
 
 _HAS_HAN = re.compile(f"[{HAN}]")
-_URL = re.compile(r"https?://|www\.", re.I)
+URL = re.compile(r"https?://|www\.", re.I)  # a web address starts here
+# marks that make a line a sentence, not a label, a title or page furniture
+SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 
 
 def has_han(text: str) -> bool:
@@ -59,7 +61,7 @@ def title_like(text: str, max_len: int = 40) -> bool:
     (False, False)
     """
     t = text.strip()
-    if not t or len(t) > max_len or not has_han(t) or _URL.search(t):
+    if not t or len(t) > max_len or not has_han(t) or URL.search(t):
         return False
     if t[-1] in TITLE_BAD_END:
         return False

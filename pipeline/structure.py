@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pipeline.lines import Line
 from pipeline.model import Article, Block, Heading, Notice, Paragraph, Removal
 from pipeline.normalize import join_wrapped, normalize
-from pipeline.numbering import Marker, parse_marker
+from pipeline.numbering import SECTION_NUMBER, Marker, parse_marker
 from pipeline.rules import Cleaned
 from pipeline.shapes import CLOSERS, GENRE_SUFFIX, HAN, TERMINAL, ends_sentence, title_like
 
@@ -55,8 +55,6 @@ SECTION_WORDS = frozenset(
 _ATTACHMENTS = re.compile(r"^附件\s*[:：]")
 # "市发展改革委　周涛" under a title: a unit and a person's name (a new article's byline)
 _BYLINE = re.compile(r"^[^\s，。：:、“”]{2,20}[\s\u3000]+[^\s，。：:、“”]{2,4}$")
-# "01" alone above a section heading (WeChat layout): one heading, numbered 01
-_ZERO_NUMBER = re.compile(r"^0\d$")
 # short lines that are never section headings: a date or speaker line under a title
 # ("（2024年3月1日）", "县委书记 张三"), a signature date at the end
 _NOT_HEADING = re.compile(r"^[（(].*[)）]$|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|\S\s+\S")
@@ -463,7 +461,7 @@ def _build_article(
             b.unnumbered(text, top=True)
             continue
         nxt = rest[k + 1] if k + 1 < len(rest) else None
-        if _ZERO_NUMBER.match(text) and nxt is not None and title_like(nxt.text, TITLE_MAX):
+        if SECTION_NUMBER.match(text) and nxt is not None and title_like(nxt.text, TITLE_MAX):
             b.numbered_line(text, nxt.text)  # WeChat "01" above its section heading
             rest[k + 1] = _Piece("", nxt.no, False, False, False)
             continue

@@ -28,7 +28,7 @@ def test_pdf_and_docx_have_the_same_pages_for_every_seed_document():
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
     rows = tool.compare(sorted((ROOT / "seeds").glob("*.txt")))
-    assert len(rows) == 25
+    assert rows, "no document was compared"
     differ = [(name, ours, lo) for name, ours, lo, _, _ in rows if ours != lo]
     assert not differ, f"page counts differ (document, PDF, DOCX via LibreOffice): {differ}"
     agree, total = sum(r[3] for r in rows), sum(r[4] for r in rows)

@@ -185,3 +185,16 @@ def test_repairs_are_recorded_for_explain():
     )
     d = doc(text)
     assert [(n.code, n.line) for n in d.repairs] == [("joined", 4), ("split", 6)]
+
+
+def test_character_references_are_characters_not_debris():
+    """&nbsp; was a space: decode reads it so, and the heading before it ends there."""
+    d = doc(
+        "题目\n一、基本情况&nbsp;&nbsp;全县共有党员12000名，基层党组织356个。\n&#12288;&#12288;各有关单位："
+    )
+    assert d.documents[0].blocks[:2] == (
+        Heading(1, "一、", "基本情况"),
+        Paragraph("全县共有党员12000名，基层党组织356个。"),
+    )
+    assert d.documents[0].blocks[2] == Paragraph("各有关单位：")
+    assert d.removed == ()

@@ -62,7 +62,6 @@ class Cleaned:
     lines: tuple[Line, ...]  # kept lines, cut spans taken out
     removed: tuple[Removal, ...]  # input order
     notices: tuple[Notice, ...] = ()
-    title_hint: str = ""
 
 
 def _rule(module: ModuleType) -> Rule:
@@ -106,7 +105,6 @@ RULES: tuple[Rule, ...] = tuple(
 )
 
 _SPACES = re.compile(r"[ \t]{2,}")  # a cut between two spaces leaves one
-_SPACE_ENTITY = re.compile(r"(?:&(?:nbsp|ensp|emsp|thinsp|#160|#12288|#x3000|#xa0);)+", re.I)
 OVERCLEAN_SHARE = 0.5  # a notice when cleaning removes more than this share of the text
 
 
@@ -148,8 +146,8 @@ def _apply(lines: Sequence[Line], cuts: Iterable[Cut], reason: str) -> tuple[lis
             if split:
                 pieces.append((current, boundary))
                 current, boundary = "", True
-            elif text[s:e][:1].isspace() or text[e - 1 : e].isspace() or _SPACE_ENTITY.fullmatch(text[s:e]):
-                current += " "  # keep words on either side of the cut apart (&nbsp; was a space)
+            elif text[s:e][:1].isspace() or text[e - 1 : e].isspace():
+                current += " "  # keep words on either side of the cut apart
             pos = e
         current += text[pos:]
         pieces.append((current, boundary))
@@ -167,7 +165,7 @@ def _apply(lines: Sequence[Line], cuts: Iterable[Cut], reason: str) -> tuple[lis
     return kept, removed
 
 
-def clean(lines: Sequence[Line], rules: Sequence[Rule] = RULES, *, title_hint: str = "") -> Cleaned:
+def clean(lines: Sequence[Line], rules: Sequence[Rule] = RULES) -> Cleaned:
     """Run every rule in order; return the kept lines and what was removed."""
     current = list(lines)
     removed: list[Removal] = []
@@ -185,4 +183,4 @@ def clean(lines: Sequence[Line], rules: Sequence[Rule] = RULES, *, title_hint: s
                 f"cleaning removed {lost / total:.0%} of the text — check `gongwen explain` output",
             )
         )
-    return Cleaned(tuple(current), tuple(removed), tuple(notices), title_hint)
+    return Cleaned(tuple(current), tuple(removed), tuple(notices))

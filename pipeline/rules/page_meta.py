@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 
 from pipeline.lines import Line
 from pipeline.rules.base import Cut
+from pipeline.shapes import SENTENCE_PUNCT, URL
 
 REASON = "page-meta"
 
@@ -68,18 +69,16 @@ def _strong(key: str) -> bool:
         or _ACTIONS.match(key)
         or _BUTTONS.match(key)
         or (dated and (labels or "【" in key or "[" in key))
-        or (dated and dated.end() < len(key) and len(key) <= _DATED_ROW_MAX and not _SENTENCE.search(key))
+        or (
+            dated and dated.end() < len(key) and len(key) <= _DATED_ROW_MAX and not SENTENCE_PUNCT.search(key)
+        )
         or _WECHAT.match(key)
         or (
             _START.match(key)
             and not (_PROSE_LABEL.match(key) and key.endswith("。"))
-            and (len(key) <= 40 or _COUNTER.search(key) or _URL.search(key))
+            and (len(key) <= 40 or _COUNTER.search(key) or URL.search(key))
         )
     )
-
-
-_SENTENCE = re.compile(r"[，。；！？,;!?]")
-_URL = re.compile(r"https?://|www\.", re.I)
 
 
 def find(lines: Sequence[Line]) -> Iterator[Cut]:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from pipeline.lines import Line
+from pipeline.numbering import SECTION_NUMBER
 from pipeline.rules.base import Cut
 from pipeline.shapes import HAN, MEASURE_WORDS
 
@@ -55,13 +56,10 @@ _INLINE = re.compile(
 )
 
 
-_SECTION_NO = re.compile(r"^0\d$")  # "01" "02": WeChat section numbers, kept for the heading
-
-
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
     for i, line in enumerate(lines):
         text = line.text
-        if _WHOLE.match(text.strip()) and not _SECTION_NO.match(text.strip()):
+        if _WHOLE.match(text.strip()) and not SECTION_NUMBER.match(text.strip()):
             yield Cut(i)
             continue
         for m in _INLINE.finditer(text):

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from pipeline.lines import Line
 from pipeline.numbering import parse_marker
 from pipeline.rules.base import Cut
+from pipeline.shapes import SENTENCE_PUNCT
 
 REASON = "repeated-header"
 
@@ -29,11 +30,7 @@ MIN_COPIES = 3
 
 def _candidate(line: Line) -> bool:
     key = line.key
-    return (
-        0 < len(key) <= MAX_LEN
-        and not any(c in key for c in "。，；！？,;!?")
-        and parse_marker(line.text) is None
-    )
+    return 0 < len(key) <= MAX_LEN and not SENTENCE_PUNCT.search(key) and parse_marker(line.text) is None
 
 
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
