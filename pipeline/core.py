@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.clean import clean
 from pipeline.decode import decode
 from pipeline.errors import InputError
-from pipeline.lines import split_lines
 from pipeline.model import Article, DocTree
-from pipeline.rules import clean
 from pipeline.structure import structure
+from pipeline.text.lines import split_lines
 
 # Larger inputs are refused (issue 8).  20 MB converts in seconds with memory well under
 # 1 GB (README, "Performance"); a file far beyond it is almost never a document someone

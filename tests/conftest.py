@@ -7,8 +7,8 @@ from types import ModuleType
 
 import pytest
 
-from pipeline.lines import split_lines
-from pipeline.rules import RULES, Rule, clean
+from pipeline.clean import RULES, Rule, clean
+from pipeline.text.lines import split_lines
 
 RunRule = Callable[[ModuleType, str], tuple[list[str], list[str]]]
 
@@ -16,7 +16,7 @@ RunRule = Callable[[ModuleType, str], tuple[list[str], list[str]]]
 def _run_rule(module: ModuleType, text: str) -> tuple[list[str], list[str]]:
     """Run the rule of ``module`` alone on ``text``; return (kept line texts, removed texts).
 
-    The rule is built from the module the way :data:`pipeline.rules.RULES` builds it
+    The rule is built from the module the way :data:`pipeline.clean.RULES` builds it
     (``REASON`` + ``find``), so a rule is tested exactly as it runs, minus its neighbours.
     Every removal must carry that reason: a rule's test can never pass on another rule's work.
     """

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from pathlib import Path
 
 from pipeline.decode import _unescape_entities
 from pipeline.model import DocTree, body_text
+
+ROOT = Path(__file__).resolve().parent.parent  # the checkout
+FIXTURES = ROOT / "tests" / "fixtures"
+SEEDS = ROOT / "seeds"
 
 _FORM = str.maketrans(
     {"“": '"', "”": '"', "‘": "'", "’": "'", "…": "", "—": "", "-": "", "–": "", ".": "", "。": "."}

@@ -46,8 +46,8 @@ from hypothesis import strategies as st
 from support import _FORM
 
 from pipeline.core import Options, convert
+from pipeline.decode.html import looks_like_html
 from pipeline.errors import PipelineError, RenderError
-from pipeline.html import looks_like_html
 from pipeline.model import DocTree, body_text, from_json
 from pipeline.render import renderer
 

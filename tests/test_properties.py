@@ -7,10 +7,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import invented, unaccounted
 
+from pipeline.clean import clean
 from pipeline.core import Options, convert
 from pipeline.errors import PipelineError
-from pipeline.lines import split_lines
-from pipeline.rules import clean
+from pipeline.text.lines import split_lines
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_LINES = sorted(

@@ -132,7 +132,7 @@ def fixed_cost(work: Path, n: int) -> list[tuple[str, float]]:
     probe = (
         "import time, json; t0 = time.perf_counter(); import pipeline.cli; t1 = time.perf_counter();"
         "import pipeline.render.docx; t2 = time.perf_counter(); import pipeline.render.pdf; t3 = time.perf_counter();"
-        "from pipeline import fonts; fonts.register_fonts(); t4 = time.perf_counter();"
+        "from pipeline.render import fonts; fonts.register_fonts(); t4 = time.perf_counter();"
         "print(json.dumps([t1 - t0, t2 - t1, t3 - t2, t4 - t3]))"
     )
     samples = [

@@ -32,7 +32,7 @@ How a line is set:
   ``Tc``), so its last glyph ends on the 版心's right edge; a paragraph's last line is
   set flush left at the natural pitch.
 * Every character comes from the block's face or, when the face lacks it, from the
-  first font of ``style.FALLBACKS`` that has it (:func:`pipeline.fonts.with_fallback`),
+  first font of ``style.FALLBACKS`` that has it (:func:`pipeline.render.fonts.with_fallback`),
   so no character is boxed or dropped from the text layer.
 
 Against the DOCX as LibreOffice 7.4 lays it out (25 seed articles, measured): 24 of 25
@@ -50,9 +50,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from pipeline import fonts
 from pipeline.model import Article, Heading, Paragraph
-from pipeline.render import style
+from pipeline.render import fonts, style
 from pipeline.render.title import split_title
 
 PAGE = style.PAGE

@@ -21,7 +21,7 @@ class Face:
     embeds for it."""
 
     official: str  # name in w:rFonts (Word/WPS pick the real font by this name)
-    pdf: str  # reportlab font name registered by pipeline.fonts
+    pdf: str  # reportlab font name registered by pipeline.render.fonts
     latin: str  # w:ascii/w:hAnsi; the CJK name too, so “”—… stay full-width (fonts.md §6)
 
 

@@ -1,0 +1,36 @@
+"""html-fragment: bits of HTML markup left in the text (style= align=>, <p>, <!-- -->).
+
+What it removes: runs of attribute debris (``style= align=>``, ``class="x">``), tags
+(``<p align=center>``, ``</div>``, Word's ``<o:p>``) and comments.  Character references
+(``&nbsp;`` ``&ldquo;``) are not debris: decode turns them into the characters they stand for.
+Why: sites that strip tags badly leave markup glued to the text.
+Example (seed 004): "做好新时期群众工作的几点做法和体会 style= align=>做好新时期…" → the
+"style= align=>" runs are cut.
+Leaves alone: comparison signs in prose ("增速>5%"), e-mail and URLs, 《》 book titles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from pipeline.clean.base import Cut
+from pipeline.text.lines import Line
+
+REASON = "html-fragment"
+
+_ATTR = r"(?:style|align|class|id|width|height|href|src|target|border|color|face|size|valign|bgcolor)"
+_DEBRIS = re.compile(
+    rf"(?:\b{_ATTR}\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*)\s*)+/?>"  # style= align=>
+    r"|<!--.*?-->"  # comments
+    r"|</?(?:o:p|p|div|span|br|font|strong|b|i|u|em|table|tr|td|th|tbody|ul|ol|li|h[1-6]|a|img|center|section)"
+    r"(?:\s[^<>]{0,200})?/?>",  # tags
+    re.I,
+)
+
+
+def find(lines: Sequence[Line]) -> Iterator[Cut]:
+    for i, line in enumerate(lines):
+        if "=" in line.text or "<" in line.text:
+            for m in _DEBRIS.finditer(line.text):
+                yield Cut(i, m.start(), m.end())

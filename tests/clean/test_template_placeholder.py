@@ -1,0 +1,55 @@
+"""template-placeholder: unfilled template fields go; e-mail addresses, prices and @mentions stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean import template_placeholder
+
+PLACEHOLDERS = [
+    pytest.param("Reply on: @reply_date@", id="seed002-reply-on"),
+    pytest.param("@reply_contents@", id="seed002-reply-contents"),
+    pytest.param("{$title}", id="php-brace-dollar"),
+    pytest.param("{{ article.title }}", id="double-brace"),
+    pytest.param("[!--newstext--]", id="empirecms-tag"),
+    pytest.param("$content$", id="dollar-pair"),
+    pytest.param("发布时间：{$pubdate}", id="placeholder-after-label"),
+    pytest.param(
+        "{dede:field name='title'/}",
+        id="dedecms-tag",
+    ),
+    pytest.param(
+        "${article.content}",
+        id="dollar-brace",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PLACEHOLDERS)
+def test_template_placeholder_removes_unfilled_fields(run_rule, text):
+    assert run_rule(template_placeholder, text) == ([], [text])
+
+
+def test_template_placeholder_removes_the_seed_reply_form_only(run_rule):
+    text = "Tags in this post...\nReply on: @reply_date@\n@reply_contents@"
+    assert run_rule(template_placeholder, text) == (
+        ["Tags in this post..."],
+        ["Reply on: @reply_date@", "@reply_contents@"],
+    )
+
+
+NEAR_MISSES = [
+    pytest.param("请将材料发送至 dangban@example.gov.cn，联系人：张三。", id="email-in-prose"),
+    pytest.param("联系邮箱：zhang.san@163.com", id="email-line"),
+    pytest.param("每套售价$5，团购另有优惠。", id="price"),
+    pytest.param("价格区间为$3-$5，较去年有所下降。", id="price-range"),
+    pytest.param("微博话题@人民日报@新华社 引发热议。", id="chinese-mentions"),
+    pytest.param("Reply on the question, see below.", id="reply-on-without-colon"),
+    pytest.param("回复：@张三 说得好", id="reply-mention"),
+    pytest.param("集合{1,2,3}中的元素", id="set-braces"),
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_template_placeholder_keeps_emails_prices_and_mentions(run_rule, text):
+    assert run_rule(template_placeholder, text) == ([text], [])

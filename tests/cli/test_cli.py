@@ -1,0 +1,329 @@
+"""The CLI contract (issue 2) and its batch behaviour on bad input (issue 8).
+
+Exit codes, output names, one ``error: PATH: what went wrong — what to do`` line per failed
+input, the bad-input fixture folder converted with the good seeds, outputs that do not
+depend on ``-j``, the progress bar.  Fault injection (full disk, SIGKILL, …) is in
+``test_faults.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from support import FIXTURES, ROOT, SEEDS
+
+from pipeline.cli import main, output_names
+from pipeline.model import from_json
+
+BAD = FIXTURES / "bad"
+
+# What each bad fixture must be told: a pattern for "what went wrong".  Every line must
+# also have the `— what to do` half (checked by ERROR_LINE).
+BAD_EXPECTED = {
+    "all-cruft.txt": r"no body text left",
+    "binary.txt": r"not a text file|binary",
+    "empty.txt": r"empty",
+    "no-text.html": r"no visible text|nothing to convert|no body text",
+    "undecodable.txt": r"decode|encoding",
+    "whitespace-only.txt": r"whitespace|empty|blank",
+}
+ERROR_LINE = re.compile(r"^error: (?P<path>.+?): (?P<what>\S.*?) — (?P<todo>\S.*)$")
+
+
+def run(*args: str) -> tuple[int, list[str]]:
+    """Run ``gongwen ARGS`` in-process; return (exit code, stderr lines)."""
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stderr.splitlines()
+
+
+def error_lines(lines: list[str]) -> dict[str, str]:
+    """{path: message} of the ``error:`` lines; every one must be well formed."""
+    out = {}
+    for line in lines:
+        m = ERROR_LINE.match(line)
+        assert m, f"not an `error: PATH: what — what to do` line: {line!r}"
+        out[m["path"]] = f"{m['what']} — {m['todo']}"
+    return out
+
+
+def expected_outputs(json_path: Path, formats: tuple[str, ...] = ("docx", "pdf")) -> set[str]:
+    """The names an input's JSON says must exist (one file per article and format)."""
+    doc = from_json(json_path.read_text("utf-8"))
+    stem = json_path.stem
+    names = {json_path.name}
+    for fmt in formats:
+        names.update(output_names(stem, len(doc.documents), fmt))
+    return names
+
+
+def assert_complete(path: Path) -> None:
+    """The file is a whole document of its kind, not a truncated one."""
+    data = path.read_bytes()
+    if path.suffix == ".json":
+        assert from_json(data.decode("utf-8")).documents, path
+    elif path.suffix == ".docx":
+        with zipfile.ZipFile(path) as z:
+            assert z.testzip() is None, path
+            assert "word/document.xml" in z.namelist(), path
+    elif path.suffix == ".pdf":
+        assert data.startswith(b"%PDF-"), path
+        assert b"%%EOF" in data[-64:], path
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+        assert int(re.search(r"Pages:\s+(\d+)", info)[1]) >= 1, path
+    else:
+        raise AssertionError(f"unexpected output {path.name}")
+
+
+def visible(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def hidden(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+# ---------------------------------------------------------------- exit codes and names
+
+
+def test_exit_0_and_json_named_after_the_input(tmp_path):
+    code, err = run("convert", str(SEEDS / "000_9a153adfeeef4269.txt"), "-o", str(tmp_path), "--to", "json")
+    assert (code, err) == (0, [])
+    assert visible(tmp_path) == ["000_9a153adfeeef4269.json"]
+    assert json.loads((tmp_path / "000_9a153adfeeef4269.json").read_text("utf-8"))["schema"] == "doc-tree/1"
+
+
+def test_outputs_are_readable_like_any_new_file(tmp_path):
+    # a temporary file is created 0600; the renamed output must get the usual umask mode
+    run("convert", str(SEEDS / "000_9a153adfeeef4269.txt"), "-o", str(tmp_path), "--to", "json")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "000_9a153adfeeef4269.json").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["convert"], id="no-path"),
+        pytest.param(["convert", "seeds", "--to", "odt"], id="unknown-format"),
+        pytest.param(["convert", "seeds", "--to", ","], id="empty-format"),
+        pytest.param(["convert", "seeds", "--encoding", "klingon"], id="unknown-encoding"),
+        pytest.param(["convert", "seeds", "-j", "0"], id="zero-jobs"),
+        pytest.param(["convert", "seeds", "--max-bytes", "0"], id="zero-limit"),
+        pytest.param(["frobnicate"], id="unknown-command"),
+    ],
+)
+def test_usage_errors_exit_2(args, tmp_path):
+    result = CliRunner().invoke(main, [*args, "-o", str(tmp_path)] if args[0] == "convert" else args)
+    assert result.exit_code == 2, result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_path_fails_alone_and_the_rest_converts(tmp_path):
+    code, err = run(
+        "convert",
+        "no/such/file.txt",
+        str(SEEDS / "001_80fc3c0c6ec81ccf.txt"),
+        "-o",
+        str(tmp_path),
+        "--to",
+        "json",
+    )
+    assert code == 1
+    assert error_lines(err) == {"no/such/file.txt": "no such file or folder — check the path"}
+    assert visible(tmp_path) == ["001_80fc3c0c6ec81ccf.json"]
+
+
+def test_folder_without_inputs_is_an_error(tmp_path):
+    empty = tmp_path / "in"
+    (empty / "sub").mkdir(parents=True)
+    (empty / "notes.md").write_text("不是输入", "utf-8")
+    code, err = run("convert", str(empty), "-o", str(tmp_path / "out"), "--to", "json")
+    assert code == 1
+    assert "no .txt, .html or .htm files" in error_lines(err)[str(empty)]
+
+
+def test_folder_expansion_skips_hidden_files_and_takes_each_file_once(tmp_path):
+    src = tmp_path / "in"
+    (src / ".git").mkdir(parents=True)
+    shutil.copy(SEEDS / "000_9a153adfeeef4269.txt", src / "a.txt")
+    shutil.copy(SEEDS / "000_9a153adfeeef4269.txt", src / ".hidden.txt")
+    shutil.copy(SEEDS / "000_9a153adfeeef4269.txt", src / ".git" / "b.txt")
+    out = tmp_path / "out"
+    code, err = run("convert", str(src), str(src / "a.txt"), "-o", str(out), "--to", "json")
+    assert (code, err) == (0, [])
+    assert visible(out) == ["a.json"]
+
+
+def test_two_inputs_with_one_output_name_the_later_is_refused(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    shutil.copy(SEEDS / "000_9a153adfeeef4269.txt", tmp_path / "a" / "x.txt")
+    shutil.copy(SEEDS / "001_80fc3c0c6ec81ccf.txt", tmp_path / "b" / "x.txt")
+    alone = tmp_path / "alone"
+    assert run("convert", str(tmp_path / "a"), "-o", str(alone), "--to", "json")[0] == 0
+    for jobs in ("1", "2"):
+        out = tmp_path / f"j{jobs}"
+        code, err = run(
+            "convert", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(out), "--to", "json", "-j", jobs
+        )
+        assert code == 1
+        assert error_lines(err) == {
+            str(
+                tmp_path / "b" / "x.txt"
+            ): f"its output x.json would overwrite the one from {tmp_path / 'a' / 'x.txt'}"
+            " — rename one of the two inputs or convert it with another -o"
+        }
+        # the first input's output is the one kept, whatever -j, and nothing is left over
+        assert (out / "x.json").read_bytes() == (alone / "x.json").read_bytes()
+        assert (visible(out), hidden(out)) == (["x.json"], [])
+
+
+# ---------------------------------------------------------------- bad input with the seeds
+
+
+@pytest.fixture(scope="module")
+def mixed_batch(tmp_path_factory):
+    """The bad fixtures and the good seeds in one folder, converted with ``--to all -j 2``."""
+    src = tmp_path_factory.mktemp("mixed")
+    for f in [*sorted(BAD.iterdir()), *sorted(SEEDS.glob("*.txt"))]:
+        shutil.copy(f, src / f.name)
+    out = tmp_path_factory.mktemp("out")
+    code, err = run("convert", str(src), "-o", str(out), "--to", "all", "-j", "2")
+    return src, out, code, err
+
+
+def test_bad_fixture_folder_covers_every_case():
+    assert sorted(p.name for p in BAD.iterdir()) == sorted(BAD_EXPECTED)
+
+
+def test_mixed_batch_exits_1_with_one_line_per_bad_input(mixed_batch):
+    src, _, code, err = mixed_batch
+    assert code == 1
+    errors = error_lines(err)
+    assert sorted(errors) == sorted(str(src / name) for name in BAD_EXPECTED)
+    for name, pattern in BAD_EXPECTED.items():
+        assert re.search(pattern, errors[str(src / name)]), (name, errors[str(src / name)])
+    # in input order (sorted folder listing), so a log reads like the folder
+    assert [ERROR_LINE.match(line)["path"] for line in err] == sorted(errors)
+
+
+def test_mixed_batch_writes_every_good_output_complete_and_nothing_else(mixed_batch):
+    _, out, _, _ = mixed_batch
+    expected: set[str] = set()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        expected |= expected_outputs(out / f"{seed.stem}.json")
+    assert visible(out) == sorted(expected)
+    assert hidden(out) == []
+    for name in expected:
+        assert_complete(out / name)
+
+
+# ---------------------------------------------------------------- -j does not change anything
+
+
+def test_outputs_and_messages_do_not_depend_on_jobs(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for f in [*sorted(SEEDS.glob("*.txt")), BAD / "empty.txt", BAD / "binary.txt"]:
+        shutil.copy(f, src / f.name)
+    runs = {}
+    for jobs in ("1", "2", "3"):
+        out = tmp_path / f"j{jobs}"
+        code, err = run("convert", str(src), "-o", str(out), "--to", "json,pdf", "-j", jobs)
+        runs[jobs] = (
+            code,
+            err,
+            {p.name: p.read_bytes() for p in sorted(out.iterdir())},  # PDFs are invariant=1: same bytes
+        )
+    assert runs["1"] == runs["2"] == runs["3"]
+    assert runs["1"][0] == 1
+    assert len(runs["1"][1]) == 2
+
+
+# ---------------------------------------------------------------- progress bar
+
+
+def _on_a_terminal(*args: str) -> str:
+    """Run the CLI with stderr on a pseudo-terminal; return what the terminal showed."""
+    import pty
+
+    leader, follower = pty.openpty()
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        stderr=follower,
+        stdout=subprocess.DEVNULL,
+        cwd=ROOT,
+        check=False,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the terminal's other end is closed and drained
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert proc.returncode == 0
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_bar_on_a_terminal_and_silenced_by_q(tmp_path):
+    args = ("convert", "seeds", "-o", str(tmp_path), "--to", "json", "-j", "1")
+    shown = _on_a_terminal(*args)
+    assert "converting" in shown
+    assert "100%" in shown
+    assert _on_a_terminal(*args, "-q") == ""
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline", "convert", "seeds", "-o", str(tmp_path), "--to", "json"],
+        capture_output=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert (proc.returncode, proc.stderr) == (0, b"")
+
+
+# ---------------------------------------------------------------- explain
+
+
+def test_explain_shows_what_an_all_cruft_input_lost():
+    # convert refuses the input and points here; explain must then show the removals
+    result = CliRunner().invoke(main, ["explain", str(BAD / "all-cruft.txt")])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("0 document(s), 5 removal(s)")
+    assert [ln.split()[2] for ln in lines[1:6]] == [
+        "breadcrumb",
+        "download-prompt",
+        "disclaimer",
+        "site-footer",
+        "site-footer",
+    ]
+    assert lines[-1].startswith("no body text left")
+
+
+@pytest.mark.parametrize("name", ["binary.txt", "empty.txt", "undecodable.txt"])
+def test_explain_refuses_unreadable_input_in_one_line(name):
+    code, err = run("explain", str(BAD / name))
+    assert code == 1
+    assert re.search(BAD_EXPECTED[name], error_lines(err)[str(BAD / name)])
+
+
+def test_explain_missing_file():
+    code, err = run("explain", "no/such.txt")
+    assert code == 1
+    assert error_lines(err) == {"no/such.txt": "no such file (was it moved or deleted?) — check the path"}

@@ -1,0 +1,339 @@
+"""The PDF renderer, measured from its output with poppler (pdftotext, pdffonts).
+
+The seeds are turned into articles the simplest way (every non-empty line a
+paragraph) so these tests depend on nothing but the renderer; a synthetic article
+covers the title, subtitle, the four heading levels, run-in headings and rare
+characters.  Skipped when the fonts are not prepared (``make fonts``) or poppler is
+missing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from support import SEEDS
+
+from pipeline.errors import RenderError
+from pipeline.model import Article, Heading, Paragraph, body_text
+from pipeline.render import fonts, style
+
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+PAGE = style.PAGE
+MM = style.MM
+BODY_ASCENT, BODY_DESCENT = 0.88, 0.12  # FandolFang / Noto CJK em box, as poppler boxes it
+
+
+def _fonts_ready() -> str:
+    try:
+        fonts.register_fonts()
+    except RenderError as e:
+        return str(e)
+    if not (shutil.which("pdftotext") and shutil.which("pdffonts")):
+        return "poppler-utils (pdftotext, pdffonts) not installed — run tools/setup_fonts.sh"
+    return ""
+
+
+pytestmark = pytest.mark.skipif(bool(_fonts_ready()), reason=_fonts_ready() or "ready")
+
+
+def seed_article(path: Path) -> Article:
+    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+    return Article("", "", tuple(Paragraph(ln) for ln in lines if ln))
+
+
+SYNTHETIC = Article(
+    "关于增强群众组织力，走好新时代党的群众路线调研报告",
+    "——以某县为例",
+    (
+        Paragraph("党的十九大报告首次明确提出增强党的群众组织力的新要求。" * 6),
+        Heading(1, "一、", "基本情况"),
+        Heading(2, "（一）", "组织建设。", "全县共有党员XX名，处臵难度›大，忥翀𠀀字都要显示。" * 3),
+        Heading(3, "1.", "工作机制"),
+        Paragraph("主席总书记强调：“全党要坚持全心全意为人民服务的根本宗旨”……这是——根本。" * 5),
+        Heading(4, "（1）", "具体做法。", "一是加强领导；二是完善制度。"),
+    ),
+)
+
+
+def render(article: Article) -> bytes:
+    from pipeline.render import pdf
+
+    return pdf.render(article)
+
+
+def run(*args: str, data: bytes) -> str:
+    """A poppler tool's output for ``data`` (through a file: pdffonts cannot read stdin)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "doc.pdf"
+        path.write_bytes(data)
+        cmd = [*args, str(path)] + (["-"] if args[0] == "pdftotext" else [])
+        return subprocess.run(cmd, capture_output=True, check=True).stdout.decode()
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    y0: float  # top of poppler's box (baseline − ascent), from the page top
+    y1: float
+
+    @property
+    def baseline(self) -> float:
+        return self.y1 - BODY_DESCENT * (self.y1 - self.y0)
+
+
+_LINE = re.compile(
+    r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>', re.S
+)
+_WORD = re.compile(r"<word[^>]*>(.*?)</word>")
+_PAGE_NO = re.compile(r"^— ?\d+ ?—$")
+
+
+def pages(pdf: bytes) -> list[list[Line]]:
+    """Lines of each page, as poppler sees them (``pdftotext -bbox-layout``)."""
+    xml = run("pdftotext", "-bbox-layout", data=pdf)
+    out = []
+    for page in xml.split("<page ")[1:]:
+        lines = [
+            Line(" ".join(_WORD.findall(m[5])), float(m[1]), float(m[3]), float(m[2]), float(m[4]))
+            for m in _LINE.finditer(page)
+        ]
+        out.append(sorted(lines, key=lambda ln: (round(ln.y0, 1), ln.x0)))
+    return out
+
+
+def body_and_number(page: list[Line]) -> tuple[list[Line], Line]:
+    numbers = [ln for ln in page if _PAGE_NO.match(ln.text.replace("\u00a0", " "))]
+    assert len(numbers) == 1, [ln.text for ln in page]
+    return [ln for ln in page if ln is not numbers[0]], numbers[0]
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, tuple[Article, bytes, list[list[Line]]]]:
+    out = {}
+    for path in SEED_FILES:
+        article = seed_article(path)
+        pdf = render(article)
+        out[path.stem] = (article, pdf, pages(pdf))
+    pdf = render(SYNTHETIC)
+    out["synthetic"] = (SYNTHETIC, pdf, pages(pdf))
+    return out
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_seeds_are_there():
+    assert len(SEED_FILES) == 5
+
+
+def test_text_round_trips_exactly_for_every_document(rendered):
+    for name, (article, pdf, _) in rendered.items():
+        text = run("pdftotext", data=pdf)
+        # page numbers stand alone at each page's foot
+        text = re.sub(r"^— ?\d+ ?—$", "", text, flags=re.M)
+        assert squash(text) == squash(body_text(article)), name
+
+
+def test_every_font_is_embedded_as_a_subset_with_unicode_map(rendered):
+    for name, (_, pdf, _) in rendered.items():
+        rows = run("pdffonts", data=pdf).splitlines()[2:]
+        assert rows, name
+        for row in rows:
+            emb, sub, uni = row.split()[-5:-2]
+            assert (emb, sub, uni) == ("yes", "yes", "yes"), (name, row)
+    names = run("pdffonts", data=rendered["synthetic"][1])
+    for expected in (
+        "FandolFang",
+        "NotoSerifCJKsc-Bold",
+        "NotoSansCJKsc",
+        "UKaiCN",
+        "NotoSerifCJKsc-Regular",
+    ):
+        assert expected in names  # body, title, 黑体, 楷体, 宋体 page numbers
+    assert "HanaMin" in names  # 臵 and 𠀀 came from the fallback chain
+
+
+def test_page_is_a4_with_body_inside_the_type_area(rendered):
+    left, right = PAGE.left, PAGE.left + PAGE.body_width
+    top, bottom = PAGE.top, PAGE.top + PAGE.body_height
+    for name, (_, pdf, pgs) in rendered.items():
+        assert b"/MediaBox [ 0 0 595.2756 841.8898 ]" in pdf, name
+        for page in pgs:
+            body, _ = body_and_number(page)
+            for ln in body:
+                assert left - 0.01 <= ln.x0, (name, ln)
+                assert ln.x1 <= right + 0.01, (name, ln)
+                assert top - 0.01 <= ln.y0, (name, ln)
+                assert ln.y1 <= bottom + 0.01, (name, ln)
+
+
+def test_page_numbers_odd_right_even_left_7mm_below_type_area(rendered):
+    inset = PAGE.page_number_inset_chars * style.PAGE_NUMBER.size
+    for name, (_, _, pgs) in rendered.items():
+        for n, page in enumerate(pgs, start=1):
+            _, number = body_and_number(page)
+            assert squash(number.text) == squash(style.page_number_text(n))
+            if n % 2:
+                assert number.x1 == pytest.approx(PAGE.left + PAGE.body_width - inset, abs=0.5), (name, n)
+            else:
+                assert number.x0 == pytest.approx(PAGE.left + inset, abs=0.5), (name, n)
+            # the 一字线 is at mid-height of the box poppler draws round the number
+            middle = (number.y0 + number.y1) / 2
+            assert middle == pytest.approx((37 + 225 + 7) * MM, abs=1.5 * MM), (name, n)
+
+
+def test_full_pages_hold_22_lines_at_the_line_pitch_filling_the_type_area(rendered):
+    first_baseline = PAGE.top + style.LINE_BASELINE * PAGE.line_pitch
+    for path in SEED_FILES:
+        _, _, pgs = rendered[path.stem]
+        assert len(pgs) > 1
+        for page in pgs[:-1]:  # seeds have no title: every page but the last is full
+            body, _ = body_and_number(page)
+            assert len(body) == PAGE.lines, path.stem
+            for i, ln in enumerate(body):
+                if abs(ln.y1 - ln.y0 - style.BODY.size) < 0.01:  # a fallback glyph makes the box taller
+                    assert ln.baseline == pytest.approx(first_baseline + i * PAGE.line_pitch, abs=0.05)
+            # 22 line boxes fill 225 mm to within a point
+            assert PAGE.body_height - PAGE.lines * PAGE.line_pitch < 1
+
+
+def _break_forbidden(a: str, b: str) -> bool:
+    return b in style.NOT_AT_LINE_START or a in style.NOT_AT_LINE_END or a + b in style.NEVER_SPLIT
+
+
+_FULL_WIDTH = str.maketrans(",:;()!?", "，：；（）！？")
+
+
+def test_full_lines_hold_28_characters_unless_a_mark_pushed_one_down():
+    left, right = PAGE.left, PAGE.left + PAGE.body_width
+    checked = pushed = 0
+    for path in SEED_FILES:
+        # the seeds without spaces and with full-width commas, as the pipeline normalises them
+        article = seed_article(path)
+        article = Article(
+            "", "", tuple(Paragraph(b.text.translate(_FULL_WIDTH).replace(" ", "")) for b in article.blocks)
+        )
+        pgs = pages(render(article))
+        lines = [ln for page in pgs for ln in body_and_number(page)[0]]
+        for ln, nxt in itertools.pairwise(lines):
+            full = abs(ln.x0 - left) < 0.1 and abs(ln.x1 - right) < 0.1
+            if not full or not all(ord(c) > 0x2000 for c in ln.text):
+                continue  # indented, short, or with half-width characters
+            n = len(ln.text)
+            assert n <= PAGE.chars
+            # a shorter line: each character that would have completed it could not end a line
+            for j in range(1, PAGE.chars - n + 1):
+                assert _break_forbidden(nxt.text[j - 1], nxt.text[j]), (ln.text, nxt.text)
+            checked += 1
+            pushed += n < PAGE.chars
+    assert checked > 1000, checked
+    assert pushed < checked / 5, (checked, pushed)
+
+
+def test_no_line_starts_or_ends_with_a_forbidden_mark(rendered):
+    for name, (_, _, pgs) in rendered.items():
+        lines = [ln for page in pgs for ln in body_and_number(page)[0]]
+        for line_a, line_b in itertools.pairwise(lines):
+            if abs(line_b.x0 - PAGE.left) > 0.1:
+                continue  # b starts a paragraph (indented) or is a centred title line
+            a, b = line_a.text, line_b.text
+            assert b[0] not in style.NOT_AT_LINE_START, (name, a, b)
+            assert a[-1] not in style.NOT_AT_LINE_END, (name, a, b)
+            assert not _break_forbidden(a[-1], b[0]), (name, a, b)  # —— and …… stay whole
+
+
+def test_same_bytes_twice(rendered):
+    for name, (article, pdf, _) in rendered.items():
+        assert render(article) == pdf, name
+
+
+def test_title_is_split_centred_and_followed_by_subtitle_and_a_blank_line(rendered):
+    from pipeline.render.title import split_title
+
+    _, pdf, pgs = rendered["synthetic"]
+    body, _ = body_and_number(pgs[0])
+    parts = split_title(SYNTHETIC.title)
+    assert len(parts) > 1
+    assert [ln.text for ln in body[: len(parts)]] == list(parts)
+    for ln in body[: len(parts) + 1]:  # title lines and subtitle: centred in the 版心
+        centre = PAGE.left + PAGE.body_width / 2
+        assert (ln.x0 + ln.x1) / 2 == pytest.approx(centre, abs=0.5), ln
+    assert body[len(parts)].text == SYNTHETIC.subtitle
+    first_body = body[len(parts) + 1]
+    gap = first_body.baseline - body[len(parts)].baseline
+    assert gap == pytest.approx((1 + style.TITLE_GAP_LINES) * PAGE.line_pitch, abs=0.05)
+    assert first_body.x0 == pytest.approx(PAGE.left + 2 * PAGE.char_pitch, abs=0.05)  # 2-字 indent
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert re.search(r"^Title:\s+" + re.escape(SYNTHETIC.title) + "$", info, re.M)
+    assert b"/Lang (zh-CN)" in pdf
+
+
+def _pdf_string(raw: bytes) -> str:
+    """Decode a PDF literal string (octal escapes, UTF-16BE with BOM)."""
+    out = bytearray()
+    i = 0
+    while i < len(raw):
+        c = raw[i]
+        if c == 0x5C:  # backslash
+            m = re.match(rb"[0-7]{1,3}", raw[i + 1 : i + 4])
+            if m:
+                out.append(int(m.group(), 8))
+                i += 1 + len(m.group())
+                continue
+            nxt = raw[i + 1 : i + 2]
+            out += {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}.get(nxt, nxt)
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out.decode("utf-16") if out.startswith(b"\xfe\xff") else out.decode("latin-1")
+
+
+def test_outline_has_the_title_and_every_heading(rendered):
+    _, pdf, _ = rendered["synthetic"]
+    titles = [_pdf_string(m) for m in re.findall(rb"/Parent \d+ 0 R /Title \((.*?)\)\s*\n", pdf, re.S)]
+    headings = [b.number + b.text for b in SYNTHETIC.blocks if isinstance(b, Heading)]
+    assert titles == [SYNTHETIC.title, *headings]
+    assert b"/PageMode /UseOutlines" in pdf
+
+
+def test_standalone_heading_moves_to_the_next_page_with_its_paragraph():
+    # 21 full lines (26 + 20 × 28 characters) leave exactly one line on page 1
+    filler = Paragraph("国" * (26 + 20 * 28))
+    article = Article("", "", (filler, Heading(1, "一、", "标题"), Paragraph("正文。")))
+    pgs = pages(render(article))
+    first, _ = body_and_number(pgs[0])
+    second, _ = body_and_number(pgs[1])
+    assert len(first) == 21
+    assert [ln.text for ln in second] == ["一、标题", "正文。"]
+
+
+def test_run_in_heading_may_end_a_page():
+    filler = Paragraph("国" * (26 + 20 * 28))
+    article = Article("", "", (filler, Heading(2, "（一）", "标题。", "正文。"), Paragraph("下一段。")))
+    pgs = pages(render(article))
+    assert [ln.text for ln in body_and_number(pgs[0])[0]][-1] == "（一）标题。正文。"
+
+
+def test_characters_no_font_has_are_reported_not_dropped():
+    from pipeline.render import pdf
+
+    article = Article("", "", (Paragraph("甲\U000f0001乙"),))  # a private-use character
+    assert pdf.missing_characters(article) == "\U000f0001"
+    assert pdf.missing_characters(SYNTHETIC) == ""
+
+
+def test_missing_fonts_raise_a_render_error_naming_the_fix(tmp_path, monkeypatch):
+    monkeypatch.setenv("GONGWEN_FONT_DIR", str(tmp_path))
+    with pytest.raises(RenderError, match="make fonts"):
+        render(SYNTHETIC)
