@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pipeline.clean import clean
 from pipeline.decode import decode
 from pipeline.errors import InputError
-from pipeline.model import Article, DocTree
+from pipeline.model import Article, Cleaned, Decoded, DocTree, Structured
 from pipeline.structure import structure
 from pipeline.text.lines import split_lines
 
@@ -30,9 +30,6 @@ class Options:
     title: str | None = None  # --title: supply the title of a single-article input
     keep_numbering: bool = False  # --keep-numbering: print the source's markers
     max_bytes: int = DEFAULT_MAX_BYTES
-    # False: return a tree with no body instead of refusing it, so that `gongwen explain`
-    # can show what cleaning removed from an all-cruft input
-    require_body: bool = True
 
 
 def megabytes(n: int) -> str:
@@ -63,26 +60,47 @@ def has_body(articles: Sequence[Article]) -> bool:
     return any(a.blocks or a.title for a in articles)
 
 
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """Every stage's result for one input: what ``gongwen explain`` shows."""
+
+    decoded: Decoded
+    cleaned: Cleaned
+    structured: Structured
+    doc: DocTree
+
+
+def trace(data: bytes, source: str, options: Options = Options()) -> Trace:
+    """Decode, clean and structure one input, keeping each stage's result.
+
+    Unlike :func:`convert` it returns a tree with no body too (an all-cruft input), so
+    that ``explain`` can show what was removed from it.
+    """
+    check_size(len(data), options.max_bytes)
+    decoded = decode(data, hint=options.encoding, filename=source)
+    cleaned = clean(split_lines(decoded.text))
+    result = structure(cleaned, title=options.title, keep_numbering=options.keep_numbering)
+    removed = tuple(sorted(decoded.removed + cleaned.removed + result.removed, key=lambda r: r.line))
+    doc = DocTree(
+        source=source,
+        encoding=decoded.encoding,
+        documents=result.articles,
+        removed=removed,
+        notices=decoded.notices + cleaned.notices + result.notices,
+        repairs=result.repairs,
+    )
+    return Trace(decoded, cleaned, result, doc)
+
+
 def convert(data: bytes, source: str, options: Options = Options()) -> DocTree:
     """Decode, clean and structure one input file.
 
     Raises :class:`~pipeline.errors.PipelineError` for what the input can cause (too big,
     empty, not text, nothing left after cleaning); anything else is a bug.
     """
-    check_size(len(data), options.max_bytes)
-    decoded = decode(data, hint=options.encoding, filename=source)
-    cleaned = clean(split_lines(decoded.text))
-    result = structure(cleaned, title=options.title, keep_numbering=options.keep_numbering)
-    if options.require_body and not has_body(result.articles):
+    doc = trace(data, source, options).doc
+    if not has_body(doc.documents):
         raise InputError(
             "no body text left after removing web cruft — see `gongwen explain` for what was removed"
         )
-    removed = tuple(sorted(decoded.removed + cleaned.removed + result.removed, key=lambda r: r.line))
-    return DocTree(
-        source=source,
-        encoding=decoded.encoding,
-        documents=result.articles,
-        removed=removed,
-        notices=decoded.notices + result.notices,
-        repairs=result.repairs,
-    )
+    return doc

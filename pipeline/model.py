@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.errors import SchemaError
+from pipeline.text.lines import Line
 
 SCHEMA = "doc-tree/1"
 
@@ -42,7 +43,6 @@ class Heading:
     number: str
     text: str
     tail: str = ""
-    type: str = field(default="heading", init=False, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,6 @@ class Paragraph:
     """One natural paragraph of body text."""
 
     text: str
-    type: str = field(default="paragraph", init=False, repr=False, compare=False)
 
 
 Block = Heading | Paragraph
@@ -86,6 +85,42 @@ class DocTree:
     schema: str = SCHEMA
     # what structure repaired (paragraphs joined, lines split): for `gongwen explain`, not in JSON
     repairs: tuple[Notice, ...] = field(default=(), compare=False)
+
+
+# ---------------------------------------------------------------- hand-offs between stages
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """What decode hands to clean: the input as text, and what decoding dropped."""
+
+    text: str  # LF line ends, visible text only (an HTML page reduced to its text lines)
+    encoding: str  # doc-tree `encoding`: utf-8, utf-8-sig, utf-16, gb18030, big5, ...
+    removed: tuple[Removal, ...] = ()  # what decoding dropped (U+FFFD, HTML page chrome)
+    notices: tuple[Notice, ...] = ()
+    title_hint: str = ""  # an HTML page's <h1>, else its <title>: a candidate for the title
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """What clean hands to structure."""
+
+    lines: tuple[Line, ...]  # kept lines, cut spans taken out
+    removed: tuple[Removal, ...]  # input order
+    notices: tuple[Notice, ...] = ()
+    # input lines where a copy of a title was cut away (a repeated, listing or collection
+    # title, see pipeline.reasons): an article may start at the line before or after one
+    title_cuts: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Structured:
+    """What structure hands back: the articles, and what structure itself dropped."""
+
+    articles: tuple[Article, ...]
+    removed: tuple[Removal, ...] = ()
+    notices: tuple[Notice, ...] = ()
+    repairs: tuple[Notice, ...] = ()  # paragraphs joined and lines split, for `gongwen explain`
 
 
 def body_text(article: Article) -> str:

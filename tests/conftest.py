@@ -22,7 +22,7 @@ def _run_rule(module: ModuleType, text: str) -> tuple[list[str], list[str]]:
     """
     reason = module.REASON
     assert reason in {r.name for r in RULES}, f"{reason!r} is not registered in RULES"
-    cleaned = clean(split_lines(text), rules=(Rule(reason, module.find, ""),))
+    cleaned = clean(split_lines(text), rules=(Rule(reason, module.find),))
     assert {r.reason for r in cleaned.removed} <= {reason}
     return [ln.text for ln in cleaned.lines], [r.text for r in cleaned.removed]
 

@@ -46,10 +46,12 @@ from hypothesis import strategies as st
 from support import _FORM
 
 from pipeline.core import Options, convert
-from pipeline.decode.html import looks_like_html
+from pipeline.decode.sniff import looks_like_html
 from pipeline.errors import PipelineError, RenderError
 from pipeline.model import DocTree, body_text, from_json
-from pipeline.render import renderer
+from pipeline.render import docx as render_docx
+from pipeline.render import json as render_json
+from pipeline.render import pdf as render_pdf
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
 LONG = "FUZZ_EXAMPLES" in os.environ
@@ -249,12 +251,12 @@ def check(inp: Input) -> None:
         return
     TALLY[f"{kind} converted"] += 1
 
-    json_bytes = renderer("json")(doc)
+    json_bytes = render_json.render(doc)
     assert from_json(json_bytes.decode("utf-8")) == doc
     for article in doc.documents[:RENDERED_ARTICLES]:
-        for fmt, magic in (("docx", b"PK"), ("pdf", b"%PDF-")):
+        for fmt, render, magic in (("docx", render_docx.render, b"PK"), ("pdf", render_pdf.render, b"%PDF-")):
             try:
-                blob = renderer(fmt)(article, source=doc.source)
+                blob = render(article, source=doc.source)
             except RenderError:
                 TALLY[f"{fmt} refused (RenderError)"] += 1
                 continue

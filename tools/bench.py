@@ -233,7 +233,7 @@ def batch(work: Path, copies: int, runs: int) -> tuple[dict[int, dict[str, float
 _IN_PROCESS = """
 import json, sys, time
 from pathlib import Path
-from pipeline.cli import render_outputs
+from pipeline.render import render_outputs
 from pipeline.core import convert
 seed = Path(sys.argv[1]).read_bytes()
 def once(data):

@@ -24,7 +24,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from pipeline.core import convert  # noqa: E402 - after the path line above
-from pipeline.render import renderer  # noqa: E402
+from pipeline.render import docx as render_docx  # noqa: E402
+from pipeline.render import pdf as render_pdf  # noqa: E402
 
 
 def as_word_reads_it(docx: bytes) -> bytes:
@@ -66,9 +67,9 @@ def compare(seeds: list[Path]) -> list[tuple[str, int, int, int, int]]:
             for n, article in enumerate(doc.documents, 1):
                 stem = f"{seed.stem[:3]}-{n:02d}"
                 ours = work / f"{stem}-ours.pdf"
-                ours.write_bytes(renderer("pdf")(article))
+                ours.write_bytes(render_pdf.render(article))
                 docx = work / f"{stem}.docx"
-                docx.write_bytes(as_word_reads_it(renderer("docx")(article)))
+                docx.write_bytes(as_word_reads_it(render_docx.render(article)))
                 subprocess.run(
                     [
                         "soffice",

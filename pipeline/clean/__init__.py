@@ -44,30 +44,19 @@ from pipeline.clean import (
     truncation_mark,
 )
 from pipeline.clean.base import Cut
-from pipeline.model import Notice, Removal
+from pipeline.model import Cleaned, Notice, Removal
+from pipeline.reasons import TITLE_REASONS
 from pipeline.text.lines import Line
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    name: str  # the `reason` reported in `removed`
+    name: str  # the `reason` reported in `removed` (registered in pipeline.reasons)
     find: Callable[[Sequence[Line]], Iterable[Cut]]
-    summary: str  # first paragraph of the module docstring, for `gongwen rules`
-
-
-@dataclass(frozen=True, slots=True)
-class Cleaned:
-    """What the clean stage hands to structure."""
-
-    lines: tuple[Line, ...]  # kept lines, cut spans taken out
-    removed: tuple[Removal, ...]  # input order
-    notices: tuple[Notice, ...] = ()
 
 
 def _rule(module: ModuleType) -> Rule:
-    doc = (module.__doc__ or "").strip()
-    summary = " ".join(doc.split("\n\n", 1)[0].split()).removeprefix(f"{module.REASON}: ")
-    return Rule(module.REASON, module.find, summary)
+    return Rule(module.REASON, module.find)
 
 
 RULES: tuple[Rule, ...] = tuple(
@@ -183,4 +172,5 @@ def clean(lines: Sequence[Line], rules: Sequence[Rule] = RULES) -> Cleaned:
                 f"cleaning removed {lost / total:.0%} of the text — check `gongwen explain` output",
             )
         )
-    return Cleaned(tuple(current), tuple(removed), tuple(notices))
+    title_cuts = tuple(sorted(r.line for r in removed if r.reason in TITLE_REASONS))
+    return Cleaned(tuple(current), tuple(removed), tuple(notices), title_cuts)

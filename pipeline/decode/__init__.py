@@ -41,16 +41,7 @@ from dataclasses import dataclass
 
 from pipeline.decode import sniff
 from pipeline.errors import DecodeError, InputError
-from pipeline.model import Notice, Removal
-
-
-@dataclass(frozen=True, slots=True)
-class Decoded:
-    text: str  # LF line ends, visible text only (HTML reduced to its text lines)
-    encoding: str  # doc-tree `encoding`: utf-8, utf-8-sig, utf-16, gb18030, big5, ...
-    removed: tuple[Removal, ...] = ()  # what decoding dropped (U+FFFD, HTML page chrome)
-    notices: tuple[Notice, ...] = ()
-    title_hint: str = ""  # an HTML page's <title>/<h1>, a candidate for the title
+from pipeline.model import Decoded, Notice, Removal
 
 
 def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decoded:
@@ -208,22 +199,37 @@ def _bom_encoding(data: bytes) -> str | None:
     return None
 
 
-def _codec_name(name: str) -> str | None:
-    """The Python codec name for ``name`` if it is a text encoding, else None."""
+# Codecs Python calls text encodings that no saved document is written in: they would
+# "decode" any bytes into nonsense (unicode_escape turns \\n into a newline, idna and
+# punycode are for domain names, charmap and undefined are no encodings at all).
+_NOT_DOCUMENT_CODECS = frozenset(
+    {"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined", "charmap"}
+)
+
+
+def codec_name(name: str) -> str | None:
+    """The Python codec for an ``--encoding`` name, or None when it is no text encoding.
+
+    Takes the names editors show (Notepad's ANSI, Unicode, UTF-8 with BOM) as well as
+    Python's; refuses bytes-to-bytes codecs (rot13, base64) and codecs no document is
+    written in (see ``_NOT_DOCUMENT_CODECS``).
+
+    >>> codec_name("ANSI"), codec_name("utf16le"), codec_name("GBK"), codec_name("rot13")
+    ('gb18030', 'utf-16-le', 'gbk', None)
+    """
     name = _ALIASES.get(name.strip().lower(), name.strip())
     try:
         info = codecs.lookup(name)
-        b" ".decode(info.name)  # LookupError for bytes-to-bytes codecs such as rot13
-    except UnicodeDecodeError:
-        pass  # a text encoding that cannot read a space (utf-16 of one byte): fine
     except (LookupError, ValueError):
+        return None
+    if not info._is_text_encoding or info.name in _NOT_DOCUMENT_CODECS:
         return None
     return info.name
 
 
 def _forced_encoding(hint: str, data: bytes) -> str:
     """The codec ``--encoding NAME`` asks for, with the BOM and byte order it implies."""
-    name = _codec_name(hint)
+    name = codec_name(hint)
     if name is None:
         raise DecodeError(f"unknown encoding {hint!r} — use a name such as utf-8, gb18030, big5 or utf-16")
     if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
@@ -283,7 +289,7 @@ def _detect(data: bytes, filename: str, notices: list[Notice]) -> str:
     declared = said = None
     if sniff.looks_like_html(data[:2048].decode("latin-1"), filename):
         said = sniff.declared_charset(data[:4096])
-        declared = _codec_name(said or "")
+        declared = codec_name(said or "")
         declared = _FAMILY.get(declared or "", declared)
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=final)

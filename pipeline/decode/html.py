@@ -66,9 +66,6 @@ class Page:
     title_hint: str  # first kept <h1>, else the <title> without the site's name
 
 
-# recognising a page lives in pipeline.decode.sniff (no bs4 import needed to ask); re-exported here
-from pipeline.decode.sniff import declared_charset, looks_like_html  # noqa: E402, F401
-
 # ---------------------------------------------------------------- structure as data
 
 

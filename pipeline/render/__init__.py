@@ -1,23 +1,95 @@
-"""Renderers: the document model → bytes.
+"""render: the document model → output files, one typed registry of formats.
 
-``json`` renders a whole :class:`~pipeline.model.DocTree`; ``docx`` and ``pdf`` render
-one :class:`~pipeline.model.Article` (the CLI writes one file per article).  Modules
-are imported on first use, so a ``--to json`` run never loads reportlab or python-docx.
+:data:`RENDERERS` maps each format ``--to`` accepts onto a function of one signature,
+``(doc, stem) -> Iterator[Output]``: every file that format makes of one converted
+input, named after ``stem``.  ``json`` makes one file for the whole input; ``docx``
+and ``pdf`` one per article (``stem.pdf`` for one, ``stem-01.pdf``, ``stem-02.pdf`` …
+for several, see :func:`output_names`).  The format modules are imported on first use,
+so a ``--to json`` run never loads reportlab or python-docx.
+
+An :class:`Output` carries the notices its renderer raised (characters no font has),
+so the caller reports them per file.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
 
-FORMATS = ("docx", "pdf", "json")  # what --to accepts; "all" means every one
+from pipeline.model import DocTree, Notice
 
 
-def renderer(fmt: str) -> Callable[..., bytes]:
-    """The ``render`` function of a format's module (``pipeline.render.<fmt>``)."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}")
-    module: Any = importlib.import_module(f"pipeline.render.{fmt}")
-    fn: Callable[..., bytes] = module.render
-    return fn
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One rendered file: its name, its bytes, and what its renderer had to say."""
+
+    name: str
+    data: bytes
+    notices: tuple[Notice, ...] = ()
+
+
+Renderer = Callable[[DocTree, str], Iterator[Output]]
+
+
+def output_names(stem: str, n_articles: int, fmt: str) -> list[str]:
+    """``stem.docx`` for one article; ``stem-01.docx``, ``stem-02.docx``… for several.
+
+    >>> output_names("a", 1, "pdf"), output_names("a", 2, "docx")
+    (['a.pdf'], ['a-01.docx', 'a-02.docx'])
+    """
+    if n_articles == 1:
+        return [f"{stem}.{fmt}"]
+    return [f"{stem}-{i:02d}.{fmt}" for i in range(1, n_articles + 1)]
+
+
+def missing_glyphs(missing: str) -> tuple[Notice, ...]:
+    """The notice for characters no font of the stack has (empty when there are none).
+
+    >>> missing_glyphs("")
+    ()
+    >>> [n.message for n in missing_glyphs("😀")]
+    ['1 character no font has, drawn as an empty box: 😀 (U+1F600)']
+    """
+    if not missing:
+        return ()
+    shown = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:8]) + (" …" if len(missing) > 8 else "")
+    n = len(missing)
+    what = "character no font has" if n == 1 else "characters no font has"
+    return (Notice("missing-glyph", f"{n} {what}, drawn as an empty box: {shown}"),)
+
+
+def _json(doc: DocTree, stem: str) -> Iterator[Output]:
+    from pipeline.render import json
+
+    yield Output(f"{stem}.json", json.render(doc))
+
+
+def _docx(doc: DocTree, stem: str) -> Iterator[Output]:
+    from pipeline.render import docx
+
+    for name, article in zip(output_names(stem, len(doc.documents), "docx"), doc.documents, strict=True):
+        yield Output(name, docx.render(article, source=doc.source))
+
+
+def _pdf(doc: DocTree, stem: str) -> Iterator[Output]:
+    from pipeline.render import pdf
+
+    for name, article in zip(output_names(stem, len(doc.documents), "pdf"), doc.documents, strict=True):
+        data, missing = pdf.render_checked(article)
+        yield Output(name, data, missing_glyphs(missing))
+
+
+RENDERERS: Final[Mapping[str, Renderer]] = {"docx": _docx, "pdf": _pdf, "json": _json}
+FORMATS: Final = tuple(RENDERERS)  # what --to accepts; "all" means every one
+
+
+def render_outputs(doc: DocTree, stem: str, formats: Sequence[str]) -> Iterator[Output]:
+    """Every file a converted input makes in ``formats``, one at a time.
+
+    A generator, so that a caller can write each output before the next is rendered:
+    a 20 MB input makes thousands of PDF pages, and holding them all at once would
+    multiply the peak memory.
+    """
+    for fmt in formats:
+        yield from RENDERERS[fmt](doc, stem)

@@ -358,17 +358,6 @@ def _draw_page_number(canv: object, doc: object) -> None:
         canv.drawString(PAGE.left + inset, y, text)  # type: ignore[attr-defined]
 
 
-def missing_characters(article: Article) -> str:
-    """Characters of ``article`` that no font of the stack has (each once, in order).
-
-    The renderer draws them as the face's .notdef box; the caller reports them.
-    """
-    fonts.register_fonts()
-    missing: dict[str, None] = {}
-    _groups(article, missing)
-    return "".join(missing)
-
-
 def render(article: Article, *, source: str = "") -> bytes:
     """The article as a PDF: same bytes for the same article (reportlab ``invariant``).
 
@@ -376,11 +365,18 @@ def render(article: Article, *, source: str = "") -> bytes:
     deliberately not written into the PDF: a local file path is private.  Raises
     :class:`~pipeline.errors.RenderError` when the fonts are not prepared.
     """
+    return render_checked(article)[0]
+
+
+def render_checked(article: Article) -> tuple[bytes, str]:
+    """The article as a PDF, and the characters no font of the stack has (each once, in
+    order of appearance; the renderer draws them as the face's empty box)."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     fonts.register_fonts()
     block = _block_class()
-    groups = _groups(article, {})
+    missing: dict[str, None] = {}
+    groups = _groups(article, missing)
     flowables = [block(lines) for lines in groups]
     has_outline = any(line.mark for lines in groups for line in lines)
 
@@ -417,4 +413,4 @@ def render(article: Article, *, source: str = "") -> bytes:
         initialFontSize=BODY_SIZE,
     )
     doc.build(flowables or [block([_Line((), 0.0, 0.0, PAGE.line_pitch)])])
-    return buf.getvalue()
+    return buf.getvalue(), "".join(missing)

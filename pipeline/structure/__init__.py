@@ -29,14 +29,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.clean import Cleaned
-from pipeline.model import Article, Block, Heading, Notice, Paragraph, Removal
+from pipeline.model import Article, Block, Cleaned, Heading, Notice, Paragraph, Removal, Structured
 from pipeline.text.lines import Line
 from pipeline.text.normalize import join_wrapped, normalize
 from pipeline.text.numbering import SECTION_NUMBER, Marker, parse_marker
 from pipeline.text.shapes import CLOSERS, GENRE_SUFFIX, HAN, TERMINAL, ends_sentence, title_like
 
-TITLE_REASONS = frozenset({"duplicate-title", "listing-title", "collection-title"})
 TITLE_MAX = 50  # a title longer than this is a sentence
 HEADING_MAX = 100  # a "heading" sentence longer than this is a numbered paragraph
 UNNUMBERED_HEADING_MAX = 30
@@ -69,14 +67,6 @@ _FRONT_MATTER_AT = re.compile(_FRONT_MATTER_LABEL)
 OWN_TITLE_EXTRA = 6  # "新形势下基层党建工作" + "初探": a journal title seen again, longer
 
 
-@dataclass(frozen=True, slots=True)
-class Structured:
-    articles: tuple[Article, ...]
-    removed: tuple[Removal, ...] = ()
-    notices: tuple[Notice, ...] = ()
-    repairs: tuple[Notice, ...] = ()  # paragraphs joined and lines split, for `gongwen explain`
-
-
 @dataclass(slots=True)
 class _Piece:
     text: str
@@ -98,8 +88,7 @@ def _title_candidate(line: Line) -> bool:
     return title_like(line.text, TITLE_MAX) and parse_marker(line.text) is None
 
 
-def _article_starts(lines: Sequence[Line], removed: Sequence[Removal]) -> list[int]:
-    title_cuts = sorted(r.line for r in removed if r.reason in TITLE_REASONS)
+def _article_starts(lines: Sequence[Line], title_cuts: Sequence[int]) -> list[int]:
 
     def title_removed_in(lo: int, hi: int) -> bool:
         k = bisect.bisect_right(title_cuts, lo)  # the first cut after line lo (log time: no quadratic scan)
@@ -500,7 +489,7 @@ def structure(cleaned: Cleaned, *, title: str | None = None, keep_numbering: boo
     lines = cleaned.lines
     if not lines:
         return Structured(())
-    starts = _article_starts(lines, cleaned.removed)
+    starts = _article_starts(lines, cleaned.title_cuts)
     articles: list[Article] = []
     notices: list[Notice] = []
     removed: list[Removal] = []

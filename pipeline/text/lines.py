@@ -36,10 +36,6 @@ class Line:
         if not self.key:
             object.__setattr__(self, "key", fold(self.text))
 
-    def with_gap(self) -> Line:
-        """The same line with a blank line before it."""
-        return Line(self.no, self.text, True, boundary=self.boundary)
-
 
 def split_lines(text: str) -> tuple[Line, ...]:
     """Non-blank lines of ``text`` with their numbers; blank lines become ``gap_before``.

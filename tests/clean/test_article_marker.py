@@ -11,7 +11,7 @@ from pipeline.text.lines import split_lines
 
 def _starts(text: str) -> list[tuple[str, bool]]:
     """Kept lines with the flag that says "a new article starts here"."""
-    rule = Rule(article_marker.REASON, article_marker.find, "")
+    rule = Rule(article_marker.REASON, article_marker.find)
     return [(ln.text, ln.boundary) for ln in clean(split_lines(text), rules=(rule,)).lines]
 
 

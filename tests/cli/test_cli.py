@@ -21,8 +21,9 @@ import pytest
 from click.testing import CliRunner
 from support import FIXTURES, ROOT, SEEDS
 
-from pipeline.cli import main, output_names
+from pipeline.cli import main
 from pipeline.model import from_json
+from pipeline.render import output_names
 
 BAD = FIXTURES / "bad"
 
@@ -37,6 +38,7 @@ BAD_EXPECTED = {
     "whitespace-only.txt": r"whitespace|empty|blank",
 }
 ERROR_LINE = re.compile(r"^error: (?P<path>.+?): (?P<what>\S.*?) — (?P<todo>\S.*)$")
+WARNING_LINE = re.compile(r"^warning: (?P<path>.+?): (?P<what>\S.*)$")
 
 
 def run(*args: str) -> tuple[int, list[str]]:
@@ -46,13 +48,21 @@ def run(*args: str) -> tuple[int, list[str]]:
 
 
 def error_lines(lines: list[str]) -> dict[str, str]:
-    """{path: message} of the ``error:`` lines; every one must be well formed."""
+    """{path: message} of the ``error:`` lines; every one must be well formed, and every
+    other line a well-formed ``warning:`` line."""
     out = {}
     for line in lines:
+        if WARNING_LINE.match(line):
+            continue
         m = ERROR_LINE.match(line)
         assert m, f"not an `error: PATH: what — what to do` line: {line!r}"
         out[m["path"]] = f"{m['what']} — {m['todo']}"
     return out
+
+
+def warning_lines(lines: list[str]) -> list[tuple[str, str]]:
+    """(path, message) of the ``warning:`` lines, in order."""
+    return [(m["path"], m["what"]) for m in map(WARNING_LINE.match, lines) if m]
 
 
 def expected_outputs(json_path: Path, formats: tuple[str, ...] = ("docx", "pdf")) -> set[str]:
@@ -213,7 +223,7 @@ def test_mixed_batch_exits_1_with_one_line_per_bad_input(mixed_batch):
     for name, pattern in BAD_EXPECTED.items():
         assert re.search(pattern, errors[str(src / name)]), (name, errors[str(src / name)])
     # in input order (sorted folder listing), so a log reads like the folder
-    assert [ERROR_LINE.match(line)["path"] for line in err] == sorted(errors)
+    assert [m["path"] for m in map(ERROR_LINE.match, err) if m] == sorted(errors)
 
 
 def test_mixed_batch_writes_every_good_output_complete_and_nothing_else(mixed_batch):
@@ -246,7 +256,7 @@ def test_outputs_and_messages_do_not_depend_on_jobs(tmp_path):
         )
     assert runs["1"] == runs["2"] == runs["3"]
     assert runs["1"][0] == 1
-    assert len(runs["1"][1]) == 2
+    assert len(error_lines(runs["1"][1])) == 2
 
 
 # ---------------------------------------------------------------- progress bar
@@ -284,7 +294,8 @@ def test_progress_bar_on_a_terminal_and_silenced_by_q(tmp_path):
     shown = _on_a_terminal(*args)
     assert "converting" in shown
     assert "100%" in shown
-    assert _on_a_terminal(*args, "-q") == ""
+    quiet = _on_a_terminal(*args, "-q").splitlines()
+    assert quiet == [ln for ln in quiet if WARNING_LINE.match(ln)]  # -q hides the bar, never a warning
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
@@ -294,7 +305,10 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
         cwd=ROOT,
         check=False,
     )
-    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert proc.returncode == 0
+    lines = proc.stderr.decode().splitlines()
+    assert b"\r" not in proc.stderr
+    assert lines == [ln for ln in lines if WARNING_LINE.match(ln)]  # the seeds' notices, nothing else
 
 
 # ---------------------------------------------------------------- explain
@@ -327,3 +341,50 @@ def test_explain_missing_file():
     code, err = run("explain", "no/such.txt")
     assert code == 1
     assert error_lines(err) == {"no/such.txt": "no such file (was it moved or deleted?) — check the path"}
+
+
+# ---------------------------------------------------------------- what reaches the user (issue 12)
+
+
+def test_a_cleaning_warning_reaches_stderr_and_the_json(tmp_path):
+    # more than half of this input is site debris: clean warns, and the warning must not stop there
+    debris = "\n".join(["当前位置:首页 > 范文大全 > 工作总结"] * 12)
+    src = tmp_path / "a.txt"
+    src.write_text(f"{debris}\n工作总结\n\n今年以来，我们认真落实各项任务，取得了明显成效。\n", "utf-8")
+    code, err = run("convert", str(src), "-o", str(tmp_path / "out"), "--to", "json")
+    assert code == 0
+    assert any(w[0] == str(src) and "cleaning removed" in w[1] for w in warning_lines(err))
+    notices = json.loads((tmp_path / "out" / "a.json").read_text("utf-8"))["notices"]
+    assert [n["code"] for n in notices] == ["over-cleaned"]
+
+
+def test_a_character_no_font_has_is_reported_for_the_pdf_it_is_in(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("标题\n\n正文里有一个私用区字符\U000f0001，其余照常。\n", "utf-8")
+    code, err = run("convert", str(src), "-o", str(tmp_path / "out"), "--to", "pdf,json")
+    assert code == 0
+    warnings = warning_lines(err)
+    assert (str(src), "a.pdf: 1 character no font has, drawn as an empty box: \U000f0001 (U+F0001)") in warnings
+
+
+@pytest.mark.parametrize("name", ["ansi", "ANSI", "unicode", "utf-8-bom", "utf8-bom", "utf16le", "gbk", "GB2312"])
+def test_every_encoding_name_decode_accepts_works_on_the_command_line(tmp_path, name):
+    text = "关于做好安全生产工作的通知\n\n各单位要高度重视。\n"
+    data = text.encode({"unicode": "utf-16", "utf16le": "utf-16-le"}.get(name.lower(), "gb18030"))
+    if "bom" in name:
+        data = text.encode("utf-8-sig")
+    src = tmp_path / "a.txt"
+    src.write_bytes(data)
+    code, err = run("convert", str(src), "-o", str(tmp_path / "out"), "--to", "json", "--encoding", name)
+    assert (code, error_lines(err)) == (0, {})
+    doc = json.loads((tmp_path / "out" / "a.json").read_text("utf-8"))
+    assert doc["documents"][0]["title"] == "关于做好安全生产工作的通知"
+
+
+@pytest.mark.parametrize("name", ["unicode_escape", "idna", "rot13", "no-such-codec"])
+def test_an_encoding_that_is_no_text_encoding_is_a_usage_error(tmp_path, name):
+    src = tmp_path / "a.txt"
+    src.write_text("正文。\n", "utf-8")
+    result = CliRunner().invoke(main, ["convert", str(src), "-o", str(tmp_path), "--encoding", name])
+    assert result.exit_code == 2
+    assert "encoding" in result.stderr

@@ -23,10 +23,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import pipeline.cli
+import pipeline.cli.batch
+import pipeline.cli.output
 import pipeline.core
 import pipeline.errors
-from pipeline.cli import _TEMP, REPORT_HINT, WORKER_DIED, main
+from pipeline.cli import main
+from pipeline.cli.batch import REPORT_HINT, WORKER_DIED
+from pipeline.cli.output import _TEMP
 from pipeline.core import Options, convert
 
 from .test_cli import ROOT, SEEDS, assert_complete, error_lines, expected_outputs, hidden, run, visible
@@ -286,11 +289,11 @@ def test_renderer_failing_on_a_later_output_leaves_old_outputs_and_no_temp(input
     assert run("convert", str(inputs / "a.txt"), "-o", str(out), "--to", "docx,pdf", "-j", "1")[0] == 0
     before = snapshot(out)
 
-    def render(article, *, source=""):
+    def render(article):
         raise pipeline.errors.RenderError("fonts not prepared — run `make fonts`")
 
     # a.docx renders and is staged first; the PDF renderer then fails
-    monkeypatch.setattr("pipeline.render.pdf.render", render)
+    monkeypatch.setattr("pipeline.render.pdf.render_checked", render)
     code, err = run("convert", str(inputs / "a.txt"), "-o", str(out), "--to", "docx,pdf", "-j", "1")
     assert code == 1
     assert error_lines(err) == {str(inputs / "a.txt"): "fonts not prepared — run `make fonts`"}
@@ -339,7 +342,7 @@ def test_sigkill_mid_write_leaves_no_partial_file_and_the_next_run_sweeps(inputs
     assert _TEMP.match(leftover)[1] == str(proc.pid)
     # the next run into the folder deletes it (its writer is gone) and converts normally
     code, err = run("convert", str(inputs / "b.txt"), "-o", str(out), "--to", "json")
-    assert (code, err) == (0, [])
+    assert (code, error_lines(err)) == (0, {})
     assert (hidden(out), visible(out)) == ([], ["a.json", "b.json"])
 
 
@@ -360,12 +363,12 @@ def test_a_zombie_writer_counts_as_dead():
     while Path(f"/proc/{child.pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z":
         time.sleep(0.01)
     try:
-        assert not pipeline.cli._alive(child.pid)
-        assert pipeline.cli._alive(os.getpid())
-        assert pipeline.cli._alive(os.getppid())
+        assert not pipeline.cli.output._alive(child.pid)
+        assert pipeline.cli.output._alive(os.getpid())
+        assert pipeline.cli.output._alive(os.getppid())
     finally:
         child.wait()
-    assert not pipeline.cli._alive(child.pid)
+    assert not pipeline.cli.output._alive(child.pid)
 
 
 def _count(folder: Path, hidden_files: bool) -> int:
@@ -420,7 +423,7 @@ def test_batch_killed_at_any_moment_leaves_only_complete_files(tmp_path, moment)
     for name in visible(out):
         assert_complete(out / name)
     code, err = run("convert", str(src), "-o", str(out), "--to", "all", "-j", "2", "-q")
-    assert (code, err) == (0, [])
+    assert (code, error_lines(err)) == (0, {})
     assert hidden(out) == []
     expected: set[str] = set()
     for f in sorted(src.iterdir()):
@@ -432,14 +435,14 @@ def test_batch_killed_at_any_moment_leaves_only_complete_files(tmp_path, moment)
 
 
 def test_internal_error_is_one_line_and_the_batch_goes_on(inputs, tmp_path, monkeypatch):
-    real_convert = pipeline.cli.convert
+    real_convert = pipeline.cli.batch.convert
 
     def convert(data, source, options):
         if source == "a.txt":
             {}["no such key"]  # a bug somewhere in the pipeline
         return real_convert(data, source, options)
 
-    monkeypatch.setattr(pipeline.cli, "convert", convert)
+    monkeypatch.setattr(pipeline.cli.batch, "convert", convert)
     code, err = run("convert", str(inputs), "-o", str(tmp_path / "out"), "--to", "json", "-j", "1")
     assert code == 1
     msg = error_lines(err)[str(inputs / "a.txt")]
@@ -456,7 +459,7 @@ def test_internal_error_names_the_pipeline_line_it_came_from(inputs, tmp_path, m
     code, err = run("convert", str(inputs / "a.txt"), "-o", str(tmp_path / "out"), "--to", "json")
     assert code == 1
     assert error_lines(err)[str(inputs / "a.txt")].startswith(
-        "internal error (ZeroDivisionError: division by zero at pipeline/cli/"
+        "internal error (ZeroDivisionError: division by zero at pipeline/render/"
     )
 
 
@@ -464,14 +467,14 @@ def test_debug_lets_an_internal_error_propagate(inputs, tmp_path, monkeypatch):
     def convert(data, source, options):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(pipeline.cli, "convert", convert)
+    monkeypatch.setattr(pipeline.cli.batch, "convert", convert)
     result = CliRunner().invoke(main, ["convert", str(inputs / "a.txt"), "-o", str(tmp_path), "--debug"])
     assert isinstance(result.exception, RuntimeError)
 
 
 def test_a_worker_that_dies_costs_only_its_input(inputs, tmp_path, monkeypatch):
     shutil.copy(SEED, inputs / "c.txt")
-    real_convert = pipeline.cli.convert
+    real_convert = pipeline.cli.batch.convert
 
     def convert(data, source, options):
         if source == "b.txt":  # as the kernel's OOM killer would
@@ -479,7 +482,7 @@ def test_a_worker_that_dies_costs_only_its_input(inputs, tmp_path, monkeypatch):
         return real_convert(data, source, options)
 
     # worker processes are forked from this one, so they run the patched function
-    monkeypatch.setattr(pipeline.cli, "convert", convert)
+    monkeypatch.setattr(pipeline.cli.batch, "convert", convert)
     out = tmp_path / "out"
     code, err = run("convert", str(inputs), "-o", str(out), "--to", "json", "-j", "2")
     assert code == 1
@@ -498,7 +501,7 @@ def test_one_megabyte_line_without_breaks(tmp_path):
     code, err = run(
         "convert", str(tmp_path / "line.txt"), "-o", str(tmp_path / "out"), "--to", "all", "-j", "1"
     )
-    assert (code, err) == (0, [])
+    assert (code, error_lines(err)) == (0, {})
     for name in expected_outputs(tmp_path / "out" / "line.json"):
         assert_complete(tmp_path / "out" / name)
 

@@ -16,7 +16,7 @@ from support import FIXTURES, ROOT
 
 from pipeline.core import convert
 from pipeline.decode import decode
-from pipeline.decode.html import looks_like_html
+from pipeline.decode.sniff import looks_like_html
 from pipeline.errors import DecodeError, InputError
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

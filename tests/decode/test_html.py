@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from support import FIXTURES
 
 from pipeline.decode import decode
-from pipeline.decode.html import declared_charset, extract, looks_like_html
+from pipeline.decode.html import extract
+from pipeline.decode.sniff import declared_charset, looks_like_html
 from pipeline.errors import InputError
 
 HTML_FIXTURES = FIXTURES / "html"

@@ -329,8 +329,10 @@ def test_characters_no_font_has_are_reported_not_dropped():
     from pipeline.render import pdf
 
     article = Article("", "", (Paragraph("甲\U000f0001乙"),))  # a private-use character
-    assert pdf.missing_characters(article) == "\U000f0001"
-    assert pdf.missing_characters(SYNTHETIC) == ""
+    data, missing = pdf.render_checked(article)
+    assert missing == "\U000f0001"
+    assert "甲" in run("pdftotext", data=data)
+    assert pdf.render_checked(SYNTHETIC)[1] == ""
 
 
 def test_missing_fonts_raise_a_render_error_naming_the_fix(tmp_path, monkeypatch):
