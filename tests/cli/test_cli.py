@@ -364,10 +364,15 @@ def test_a_character_no_font_has_is_reported_for_the_pdf_it_is_in(tmp_path):
     code, err = run("convert", str(src), "-o", str(tmp_path / "out"), "--to", "pdf,json")
     assert code == 0
     warnings = warning_lines(err)
-    assert (str(src), "a.pdf: 1 character no font has, drawn as an empty box: \U000f0001 (U+F0001)") in warnings
+    assert (
+        str(src),
+        "a.pdf: 1 character no font has, drawn as an empty box: \U000f0001 (U+F0001)",
+    ) in warnings
 
 
-@pytest.mark.parametrize("name", ["ansi", "ANSI", "unicode", "utf-8-bom", "utf8-bom", "utf16le", "gbk", "GB2312"])
+@pytest.mark.parametrize(
+    "name", ["ansi", "ANSI", "unicode", "utf-8-bom", "utf8-bom", "utf16le", "gbk", "GB2312"]
+)
 def test_every_encoding_name_decode_accepts_works_on_the_command_line(tmp_path, name):
     text = "关于做好安全生产工作的通知\n\n各单位要高度重视。\n"
     data = text.encode({"unicode": "utf-16", "utf16le": "utf-16-le"}.get(name.lower(), "gb18030"))
