@@ -19,31 +19,18 @@ by path because ``shared/`` is not a package.  ``tests/test_corpora.py`` uses
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
-import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/scoring.py, also when loaded by path
+import scoring
+from scoring import ROOT, SCORER, load_scorer
+
 FIXTURES = ROOT / "tests" / "fixtures" / "genre"
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 KEY_SUFFIX = ".expected.json"
-
-if str(ROOT) not in sys.path:  # run as a script from anywhere: import the checkout's pipeline
-    sys.path.insert(0, str(ROOT))
-
-
-def load_scorer(path: Path = SCORER) -> ModuleType:
-    """Import the shared scorer from its file (it is a script, not an installed module)."""
-    spec = importlib.util.spec_from_file_location("gongwen_shared_score", path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot load the scorer from {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def cases(fixtures: Path = FIXTURES) -> list[tuple[str, Path, Path]]:
@@ -55,47 +42,9 @@ def cases(fixtures: Path = FIXTURES) -> list[tuple[str, Path, Path]]:
     return out
 
 
-def predict(source: Path) -> tuple[dict[str, Any] | None, str]:
-    """The pipeline's doc-tree/1 dict for one input, or (None, why) when it refuses it."""
-    from pipeline.core import convert
-    from pipeline.errors import PipelineError
-    from pipeline.model import to_dict
-
-    try:
-        return to_dict(convert(source.read_bytes(), source.name)), ""
-    except PipelineError as exc:  # a refusal is scored as a missing prediction, like score.py does
-        return None, f"{type(exc).__name__}: {exc}"
-
-
 def evaluate(score: ModuleType, fixtures: Path = FIXTURES) -> dict[str, Any]:
-    """Score every genre input against its key, micro-averaged like ``score.py``'s ``score_dirs``.
-
-    Returns the scorer's result shape (``totals``, ``files``, ``missing``, …) plus
-    ``predictions`` (stem → doc-tree dict or None), so callers can print or dump them.
-    """
-    t0 = time.perf_counter()
-    total = dict.fromkeys(score.COUNT_KEYS, 0)
-    files: dict[str, Any] = {}
-    missing: list[dict[str, str]] = []
-    predictions: dict[str, dict[str, Any] | None] = {}
-    for stem, source, key in cases(fixtures):
-        gold = json.loads(key.read_text(encoding="utf-8"))
-        pred, why = predict(source)
-        predictions[stem] = pred
-        if pred is None:
-            missing.append({"file": stem, "why": why})
-        counts = score.score_pair(gold, pred)
-        files[stem] = score.metrics(counts)
-        for k in score.COUNT_KEYS:
-            total[k] += counts[k]
-    return {
-        "totals": score.metrics(total),
-        "files": files,
-        "missing": missing,
-        "unpaired_predictions": [],
-        "seconds": round(time.perf_counter() - t0, 3),
-        "predictions": predictions,
-    }
+    """Score every input of ``fixtures`` against its key (see :func:`scoring.evaluate`)."""
+    return scoring.evaluate(score, cases(fixtures))
 
 
 def main() -> int:

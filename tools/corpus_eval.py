@@ -1,0 +1,165 @@
+"""Score the pipeline on the real-page corpus (``corpus/``, issue 14).
+
+    python tools/corpus_eval.py [--split dev|test|all] [--files] [--json] [--dump DIR]
+
+Reads ``corpus/manifest.tsv``; converts every input in memory (text excerpts from
+``corpus/<split>/inputs/``, saved pages from their ``origin`` under ``../shared/pages/``)
+and scores it against its key with the shared scorer.  Prints one row of totals per
+split and kind (text excerpts, saved pages), then element recognition (precision and
+recall per doc-tree/2 element type).
+
+``--files`` adds the per-file table, and ``--dump`` writes the predictions — for the
+dev split only: the test split is scored as totals, once, at the end of a round, and
+its files are never looked at while rules are written (corpus/README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/scoring.py, also when loaded by path
+import scoring
+from scoring import ROOT, SCORER, load_scorer
+
+CORPUS = ROOT / "corpus"
+COLUMNS = (
+    ("title_acc", "titles"),
+    ("content_p", "content P"),
+    ("content_r", "content R"),
+    ("cruft_r", "cruft R"),
+    ("cruft_p", "cruft P"),
+    ("head_f1", "headings F1"),
+    ("para_f1", "paragraphs F1"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    split: str
+    site: str
+    kind: str  # text | html
+    origin: str
+    genre: str
+    elements: str
+
+    @property
+    def input(self) -> Path:
+        if self.kind == "text":
+            return CORPUS / self.split / "inputs" / f"{self.id}.txt"
+        return (ROOT / self.origin).resolve()
+
+    @property
+    def key(self) -> Path:
+        return CORPUS / self.split / "keys" / f"{self.id}.json"
+
+
+def manifest(path: Path = CORPUS / "manifest.tsv") -> list[Entry]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [Entry(**row) for row in csv.DictReader(f, delimiter="\t")]
+
+
+def cases(entries: Sequence[Entry]) -> Iterator[scoring.Case]:
+    for e in entries:
+        yield e.id, e.input, e.key
+
+
+def _fmt(x: float | None) -> str:
+    return "—" if x is None else f"{x:.3f}"
+
+
+def table(score: ModuleType, entries: Sequence[Entry], splits: Sequence[str]) -> tuple[str, dict[str, Any]]:
+    """The totals table (markdown) and the raw results per group."""
+    groups: dict[str, list[Entry]] = {}
+    for split in splits:
+        part = [e for e in entries if e.split == split]
+        for kind, label in (("text", "text excerpts"), ("html", "saved pages")):
+            groups[f"{split}: {label}"] = [e for e in part if e.kind == kind]
+        groups[f"{split}: all"] = part
+    results: dict[str, Any] = {}
+    lines = [
+        "| " + " | ".join(["group (files / sites)", *(c for _, c in COLUMNS)]) + " |",
+        "|" + "---|" * (len(COLUMNS) + 1),
+    ]
+    for name, group in groups.items():
+        if not group:
+            continue
+        res = scoring.evaluate(score, cases(group))
+        results[name] = res
+        t = res["totals"]
+        label = f"{name} ({len(group)} / {len({e.site for e in group})})"
+        lines.append("| " + " | ".join([label, *(_fmt(t[k]) for k, _ in COLUMNS)]) + " |")
+    return "\n".join(lines), results
+
+
+def element_table(results: dict[str, Any], splits: Sequence[str]) -> str:
+    lines = [
+        "| element | " + " | ".join(f"{s}: P / R (n)" for s in splits) + " |",
+        "|---|" + "---|" * len(splits),
+    ]
+    kinds = sorted({k for s in splits for k in results.get(f"{s}: all", {}).get("elements", {})})
+    for kind in kinds:
+        cells = []
+        for s in splits:
+            m, g, p = results.get(f"{s}: all", {}).get("elements", {}).get(kind, [0, 0, 0])
+            prec = _fmt(m / p) if p else "—"
+            rec = _fmt(m / g) if g else "—"
+            cells.append(f"{prec} / {rec} ({g})")
+        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    ap.add_argument("--files", action="store_true", help="per-file table (dev only)")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--dump", type=Path, help="write each dev prediction as DIR/ID.json")
+    ap.add_argument("--scorer", type=Path, default=SCORER)
+    a = ap.parse_args()
+    if not a.scorer.exists():
+        print(f"error: no scorer at {a.scorer} — is ../shared beside the repo?", file=sys.stderr)
+        return 1
+    score = load_scorer(a.scorer)
+    entries = manifest()
+    splits = ("dev", "test") if a.split == "all" else (a.split,)
+    text, results = table(score, entries, splits)
+    if a.json:
+        slim = {
+            k: {"totals": v["totals"], "elements": v["elements"], "missing": v["missing"]}
+            for k, v in results.items()
+        }
+        print(json.dumps(slim, ensure_ascii=False, indent=1))
+    else:
+        print(text)
+        print()
+        print(element_table(results, splits))
+    dev = results.get("dev: all")
+    if dev is not None and a.files:
+        score.print_table(
+            {
+                k: v
+                for k, v in dev.items()
+                if k in ("totals", "files", "missing", "unpaired_predictions", "seconds")
+            }
+        )
+    if dev is not None and a.dump:
+        a.dump.mkdir(parents=True, exist_ok=True)
+        for name, pred in dev["predictions"].items():
+            if pred is not None:
+                (a.dump / f"{name}.json").write_text(
+                    json.dumps(pred, ensure_ascii=False, indent=2) + "\n", "utf-8"
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
