@@ -1,0 +1,63 @@
+"""Step 1 of structure: where the articles of a file start.
+
+A file may hold several articles.  One starts at the first line, at a line a cleaning
+rule marked (``Line.boundary``: 【篇二】), and at a title-shaped line that heads a text:
+its repeat was just removed, a ``——`` subtitle follows, it ends in a genre word
+(…调研报告, …心得体会) after a finished paragraph, a flattened preview follows it, or a
+byline ("市发展改革委　周涛") does.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from pipeline.structure.common import TITLE_MAX, flattened, title_candidate
+from pipeline.text.lines import Line
+from pipeline.text.shapes import GENRE_SUFFIX, ends_sentence, title_like
+
+GENRE_TITLE_MIN = 8  # "对策建议" alone is a section heading, not a new article's title
+# "市发展改革委　周涛" under a title: a unit and a person's name (a new article's byline)
+_BYLINE = re.compile(r"^[^\s，。：:、“”]{2,20}[\s\u3000]+[^\s，。：:、“”]{2,4}$")
+
+
+def article_starts(lines: Sequence[Line], title_cuts: Sequence[int]) -> list[int]:
+    """Indexes of the lines that open an article (always 0 first); ``title_cuts`` are
+    the input lines where clean removed a copy of a title (``Cleaned.title_cuts``)."""
+
+    def title_removed_in(lo: int, hi: int) -> bool:
+        k = bisect.bisect_right(title_cuts, lo)  # the first cut after line lo (log time: no quadratic scan)
+        return k < len(title_cuts) and title_cuts[k] <= hi
+
+    starts = [0]
+    for i in range(1, len(lines)):
+        line, prev = lines[i], lines[i - 1]
+        if line.boundary:
+            starts.append(i)
+            continue
+        if i + 1 < len(lines) and title_candidate(line.text) and not line.text.startswith(("—", "-")):
+            nxt = lines[i + 1]
+            if (
+                title_removed_in(line.no, nxt.no)
+                or (nxt.text.startswith(("——", "--")) and not title_candidate(prev.text))
+                or (
+                    GENRE_SUFFIX.search(line.key)
+                    and len(line.key) >= GENRE_TITLE_MIN
+                    and (ends_sentence(prev.text) or line.gap_before)
+                    and not title_candidate(nxt.text)
+                )
+                or (flattened(nxt.text) and nxt.gap_before)
+                or (_BYLINE.match(nxt.text) and (ends_sentence(prev.text) or line.gap_before))
+            ):
+                starts.append(i)
+                continue
+        # a preview whose listing title was removed: its own title opens the flattened line
+        if (
+            flattened(line.text)
+            and title_removed_in(prev.no, line.no)
+            and not title_candidate(prev.text)
+            and title_like(line.text.split(None, 1)[0], TITLE_MAX)
+        ):
+            starts.append(i)
+    return starts

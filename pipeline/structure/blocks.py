@@ -1,0 +1,390 @@
+"""Steps 3 and 4 of structure: an article's pieces → title, subtitle and blocks, with levels.
+
+The first title-shaped piece is the title (a ``——`` line under it the subtitle; a second
+short line that ends the title's genre word joins it).  Each later piece then goes to the
+first of these that takes it (:data:`BODY_STEPS`, in order): a continuation of a
+hard-wrapped paragraph, a numbered heading (a run-in one when body text follows its first
+sentence), a section word (参考文献), a WeChat "01" section number above its heading, an
+unnumbered heading (a short unpunctuated line followed by body, in articles with no
+numbered first level); anything else is a paragraph, joined to the one before when a page
+break split a sentence.  Levels: each marker family has a standard level
+(:mod:`pipeline.text.numbering`); a family nested under another of the same level moves
+one level down (第一、 under 三、).
+
+Text is normalised (:func:`pipeline.text.normalize.normalize`) as blocks are made.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from pipeline.model import Article, Block, Heading, Notice, Paragraph, Removal
+from pipeline.structure.common import BULLETS, TITLE_MAX, Piece, own_title_at, title_candidate
+from pipeline.structure.pieces import split_line
+from pipeline.text.lines import Line
+from pipeline.text.normalize import join_wrapped, normalize
+from pipeline.text.numbering import SECTION_NUMBER, Marker, parse_marker
+from pipeline.text.shapes import GENRE_SUFFIX, ends_sentence, title_like
+
+HEADING_MAX = 100  # a "heading" sentence longer than this is a numbered paragraph
+UNNUMBERED_HEADING_MAX = 30
+RUNIN_COLON_MAX = 30  # "一、主要做法：正文…" ends the heading at the colon only this early
+RUNIN_DECIMAL_MAX = 40  # a decimal-numbered heading sentence run into its body is at most this long
+JOIN_MIN = 20  # a paragraph this short is a signature or a date, never continued
+# unnumbered section headings of reports and papers, headings even beside numbered ones
+SECTION_WORDS = frozenset(
+    ["参考文献", "附录", "致谢", "结束语", "结语", "引言", "前言", "后记", "主要参考文献"]
+)
+# "附件：1．…" starts a list of attachments; its "2．…" items are not headings
+_ATTACHMENTS = re.compile(r"^附件\s*[:：]")
+# short lines that are never section headings: a date or speaker line under a title
+# ("（2024年3月1日）", "县委书记 张三"), a signature date at the end
+_NOT_HEADING = re.compile(r"^[（(].*[)）]$|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|\S\s+\S")
+_SENTENCE_END = re.compile(r"[。？！?!]+[”’」』]*|[：:](?=.)")
+
+
+# ---------------------------------------------------------------- levels
+
+
+class Levels:
+    """Heading levels from marker families (see module docstring, step 4)."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[str, int]] = []  # (family, assigned level)
+        self.last_value: dict[str, int] = {}
+
+    def assign(self, family: str, std: int) -> int:
+        for k, (fam, level) in enumerate(self.stack):
+            if fam == family:
+                for f, _ in self.stack[k + 1 :]:
+                    self.last_value.pop(f, None)  # a child family's count restarts
+                del self.stack[k + 1 :]
+                return level
+        while self.stack and self.stack[-1][1] > std:
+            self.last_value.pop(self.stack.pop()[0], None)
+        level = std
+        if self.stack and self.stack[-1][1] == std:
+            level = std + 1  # same standard level, other family: nested under it
+        level = min(level, 4)
+        self.stack.append((family, level))
+        return level
+
+
+def _family_key(m: Marker) -> str:
+    return f"{m.family}-{m.level}" if m.family == "decimal" else m.family
+
+
+# ---------------------------------------------------------------- the blocks of one article
+
+
+def _split_run_in(rest: str) -> tuple[str, str]:
+    """(heading sentence, tail): the heading ends at its first full stop (or an early colon)."""
+    for m in _SENTENCE_END.finditer(rest):
+        if m.group().startswith((":", "：")) and m.start() > RUNIN_COLON_MAX:
+            continue
+        end = m.end()
+        return rest[:end], rest[end:].strip()
+    return rest, ""
+
+
+@dataclass(slots=True)
+class Builder:
+    keep_numbering: bool
+    blocks: list[Block] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    levels: Levels = field(default_factory=Levels)
+    repairs: list[Notice] = field(default_factory=list)
+
+    def heading(self, m: Marker, no: int) -> bool:
+        head, tail = _split_run_in(m.rest)
+        if len(head) > HEADING_MAX:
+            return False
+        fam = _family_key(m)
+        level = self.levels.assign(fam, m.level)
+        last = self.levels.last_value.get(fam)
+        if m.value and last is not None and m.value != last + 1:
+            kind = "repeated" if m.value == last else "out of order" if m.value < last else "skips a number"
+            self.notices.append(Notice("numbering", f"heading {m.number} {kind} after {last}", no))
+        if m.value:
+            self.levels.last_value[fam] = m.value
+        number = m.number if self.keep_numbering else m.standard
+        self.blocks.append(Heading(level, normalize(number), normalize(head), normalize(tail)))
+        return True
+
+    def unnumbered(self, text: str, *, top: bool = False) -> None:
+        """An unnumbered heading; ``top``: a section word (参考文献) that closes every level."""
+        if top:
+            self.levels.stack.clear()
+            self.levels.last_value.clear()
+        level = self.levels.assign("unnumbered", 1)
+        self.blocks.append(Heading(level, "", normalize(text)))
+
+    def numbered_line(self, number: str, text: str) -> None:
+        """A section number on a line of its own ("01") and the heading text under it."""
+        level = self.levels.assign("zero-number", 1)
+        self.blocks.append(Heading(level, number, normalize(text)))
+
+    def paragraph(self, text: str, *, join: bool, no: int = 0) -> None:
+        text = normalize(text)
+        prev = self.blocks[-1] if self.blocks else None
+        if join and prev is not None:
+            self.repairs.append(
+                Notice("joined", "continues the paragraph before it (a page break or wrap split it)", no)
+            )
+            if isinstance(prev, Paragraph):
+                self.blocks[-1] = Paragraph(join_wrapped(prev.text + text))
+                return
+            if prev.tail:
+                self.blocks[-1] = Heading(prev.level, prev.number, prev.text, join_wrapped(prev.tail + text))
+                return
+        self.blocks.append(Paragraph(text))
+
+    def open_text(self) -> str:
+        """The text a continuation would be joined to ("" when none may be)."""
+        prev = self.blocks[-1] if self.blocks else None
+        if isinstance(prev, Paragraph):
+            return prev.text
+        if isinstance(prev, Heading):
+            return prev.tail
+        return ""
+
+
+def _visible_len(text: str) -> int:
+    return len(text) - len(_ANY_SPACE.findall(text))
+
+
+_ANY_SPACE = re.compile(r"\s")
+
+
+WRAP_MIN_WIDTH = 16  # narrower "wrapping" is a list of short items, not a page's lines
+WRAP_SHARE = 0.4  # share of lines at the common width that makes a text hard-wrapped
+
+
+def _wrap_width(pieces: Sequence[Piece]) -> int:
+    """The printed line width of a hard-wrapped text (copied from a PDF: every line of a
+    paragraph but its last is one width and ends mid-sentence), or 0 when it is not one.
+
+    The width is the most common line length (±1); it counts when that many lines make
+    at least :data:`WRAP_SHARE` of the lines and most of them end mid-sentence.
+    """
+    lines = [p.text for p in pieces if p.whole_line and _visible_len(p.text) >= 10]
+    if len(lines) < 4:
+        return 0
+    lengths = Counter(_visible_len(t) for t in lines)
+    width, band = max(
+        ((w, sum(lengths[w + d] for d in (-1, 0, 1))) for w in lengths), key=lambda x: (x[1], x[0])
+    )
+    full = [t for t in lines if abs(_visible_len(t) - width) <= 1]
+    mid_sentence = sum(1 for t in full if not ends_sentence(t))
+    if width < WRAP_MIN_WIDTH or band < WRAP_SHARE * len(lines) or mid_sentence * 2 < len(full):
+        return 0
+    return width + 1
+
+
+def _short_run_in(m: Marker) -> bool:
+    """ "3.1.1 扶持龙头企业做大做强。设立…": a decimal heading sentence run into its body."""
+    head, tail = _split_run_in(m.rest)
+    return bool(tail) and len(head) <= RUNIN_DECIMAL_MAX and m.family == "decimal"
+
+
+def _subtitle_at(pieces: Sequence[Piece], i: int) -> bool:
+    return (
+        i < len(pieces) and pieces[i].text.startswith(("——", "--", "—")) and len(pieces[i].text) <= TITLE_MAX
+    )
+
+
+def _has_numbered_first_level(pieces: Sequence[Piece]) -> bool:
+    for p in pieces:
+        m = parse_marker(p.text)
+        if (
+            m
+            and m.level == 1
+            and m.family not in ("bullet",)
+            and (not m.needs_title_shape or title_like(m.rest))
+        ):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- the title
+
+
+@dataclass(slots=True)
+class _Head:
+    title: str = ""
+    subtitle: str = ""
+    removed: list[Removal] = field(default_factory=list)
+    used: int = 0  # pieces taken by the title block
+
+
+def _title_block(pieces: list[Piece]) -> _Head:
+    """The title and subtitle at the start of ``pieces`` (a piece used elsewhere, the
+    paper's own fuller title, is taken out of ``pieces``)."""
+    head = _Head()
+    if not (pieces and title_like(pieces[0].text, TITLE_MAX) and parse_marker(pieces[0].text) is None):
+        return head
+    head.title = pieces[0].text
+    i = 1
+    # the paper's own, fuller title later in the extracted text replaces the site's
+    own = next((p for p in pieces[1:] if own_title_at(p.text + " ", head.title) == len(p.text)), None)
+    if own is not None:
+        head.removed.append(Removal(head.title, "listing-title", pieces[0].no))
+        head.title = own.text
+        pieces.remove(own)
+    # a title broken over two lines: the second short line ends it with its genre word
+    if (
+        i < len(pieces)
+        and pieces[i].whole_line
+        and title_like(pieces[i].text, 20)
+        and parse_marker(pieces[i].text) is None
+        and not pieces[i].text.startswith(("—", "-"))
+        and not GENRE_SUFFIX.search(head.title)
+        and (GENRE_SUFFIX.search(pieces[i].text) or _subtitle_at(pieces, i + 1))
+        and len(head.title) + len(pieces[i].text) <= TITLE_MAX
+    ):
+        head.title += pieces[i].text
+        i += 1
+    if _subtitle_at(pieces, i):
+        head.subtitle = pieces[i].text
+        i += 1
+    head.used = i
+    return head
+
+
+# ---------------------------------------------------------------- the body, step by step
+
+
+@dataclass(slots=True)
+class _Body:
+    """What the body steps share while one article's pieces are turned into blocks."""
+
+    b: Builder
+    rest: list[Piece]
+    unnumbered_ok: bool  # no numbered first level: short lines may be unnumbered headings
+    width: int  # the printed line width of a hard-wrapped source, or 0
+    in_attachments: bool = False
+    last_len: int = 0  # visible length of the source line the open paragraph ends with
+
+    def next_piece(self, k: int) -> Piece | None:
+        return self.rest[k + 1] if k + 1 < len(self.rest) else None
+
+
+def _continuation(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    """A hard-wrapped source: the line before was full, so this one continues it (a
+    paragraph's first line may be two characters short: its indent)."""
+    wrapped = (
+        bool(s.width) and s.last_len >= s.width - 3 and p.new_line and not ends_sentence(s.b.open_text())
+    )
+    s.last_len = _visible_len(p.text) if p.whole_line else 0
+    if wrapped and m is None and p.text[0] not in BULLETS:
+        s.b.paragraph(p.text, join=True, no=p.no)
+        return True
+    return False
+
+
+def _numbered_heading(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    return (
+        m is not None
+        and not s.in_attachments
+        and (not m.needs_title_shape or title_like(m.rest, 40) or _short_run_in(m))
+        and s.b.heading(m, p.no)
+    )
+
+
+def _section_word(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    if p.text in SECTION_WORDS and k + 1 < len(s.rest):
+        s.b.unnumbered(p.text, top=True)
+        return True
+    return False
+
+
+def _section_number(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    """WeChat's "01" on a line of its own above its section heading."""
+    nxt = s.next_piece(k)
+    if SECTION_NUMBER.match(p.text) and nxt is not None and title_like(nxt.text, TITLE_MAX):
+        s.b.numbered_line(p.text, nxt.text)
+        s.rest[k + 1] = Piece("", nxt.no, False, False, False)
+        return True
+    return False
+
+
+def _empty(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    return not p.text  # a piece an earlier step used up
+
+
+def _unnumbered_heading(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    nxt = s.next_piece(k)
+    text = p.text
+    if (
+        s.unnumbered_ok
+        and p.whole_line
+        and m is None
+        and 4 <= len(text) <= UNNUMBERED_HEADING_MAX
+        and title_like(text, UNNUMBERED_HEADING_MAX)
+        and not _NOT_HEADING.search(text)
+        and nxt is not None
+        and not title_like(nxt.text, TITLE_MAX)
+        and len(nxt.text) >= 30
+        and (p.gap_before or ends_sentence(s.b.open_text()) or not s.b.blocks)
+    ):
+        s.b.unnumbered(text)
+        return True
+    return False
+
+
+def _paragraph(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    """Body text, joined to the paragraph before when a page break split a sentence."""
+    before = s.b.open_text()
+    join = (
+        p.new_line
+        and len(before) >= JOIN_MIN
+        and not ends_sentence(before)
+        and m is None
+        and not title_like(p.text, UNNUMBERED_HEADING_MAX)
+        and p.text[0] not in BULLETS
+    )
+    s.b.paragraph(p.text, join=join, no=p.no)
+    return True
+
+
+Step = Callable[[_Body, int, Piece, "Marker | None"], bool]
+# Each piece goes to the first step that takes it; the order is reviewed like code.
+BODY_STEPS: tuple[Step, ...] = (
+    _continuation,
+    _numbered_heading,
+    _section_word,
+    _section_number,
+    _empty,
+    _unnumbered_heading,
+    _paragraph,
+)
+
+
+def build_article(
+    lines: Sequence[Line], keep_numbering: bool
+) -> tuple[Article, list[Notice], list[Removal], list[Notice]]:
+    """One article's lines → (article, notices, removals, repairs)."""
+    first = lines[0].text if title_candidate(lines[0].text) else ""
+    pieces: list[Piece] = []
+    splits: list[Notice] = []
+    for k, line in enumerate(lines):
+        parts = split_line(line, heads_article=k == 0, title=first if k else "")
+        if len(parts) > 1:
+            splits.append(
+                Notice("split", f"split into {len(parts)} blocks where spaces stood for line breaks", line.no)
+            )
+        pieces.extend(parts)
+    head = _title_block(pieces)
+    rest = pieces[head.used :]
+    s = _Body(Builder(keep_numbering), rest, not _has_numbered_first_level(rest), _wrap_width(rest))
+    for k, p in enumerate(rest):
+        m = parse_marker(p.text)
+        s.in_attachments = bool(_ATTACHMENTS.match(p.text)) or (s.in_attachments and m is not None)
+        for step in BODY_STEPS:
+            if step(s, k, p, m):
+                break
+    article = Article(normalize(head.title), normalize(head.subtitle), tuple(s.b.blocks))
+    return article, s.b.notices, head.removed, splits + s.b.repairs

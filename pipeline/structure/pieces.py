@@ -1,0 +1,102 @@
+"""Step 2 of structure: each line split where a space stands for a lost line break.
+
+A space after a full stop, before a heading marker, after a heading joined to its body,
+or after the article's title glued to its text breaks the line; in flattened lines the
+spaces that stand for mere line wraps are dropped.  A journal paper's front-matter
+labels (摘要：, 关键词：) start new pieces even with no space before them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.structure.common import BULLETS, GLUED_BODY_MIN, TITLE_MAX, Piece, flattened, own_title_at
+from pipeline.text.lines import Line
+from pipeline.text.numbering import Marker, parse_marker
+from pipeline.text.shapes import CLOSERS, HAN, TERMINAL, title_like
+
+_NO_BREAK_BEFORE = set("，、。；：！？）”’》,.;:!?)")
+# the parts of a journal paper's front matter start new paragraphs even with no space
+# before them (text extracted from PDFs runs "…718500 )摘 要:…" together)
+_FRONT_MATTER_LABEL = r"(?:摘\s*要|关\s*键\s*词|关键字|作者简介)\s*[:：]|[\[【]作者简介[\]】]"
+_FRONT_MATTER = re.compile(rf"(?<=[)）。”\s])(?={_FRONT_MATTER_LABEL})")
+_FRONT_MATTER_AT = re.compile(_FRONT_MATTER_LABEL)
+
+
+def break_marker(text: str) -> Marker | None:
+    """A marker that may open a new piece after a space (not the shape-only families)."""
+    m = parse_marker(text)
+    if m is None or (m.needs_title_shape and m.family != "bullet"):
+        return None
+    return m
+
+
+def _is_run_on_heading(segment: str) -> bool:
+    """ "二、…应对措施" before a space: a heading whose body followed after a space."""
+    m = break_marker(segment)
+    if m is None or len(m.rest) < 4:
+        return False
+    return not any(c in m.rest for c in "。！？!?；;")
+
+
+def split_line(line: Line, *, heads_article: bool, title: str = "") -> list[Piece]:
+    parts = [p for p in _FRONT_MATTER.split(line.text) if p.strip()]
+    pieces = _split_part(line, parts[0], heads_article=heads_article, title=title) if parts else []
+    for part in parts[1:]:
+        for p in _split_part(line, part, heads_article=False, title=title):
+            p.new_line = p.whole_line = p.gap_before = False
+            pieces.append(p)
+    return pieces
+
+
+_WRAPPABLE = re.compile(f"[{HAN}，。、；：？！“”（）]")
+
+
+def _line_break_at(
+    text: str, a: int, b: int, segment: str, *, first: bool, heads_article: bool, title: str
+) -> bool:
+    """Does the space ``text[a:b]`` after ``segment`` stand for a lost line break?"""
+    left, right = text[a - 1], text[b : b + 1]
+    after = text[b:]
+    if not right or right in _NO_BREAK_BEFORE:
+        return False  # "坚定 ，履职": punctuation never starts a paragraph
+    if left in ":;" and right.isascii() and break_marker(after) is None:
+        return False  # "2021(6): 45-48." — a reference or a time, not a sentence end
+    if left in TERMINAL or left == "…" or (left in CLOSERS and a >= 2 and text[a - 2] in TERMINAL):
+        return True  # after a finished sentence
+    if right in BULLETS or break_marker(after) is not None or _FRONT_MATTER_AT.match(after):
+        return True  # before a heading marker, a bullet, 摘要： …
+    if _is_run_on_heading(segment):
+        return True  # "二、…应对措施 在密切联系…": the heading ends at the space
+    glued_title = first and title_like(segment, TITLE_MAX) and parse_marker(segment) is None
+    body_follows = len(after) >= GLUED_BODY_MIN or any(c in after for c in "。！？")
+    if glued_title and body_follows and (heads_article or segment.startswith(("——", "--"))):
+        return True  # the article's title, or its subtitle, glued to the text
+    return bool(own_title_at(after, title) or own_title_at(segment + " ", title) == len(segment))
+
+
+def _split_part(line: Line, text: str, *, heads_article: bool, title: str) -> list[Piece]:
+    text = text.strip()
+    flat = flattened(text)
+    pieces: list[Piece] = []
+    out: list[str] = []  # the current piece, as kept
+    seg_start = 0
+    for m in re.finditer(r"\s+", text):
+        a, b = m.start(), m.end()
+        segment = text[seg_start:a]
+        first = not pieces
+        out.append(segment)
+        seg_start = b
+        if _line_break_at(text, a, b, segment, first=first, heads_article=heads_article, title=title):
+            pieces.append(Piece("".join(out), line.no, first, False, line.gap_before if first else False))
+            out = []
+        elif flat and _WRAPPABLE.match(text[a - 1]) and _WRAPPABLE.match(text[b : b + 1] or "x"):
+            pass  # in a flattened run a space between Chinese characters is a line wrap
+        else:
+            out.append(text[a:b])
+    out.append(text[seg_start:])
+    whole = not pieces
+    pieces.append(
+        Piece("".join(out).strip(), line.no, not pieces, whole, line.gap_before if whole else False)
+    )
+    return [p for p in pieces if p.text]
