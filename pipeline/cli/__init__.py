@@ -39,13 +39,14 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli.batch import Committer, Result, internal_error, run_batch
+from pipeline.cli.batch import Committer, Job, Result, internal_error, run_batch
 from pipeline.cli.inputs import find_inputs, read_input
 from pipeline.cli.output import check_outdir, sweep_temps
 from pipeline.core import DEFAULT_MAX_BYTES, Options, has_body, trace
 from pipeline.decode import codec_name
 from pipeline.errors import ExitStatus, PipelineError
-from pipeline.render import FORMATS
+from pipeline.model import SCHEMA, SCHEMAS
+from pipeline.render import FORMATS, RenderOptions
 
 # ---------------------------------------------------------------- commands
 
@@ -99,6 +100,13 @@ def main() -> None:
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: cores]."
 )
+@click.option(
+    "--schema",
+    type=click.Choice(SCHEMAS),
+    default=SCHEMA,
+    show_default=True,
+    help="The doc-tree version of the JSON (doc-tree/1 for tools that read only that one).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--debug", is_flag=True, help="Stop at an internal error with its traceback (for bug reports).")
 def convert_cmd(
@@ -110,6 +118,7 @@ def convert_cmd(
     keep_numbering: bool,
     max_bytes: int,
     jobs: int | None,
+    schema: str,
     quiet: bool,
     debug: bool,
 ) -> None:
@@ -136,7 +145,8 @@ def convert_cmd(
         sweep_temps(out)
     show = not quiet and len(files) > 1 and sys.stderr.isatty()
     commit_result = Committer(out)
-    results = run_batch(files, out, formats, options, jobs or os.cpu_count() or 1, debug)
+    job = Job(out, formats, options, RenderOptions(schema=schema), debug)
+    results = run_batch(files, job, jobs or os.cpu_count() or 1)
     try:
         bar = (
             click.progressbar(results, length=len(files), label="converting", file=sys.stderr)

@@ -17,7 +17,7 @@ from pipeline.cli.output import StageWriteError, commit, discard, stage, write_e
 from pipeline.core import Options, convert
 from pipeline.errors import PipelineError
 from pipeline.model import Notice
-from pipeline.render import Output, render_outputs
+from pipeline.render import Output, RenderOptions, render_outputs
 
 if TYPE_CHECKING:  # concurrent.futures.process costs ~8 ms to import; only -j > 1 needs it
     from concurrent.futures import ProcessPoolExecutor
@@ -54,9 +54,18 @@ class Result:
     warnings: list[str] = field(default_factory=list)
 
 
-def convert_one(
-    path: Path, outdir: Path, formats: Sequence[str], options: Options, debug: bool = False
-) -> Result:
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What every input of a batch is converted with."""
+
+    outdir: Path
+    formats: tuple[str, ...]
+    options: Options = field(default_factory=Options)
+    render: RenderOptions = field(default_factory=RenderOptions)
+    debug: bool = False  # let an internal error propagate with its traceback
+
+
+def convert_one(path: Path, job: Job) -> Result:
     """Read, convert, render and stage one input; every failure becomes ``Result.error``.
 
     Nothing is renamed into ``outdir`` here: the caller commits ``Result.staged``.  A
@@ -65,16 +74,17 @@ def convert_one(
     """
     res = Result(str(path))
     try:
-        data = read_input(path, options.max_bytes)
-        doc = convert(data, path.name, options)
+        data = read_input(path, job.options.max_bytes)
+        doc = convert(data, path.name, job.options)
         res.warnings = [notice_line(n) for n in doc.notices]
-        res.staged = stage(outdir, _noting(render_outputs(doc, path.stem, formats), res.warnings))
+        outputs = render_outputs(doc, path.stem, job.formats, job.render)
+        res.staged = stage(job.outdir, _noting(outputs, res.warnings))
     except StageWriteError as e:
-        res.error = write_error(e.error, outdir)
+        res.error = write_error(e.error, job.outdir)
     except PipelineError as e:
         res.error = str(e)
     except Exception as e:  # a bug: reported for this input, the batch goes on (module doc)
-        if debug:
+        if job.debug:
             raise
         res.error = internal_error(e)
     return res
@@ -99,7 +109,7 @@ def _noting(outputs: Iterator[Output], warnings: list[str]) -> Iterator[Output]:
         yield out
 
 
-Task = tuple[Path, Path, tuple[str, ...], Options, bool]
+Task = tuple[Path, Job]
 
 
 def _convert_task(task: Task) -> Result:
@@ -118,14 +128,7 @@ WORKER_DIED = (
 )
 
 
-def run_batch(
-    files: Sequence[Path],
-    outdir: Path,
-    formats: Sequence[str],
-    options: Options,
-    jobs: int,
-    debug: bool = False,
-) -> Iterator[Result]:
+def run_batch(files: Sequence[Path], job: Job, jobs: int) -> Iterator[Result]:
     """Results in input order, whatever the number of worker processes.
 
     With ``jobs > 1`` the largest inputs are started first (so the last worker is not
@@ -135,7 +138,7 @@ def run_batch(
     yet done are retried one per fresh process, so only the input that kills its
     process is lost, with an error line.
     """
-    tasks: list[Task] = [(f, outdir, tuple(formats), options, debug) for f in files]
+    tasks: list[Task] = [(f, job) for f in files]
     if jobs <= 1 or len(tasks) <= 1:
         yield from map(_convert_task, tasks)
         return

@@ -1,7 +1,7 @@
 """render: the document model → output files, one typed registry of formats.
 
 :data:`RENDERERS` maps each format ``--to`` accepts onto a function of one signature,
-``(doc, stem) -> Iterator[Output]``: every file that format makes of one converted
+``(doc, stem, options) -> Iterator[Output]``: every file that format makes of one converted
 input, named after ``stem``.  ``json`` makes one file for the whole input; ``docx``
 and ``pdf`` one per article (``stem.pdf`` for one, ``stem-01.pdf``, ``stem-02.pdf`` …
 for several, see :func:`output_names`).  The format modules are imported on first use,
@@ -17,7 +17,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from pipeline.model import DocTree, Notice
+from pipeline.model import SCHEMA, DocTree, Notice
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """What a user can choose about the outputs (the same for every format)."""
+
+    schema: str = SCHEMA  # --schema: the doc-tree version the JSON is written in
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +36,7 @@ class Output:
     notices: tuple[Notice, ...] = ()
 
 
-Renderer = Callable[[DocTree, str], Iterator[Output]]
+Renderer = Callable[[DocTree, str, RenderOptions], Iterator[Output]]
 
 
 def output_names(stem: str, n_articles: int, fmt: str) -> list[str]:
@@ -59,20 +66,20 @@ def missing_glyphs(missing: str) -> tuple[Notice, ...]:
     return (Notice("missing-glyph", f"{n} {what}, drawn as an empty box: {shown}"),)
 
 
-def _json(doc: DocTree, stem: str) -> Iterator[Output]:
+def _json(doc: DocTree, stem: str, options: RenderOptions) -> Iterator[Output]:
     from pipeline.render import json
 
-    yield Output(f"{stem}.json", json.render(doc))
+    yield Output(f"{stem}.json", json.render(doc, schema=options.schema))
 
 
-def _docx(doc: DocTree, stem: str) -> Iterator[Output]:
+def _docx(doc: DocTree, stem: str, options: RenderOptions) -> Iterator[Output]:
     from pipeline.render import docx
 
     for name, article in zip(output_names(stem, len(doc.documents), "docx"), doc.documents, strict=True):
         yield Output(name, docx.render(article, source=doc.source))
 
 
-def _pdf(doc: DocTree, stem: str) -> Iterator[Output]:
+def _pdf(doc: DocTree, stem: str, options: RenderOptions) -> Iterator[Output]:
     from pipeline.render import pdf
 
     for name, article in zip(output_names(stem, len(doc.documents), "pdf"), doc.documents, strict=True):
@@ -84,7 +91,9 @@ RENDERERS: Final[Mapping[str, Renderer]] = {"docx": _docx, "pdf": _pdf, "json": 
 FORMATS: Final = tuple(RENDERERS)  # what --to accepts; "all" means every one
 
 
-def render_outputs(doc: DocTree, stem: str, formats: Sequence[str]) -> Iterator[Output]:
+def render_outputs(
+    doc: DocTree, stem: str, formats: Sequence[str], options: RenderOptions = RenderOptions()
+) -> Iterator[Output]:
     """Every file a converted input makes in ``formats``, one at a time.
 
     A generator, so that a caller can write each output before the next is rendered:
@@ -92,4 +101,4 @@ def render_outputs(doc: DocTree, stem: str, formats: Sequence[str]) -> Iterator[
     multiply the peak memory.
     """
     for fmt in formats:
-        yield from RENDERERS[fmt](doc, stem)
+        yield from RENDERERS[fmt](doc, stem, options)

@@ -69,6 +69,7 @@ from lxml import etree
 
 from pipeline.model import Article, Heading, Paragraph
 from pipeline.render import style
+from pipeline.render.common import printed_blocks
 from pipeline.render.title import split_title
 
 # ---------------------------------------------------------------- units and derived numbers
@@ -649,11 +650,11 @@ def render(article: Article, *, source: str = "") -> bytes:
     document = docx.Document(io.BytesIO(_styled_base()))
     _core_properties(document, article, source)
     _title_block(document, article)
-    for block in article.blocks:
+    for block, text in printed_blocks(article):
         if isinstance(block, Heading):
             _heading(document, block)
-        else:
-            _body(document, block)
+        else:  # until the elements of a 公文 have their own layout, each prints as a body paragraph
+            _body(document, Paragraph(text))
     if not document.paragraphs:  # an empty article: Word wants one paragraph
         _paragraph(document, BODY_STYLE)
     buf = io.BytesIO()

@@ -1,9 +1,10 @@
-"""json: DocTree → doc-tree/1 JSON bytes (UTF-8, stable key order, Chinese unescaped)."""
+"""json: DocTree → doc-tree JSON bytes (UTF-8, stable key order, Chinese unescaped)."""
 
 from __future__ import annotations
 
-from pipeline.model import DocTree, to_json
+from pipeline.model import SCHEMA, DocTree, to_json
 
 
-def render(doc: DocTree) -> bytes:
-    return to_json(doc).encode("utf-8")
+def render(doc: DocTree, *, schema: str = SCHEMA) -> bytes:
+    """doc-tree/2, or the older doc-tree/1 for tools that read only that."""
+    return to_json(doc, schema).encode("utf-8")

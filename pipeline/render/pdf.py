@@ -52,6 +52,7 @@ from functools import cache
 
 from pipeline.model import Article, Heading, Paragraph
 from pipeline.render import fonts, style
+from pipeline.render.common import printed_blocks
 from pipeline.render.title import split_title
 
 PAGE = style.PAGE
@@ -263,7 +264,9 @@ def _groups(article: Article, missing: dict[str, None]) -> list[list[_Line]]:
     pending = _title_lines(article, missing)
     headings = [b for b in article.blocks if isinstance(b, Heading)]
     levels = iter(_outline_level((b.level for b in headings), bool(article.title)))
-    for i, block in enumerate(article.blocks):
+    for i, (element, text) in enumerate(printed_blocks(article)):
+        # until the elements of a 公文 have their own layout, each prints as a body paragraph
+        block = element if isinstance(element, Heading) else Paragraph(text)
         lines, keep = _block_lines(block, missing)
         if not lines:
             continue

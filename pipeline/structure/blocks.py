@@ -137,7 +137,7 @@ class Builder:
             if isinstance(prev, Paragraph):
                 self.blocks[-1] = Paragraph(join_wrapped(prev.text + text))
                 return
-            if prev.tail:
+            if isinstance(prev, Heading) and prev.tail:
                 self.blocks[-1] = Heading(prev.level, prev.number, prev.text, join_wrapped(prev.tail + text))
                 return
         self.blocks.append(Paragraph(text))

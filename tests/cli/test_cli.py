@@ -108,7 +108,7 @@ def test_exit_0_and_json_named_after_the_input(tmp_path):
     code, err = run("convert", str(SEEDS / "000_9a153adfeeef4269.txt"), "-o", str(tmp_path), "--to", "json")
     assert (code, err) == (0, [])
     assert visible(tmp_path) == ["000_9a153adfeeef4269.json"]
-    assert json.loads((tmp_path / "000_9a153adfeeef4269.json").read_text("utf-8"))["schema"] == "doc-tree/1"
+    assert json.loads((tmp_path / "000_9a153adfeeef4269.json").read_text("utf-8"))["schema"] == "doc-tree/2"
 
 
 def test_outputs_are_readable_like_any_new_file(tmp_path):

@@ -452,7 +452,7 @@ def test_internal_error_is_one_line_and_the_batch_goes_on(inputs, tmp_path, monk
 
 
 def test_internal_error_names_the_pipeline_line_it_came_from(inputs, tmp_path, monkeypatch):
-    def render(doc):
+    def render(doc, **options):
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setattr("pipeline.render.json.render", render)

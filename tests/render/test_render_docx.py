@@ -344,9 +344,9 @@ def test_empty_article_still_makes_a_valid_document():
 
 def test_the_registry_makes_one_docx_per_article_named_after_the_input():
     from pipeline.model import DocTree
-    from pipeline.render import RENDERERS
+    from pipeline.render import RENDERERS, RenderOptions
 
     two = (Article("甲", "", (Paragraph("一。"),)), Article("乙", "", (Paragraph("二。"),)))
-    outputs = list(RENDERERS["docx"](DocTree("x.txt", "utf-8", two, ()), "x"))
+    outputs = list(RENDERERS["docx"](DocTree("x.txt", "utf-8", two, ()), "x", RenderOptions()))
     assert [o.name for o in outputs] == ["x-01.docx", "x-02.docx"]
     assert docx.Document(io.BytesIO(outputs[1].data)).paragraphs[0].text == "乙"
