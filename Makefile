@@ -70,10 +70,11 @@ eval-baseline: $(STAMP)
 ## check: lint + typecheck + tests (what CI runs)
 check: lint typecheck test
 
-## lint: ruff check and format check
+## lint: ruff check and format check, and the import layers (import-linter)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check pipeline tests tools
 	$(VENV)/bin/ruff format --check pipeline tests tools
+	$(VENV)/bin/lint-imports
 
 ## format: apply ruff's formatting
 format: $(STAMP)

@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from pipeline.decode import _unescape_entities
+from pipeline.decode.repair import unescape_entities
 from pipeline.model import DocTree, body_text
 
 ROOT = Path(__file__).resolve().parent.parent  # the checkout
@@ -29,7 +29,7 @@ def fold(text: str) -> Counter[str]:
     """Visible characters of ``text`` as a multiset, form differences folded away (HTML
     character references count as the characters they stand for: decode reads them so)."""
     # NFKD, not NFKC: composition can join characters across a removed U+FFFD ("i\ufffd\u0311")
-    s = unicodedata.normalize("NFKD", _unescape_entities(text)[0]).translate(_FORM)
+    s = unicodedata.normalize("NFKD", unescape_entities(text)[0]).translate(_FORM)
     return Counter(c for c in s if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc"))
 
 
