@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.clean import clean
+from pipeline.clean import RULES, Rule, clean
 from pipeline.decode import decode
 from pipeline.errors import InputError
 from pipeline.model import Article, Cleaned, Decoded, DocTree, Structured
@@ -70,16 +70,19 @@ class Trace:
     doc: DocTree
 
 
-def trace(data: bytes, source: str, options: Options = Options()) -> Trace:
+def trace(data: bytes, source: str, options: Options = Options(), *, rules: Sequence[Rule] = RULES) -> Trace:
     """Decode, clean and structure one input, keeping each stage's result.
 
     Unlike :func:`convert` it returns a tree with no body too (an all-cruft input), so
-    that ``explain`` can show what was removed from it.
+    that ``explain`` can show what was removed from it.  ``rules`` is for measuring the
+    cleaning rules (tools/corpus_eval.py scores the judge fitted without a site on it).
     """
     check_size(len(data), options.max_bytes)
     decoded = decode(data, hint=options.encoding, filename=source)
-    cleaned = clean(split_lines(decoded.text))
-    result = structure(cleaned, title=options.title, keep_numbering=options.keep_numbering)
+    cleaned = clean(split_lines(decoded.text), rules)
+    result = structure(
+        cleaned, title=options.title, keep_numbering=options.keep_numbering, hint=decoded.title_hint
+    )
     removed = tuple(sorted(decoded.removed + cleaned.removed + result.removed, key=lambda r: r.line))
     doc = DocTree(
         source=source,
@@ -92,13 +95,15 @@ def trace(data: bytes, source: str, options: Options = Options()) -> Trace:
     return Trace(decoded, cleaned, result, doc)
 
 
-def convert(data: bytes, source: str, options: Options = Options()) -> DocTree:
+def convert(
+    data: bytes, source: str, options: Options = Options(), *, rules: Sequence[Rule] = RULES
+) -> DocTree:
     """Decode, clean and structure one input file.
 
     Raises :class:`~pipeline.errors.PipelineError` for what the input can cause (too big,
     empty, not text, nothing left after cleaning); anything else is a bug.
     """
-    doc = trace(data, source, options).doc
+    doc = trace(data, source, options, rules=rules).doc
     if not has_body(doc.documents):
         raise InputError(
             "no body text left after removing web cruft — see `gongwen explain` for what was removed"

@@ -36,7 +36,7 @@ REASONS: tuple[Reason, ...] = (
     Reason("site-header", ("decode",), "a page's header above the article (logo, top links, search)."),
     Reason("sidebar", ("decode",), "a page's sidebar and widgets beside the article."),
     Reason("comments", ("decode",), "the comment section of a page."),
-    Reason("share-bar", ("decode",), "share buttons and their labels (分享到 微信 微博 …)."),
+    Reason("share-bar", ("decode", "clean"), "share buttons and their labels (分享到 微信 微博 …)."),
     Reason("page-tools", ("decode",), "print, font-size and other page tools."),
     Reason("login-prompt", ("decode",), "login and registration boxes of a page."),
     Reason("advertisement", ("decode",), "advertisements placed in a page."),
@@ -47,14 +47,18 @@ REASONS: tuple[Reason, ...] = (
     Reason("summary", ("decode",), "a page's labelled or cut-off copy of the article's opening (摘要：…)."),
     # ---- clean: the text rules, in the order they run (pipeline.clean.RULES)
     Reason("breadcrumb", ("decode", "clean"), 'site navigation trails such as "当前位置:文档之家› 提高…".'),
-    Reason("site-banner", ("clean",), "the site's name, as a banner line or glued to the page title."),
+    Reason(
+        "site-banner", ("clean", "structure"), "the site's name, as a banner line or glued to the page title."
+    ),
     Reason(
         "site-navigation",
         ("decode", "clean"),
         "lines made only of navigation links (上一页, 相关文档, 返回顶部 …).",
     ),
     Reason(
-        "page-meta", ("decode", "clean"), "article metadata lines (时间/来源/作者/浏览/字数/分享/举报 …)."
+        "page-meta",
+        ("decode", "clean", "structure"),
+        "article metadata lines (时间/来源/作者/浏览/字数/分享/举报 …).",
     ),
     Reason(
         "site-footer",
@@ -66,7 +70,9 @@ REASONS: tuple[Reason, ...] = (
     Reason(
         "template-placeholder", ("clean",), "unfilled template fields of the site (@reply_date@, {$title})."
     ),
-    Reason("file-name", ("clean",), 'a document\'s file name copied along with it ("…述职报告.doc").'),
+    Reason(
+        "file-name", ("clean", "structure"), 'a document\'s file name copied along with it ("…述职报告.doc").'
+    ),
     Reason(
         "related-links",
         ("decode", "clean"),
@@ -88,7 +94,7 @@ REASONS: tuple[Reason, ...] = (
     Reason("journal-metadata", ("clean",), "CLC, document-code and article-number fields of journal papers."),
     Reason(
         "page-number",
-        ("clean",),
+        ("clean", "structure"),
         "page numbers from printed or PDF sources (– 22 –, 1/ 13, 第3页 共8页).",
     ),
     Reason(
@@ -99,7 +105,10 @@ REASONS: tuple[Reason, ...] = (
     Reason("truncation-mark", ("clean",), "the marks a site leaves where it cut a text short."),
     Reason("jammer", ("clean",), "anti-copy strings a site scatters through its text (群众工作4fK7q2是…)."),
     Reason(
-        "collection-title", ("clean",), "the page title of a compilation of several articles.", title=True
+        "collection-title",
+        ("clean", "structure"),
+        "the page title of a compilation of several articles.",
+        title=True,
     ),
     Reason("article-marker", ("clean",), "the 【篇一】 / 篇二： markers of a compilation page."),
     Reason(
@@ -110,7 +119,7 @@ REASONS: tuple[Reason, ...] = (
     ),
     Reason(
         "duplicate-title",
-        ("clean",),
+        ("clean", "structure"),
         "a title printed again (site header, page title, preview heading).",
         title=True,
     ),
@@ -118,6 +127,17 @@ REASONS: tuple[Reason, ...] = (
         "injected-title",
         ("clean",),
         "an unrelated article title the site slipped between a heading and its body.",
+    ),
+    # ---- the judge (pipeline/clean/judge.py): lines decided from evidence, not wording
+    Reason(
+        "site-furniture",
+        ("clean",),
+        "a line that reads as site furniture, not article text (judged from evidence).",
+    ),
+    Reason(
+        "site-intro",
+        ("clean",),
+        "a site's introduction to the text it offers (下面是小编为大家整理的…，供大家参考).",
     ),
     # ---- structure
     Reason(

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from support import FIXTURES, ROOT, SEEDS
 
-from pipeline.clean import RULES, clean
+from pipeline.clean import RULES, clean, judge
 from pipeline.decode import decode, html
+from pipeline.errors import PipelineError
 from pipeline.reasons import BY_NAME, REASONS, TITLE_REASONS
 from pipeline.structure import structure
+from pipeline.text.lexicon import KINDS
 from pipeline.text.lines import split_lines
 
 INPUTS = sorted(
@@ -25,17 +27,28 @@ def test_names_are_unique():
     assert len(BY_NAME) == len(REASONS)
 
 
-def test_every_rule_is_registered_as_a_clean_reason_and_nothing_else_is():
+def test_every_clean_reason_is_a_rules_name_or_one_the_judge_gives():
     rules = {r.name for r in RULES}
-    assert rules == {r.name for r in REASONS if "clean" in r.stages}
+    judged = {k.reason for k in KINDS} | {"page-meta", "repeated-header", judge.REASON}
+    assert {r.name for r in REASONS if "clean" in r.stages} == rules | judged
+    for name in rules | judged:
+        assert "clean" in BY_NAME[name].stages, name
+
+
+# every rule module is named after its reason; the judge gives several and is named for what it is
+MODULES = {judge.REASON: "judge"}
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
 def test_a_rule_module_is_named_after_its_reason_and_says_its_meaning(rule):
-    module = importlib.import_module(f"pipeline.clean.{rule.name.replace('-', '_')}")
+    name = MODULES.get(rule.name, rule.name.replace("-", "_"))
+    module = importlib.import_module(f"pipeline.clean.{name}")
     doc = ast.get_docstring(ast.parse(Path(str(module.__file__)).read_text("utf-8"))) or ""
     first = " ".join(doc.split("\n\n", 1)[0].split())
-    assert first == f"{rule.name}: {BY_NAME[rule.name].meaning}"
+    if rule.name in MODULES:
+        assert first.startswith(f"{name}: "), first
+    else:
+        assert first == f"{rule.name}: {BY_NAME[rule.name].meaning}"
 
 
 def test_every_reason_the_html_path_can_give_is_registered_for_decode():
@@ -54,7 +67,7 @@ def test_title_reasons_are_the_title_copies():
 def test_every_reason_emitted_on_the_fixtures_is_registered_for_its_stage(path):
     try:
         decoded = decode(path.read_bytes(), filename=path.name)
-    except Exception:  # refused inputs emit nothing
+    except PipelineError:  # refused inputs emit nothing
         return
     cleaned = clean(split_lines(decoded.text))
     structured = structure(cleaned)

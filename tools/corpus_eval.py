@@ -72,11 +72,45 @@ def cases(entries: Sequence[Entry]) -> Iterator[scoring.Case]:
         yield e.id, e.input, e.key
 
 
+def loso_predictors(entries: Sequence[Entry]) -> dict[str, scoring.Predict]:
+    """For each dev site, a predictor whose judge was fitted on every other dev site
+    (``tools/fit_judge.py``): the leave-site-out estimate for a new site."""
+    import fit_judge
+
+    from pipeline.clean import NAMED_RULES, Rule, judge
+    from pipeline.core import convert
+    from pipeline.errors import PipelineError
+    from pipeline.model import to_dict
+
+    x, y, sites, _ = fit_judge.dataset("dev")
+    names = judge.feature_names()
+    p = fit_judge.leave_site_out(x, y, sites)
+    threshold = fit_judge.threshold_for(p, y, fit_judge.PRECISION)[0]
+    out: dict[str, scoring.Predict] = {}
+    site_array = [s for s in sites]
+    for site in sorted({e.site for e in entries}):
+        keep = [i for i, s in enumerate(site_array) if s != site]
+        w = fit_judge.fit(x[keep], y[keep])
+        weights = judge.Weights(names, tuple(float(v) for v in w), threshold)
+        rules = (*NAMED_RULES, Rule(judge.REASON, judge.finder(weights)))
+
+        def predict(source: Path, rules: tuple[Rule, ...] = rules) -> tuple[dict[str, Any] | None, str]:
+            try:
+                return to_dict(convert(source.read_bytes(), source.name, rules=rules)), ""
+            except PipelineError as exc:
+                return None, f"{type(exc).__name__}: {exc}"
+
+        out[site] = predict
+    return out
+
+
 def _fmt(x: float | None) -> str:
     return "—" if x is None else f"{x:.3f}"
 
 
-def table(score: ModuleType, entries: Sequence[Entry], splits: Sequence[str]) -> tuple[str, dict[str, Any]]:
+def table(
+    score: ModuleType, entries: Sequence[Entry], splits: Sequence[str], loso: bool = False
+) -> tuple[str, dict[str, Any]]:
     """The totals table (markdown) and the raw results per group."""
     groups: dict[str, list[Entry]] = {}
     for split in splits:
@@ -85,6 +119,13 @@ def table(score: ModuleType, entries: Sequence[Entry], splits: Sequence[str]) ->
             groups[f"{split}: {label}"] = [e for e in part if e.kind == kind]
         groups[f"{split}: all"] = part
     results: dict[str, Any] = {}
+    predictors = loso_predictors([e for e in entries if e.split == "dev"]) if loso else {}
+
+    def predict_one(source: Path) -> tuple[dict[str, Any] | None, str]:
+        site = by_input[source]
+        return predictors[site](source) if site in predictors else scoring.predict(source)
+
+    by_input = {e.input: e.site for e in entries}
     lines = [
         "| " + " | ".join(["group (files / sites)", *(c for _, c in COLUMNS)]) + " |",
         "|" + "---|" * (len(COLUMNS) + 1),
@@ -92,7 +133,7 @@ def table(score: ModuleType, entries: Sequence[Entry], splits: Sequence[str]) ->
     for name, group in groups.items():
         if not group:
             continue
-        res = scoring.evaluate(score, cases(group))
+        res = scoring.evaluate(score, cases(group), predict_one)
         results[name] = res
         t = res["totals"]
         label = f"{name} ({len(group)} / {len({e.site for e in group})})"
@@ -124,6 +165,9 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument("--dump", type=Path, help="write each dev prediction as DIR/ID.json")
     ap.add_argument("--scorer", type=Path, default=SCORER)
+    ap.add_argument(
+        "--loso", action="store_true", help="dev only: each site with the judge fitted on the other sites"
+    )
     a = ap.parse_args()
     if not a.scorer.exists():
         print(f"error: no scorer at {a.scorer} — is ../shared beside the repo?", file=sys.stderr)
@@ -131,7 +175,10 @@ def main() -> int:
     score = load_scorer(a.scorer)
     entries = manifest()
     splits = ("dev", "test") if a.split == "all" else (a.split,)
-    text, results = table(score, entries, splits)
+    if a.loso and a.split != "dev":
+        print("error: --loso scores the dev split (the test split is never fitted on)", file=sys.stderr)
+        return 2
+    text, results = table(score, entries, splits, loso=a.loso)
     if a.json:
         slim = {
             k: {"totals": v["totals"], "elements": v["elements"], "missing": v["missing"]}

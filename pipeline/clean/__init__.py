@@ -30,6 +30,8 @@ from pipeline.clean import (
     inline_ad,
     jammer,
     journal_metadata,
+    judge,
+    judge_weights,
     listing_title,
     page_meta,
     page_number,
@@ -59,7 +61,7 @@ def _rule(module: ModuleType) -> Rule:
     return Rule(module.REASON, module.find)
 
 
-RULES: tuple[Rule, ...] = tuple(
+NAMED_RULES: tuple[Rule, ...] = tuple(
     _rule(m)
     for m in (
         # whole-page furniture first: it frames everything else
@@ -93,17 +95,21 @@ RULES: tuple[Rule, ...] = tuple(
     )
 )
 
+# the judge weighs what the named rules left (pipeline/clean/judge.py); it runs last
+JUDGE = Rule(judge.REASON, judge.finder(judge_weights.WEIGHTS))
+RULES: tuple[Rule, ...] = (*NAMED_RULES, JUDGE)
+
 _SPACES = re.compile(r"[ \t]{2,}")  # a cut between two spaces leaves one
 OVERCLEAN_SHARE = 0.5  # a notice when cleaning removes more than this share of the text
 
 
 def _apply(lines: Sequence[Line], cuts: Iterable[Cut], reason: str) -> tuple[list[Line], list[Removal]]:
-    by_line: dict[int, list[tuple[int, int, bool]]] = {}
+    by_line: dict[int, list[tuple[int, int, bool, str]]] = {}
     for c in cuts:
         text = lines[c.index].text
         end = len(text) if c.end is None else c.end
         if 0 <= c.start < end <= len(text):
-            by_line.setdefault(c.index, []).append((c.start, end, c.split))
+            by_line.setdefault(c.index, []).append((c.start, end, c.split, c.reason or reason))
     kept: list[Line] = []
     removed: list[Removal] = []
     carry_gap = False
@@ -116,21 +122,20 @@ def _apply(lines: Sequence[Line], cuts: Iterable[Cut], reason: str) -> tuple[lis
             kept.append(line)
             carry_gap = carry_boundary = False
             continue
-        merged: list[list[int]] = []  # [start, end, split]
-        for s, e, split in sorted(spans):
+        merged: list[tuple[int, int, bool, str]] = []  # (start, end, split, reason)
+        for s, e, split, why in sorted(spans):
             if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-                merged[-1][2] |= split
+                ps, pe, psplit, pwhy = merged[-1]
+                merged[-1] = (ps, max(pe, e), psplit or split, pwhy)
             else:
-                merged.append([s, e, int(split)])
+                merged.append((s, e, split, why))
         text = line.text
         pieces: list[tuple[str, bool]] = []  # (text, starts an article)
         current, boundary, pos = "", line.boundary, 0
-        for s, e, split_flag in merged:
-            split = bool(split_flag)
+        for s, e, split, why in merged:
             piece = text[s:e].strip()
             if piece:
-                removed.append(Removal(piece, reason, line.no))
+                removed.append(Removal(piece, why, line.no))
             current += text[pos:s]
             if split:
                 pieces.append((current, boundary))

@@ -13,3 +13,6 @@ class Cut:
     start: int = 0
     end: int | None = None  # None: to the end of the line (whole line when start == 0)
     split: bool = False  # the text after the cut starts a new line that opens a new article
+    # the reason to record when it is not the rule's own name (the judge names the kind of
+    # furniture it found); registered in pipeline.reasons like every reason
+    reason: str = ""

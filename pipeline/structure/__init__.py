@@ -20,8 +20,11 @@ from pipeline.structure.blocks import build_article
 from pipeline.text.normalize import normalize
 
 
-def structure(cleaned: Cleaned, *, title: str | None = None, keep_numbering: bool = False) -> Structured:
-    """Articles of the cleaned text; ``title`` replaces the title of a single article."""
+def structure(
+    cleaned: Cleaned, *, title: str | None = None, keep_numbering: bool = False, hint: str = ""
+) -> Structured:
+    """Articles of the cleaned text; ``title`` replaces the title of a single article;
+    ``hint`` is what a page says its title is (``Decoded.title_hint``)."""
     lines = cleaned.lines
     if not lines:
         return Structured(())
@@ -32,7 +35,7 @@ def structure(cleaned: Cleaned, *, title: str | None = None, keep_numbering: boo
     repairs: list[Notice] = []
     orphan: tuple[Paragraph, ...] = ()  # a title heading nothing, before any article
     for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
-        article, ns, gone, fixed = build_article(lines[a:b], keep_numbering)
+        article, ns, gone, fixed = build_article(lines[a:b], keep_numbering, hint if not a else "")
         notices.extend(ns)
         removed.extend(gone)
         repairs.extend(fixed)

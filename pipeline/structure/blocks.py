@@ -22,12 +22,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.model import Article, Block, Heading, Notice, Paragraph, Removal
+from pipeline.structure import titles
 from pipeline.structure.common import BULLETS, TITLE_MAX, Piece, own_title_at, title_candidate
 from pipeline.structure.pieces import split_line
-from pipeline.text.lines import Line
+from pipeline.text.lines import Line, fold
 from pipeline.text.normalize import join_wrapped, normalize
 from pipeline.text.numbering import SECTION_NUMBER, Marker, parse_marker
-from pipeline.text.shapes import GENRE_SUFFIX, ends_sentence, title_like
+from pipeline.text.shapes import ends_sentence, title_like
 
 HEADING_MAX = 100  # a "heading" sentence longer than this is a numbered paragraph
 UNNUMBERED_HEADING_MAX = 30
@@ -212,45 +213,23 @@ def _has_numbered_first_level(pieces: Sequence[Piece]) -> bool:
 # ---------------------------------------------------------------- the title
 
 
-@dataclass(slots=True)
-class _Head:
-    title: str = ""
-    subtitle: str = ""
-    removed: list[Removal] = field(default_factory=list)
-    used: int = 0  # pieces taken by the title block
-
-
-def _title_block(pieces: list[Piece]) -> _Head:
-    """The title and subtitle at the start of ``pieces`` (a piece used elsewhere, the
-    paper's own fuller title, is taken out of ``pieces``)."""
-    head = _Head()
-    if not (pieces and title_like(pieces[0].text, TITLE_MAX) and parse_marker(pieces[0].text) is None):
+def _title_block(pieces: list[Piece], hint: str) -> titles.Head:
+    """The title (chosen among candidates, :mod:`.titles`), and the subtitle under it (a
+    piece used elsewhere, the paper's own fuller title, is taken out of ``pieces``)."""
+    head = titles.choose(pieces, hint)
+    if not head.title:
         return head
-    head.title = pieces[0].text
-    i = 1
     # the paper's own, fuller title later in the extracted text replaces the site's
-    own = next((p for p in pieces[1:] if own_title_at(p.text + " ", head.title) == len(p.text)), None)
+    own = next(
+        (p for p in pieces[head.used :] if own_title_at(p.text + " ", head.title) == len(p.text)), None
+    )
     if own is not None:
-        head.removed.append(Removal(head.title, "listing-title", pieces[0].no))
+        head.removed.append(Removal(head.title, "listing-title", pieces[max(0, head.used - 1)].no))
         head.title = own.text
         pieces.remove(own)
-    # a title broken over two lines: the second short line ends it with its genre word
-    if (
-        i < len(pieces)
-        and pieces[i].whole_line
-        and title_like(pieces[i].text, 20)
-        and parse_marker(pieces[i].text) is None
-        and not pieces[i].text.startswith(("—", "-"))
-        and not GENRE_SUFFIX.search(head.title)
-        and (GENRE_SUFFIX.search(pieces[i].text) or _subtitle_at(pieces, i + 1))
-        and len(head.title) + len(pieces[i].text) <= TITLE_MAX
-    ):
-        head.title += pieces[i].text
-        i += 1
-    if _subtitle_at(pieces, i):
-        head.subtitle = pieces[i].text
-        i += 1
-    head.used = i
+    if _subtitle_at(pieces, head.used):
+        head.subtitle = pieces[head.used].text
+        head.used += 1
     return head
 
 
@@ -364,21 +343,25 @@ BODY_STEPS: tuple[Step, ...] = (
 
 
 def build_article(
-    lines: Sequence[Line], keep_numbering: bool
+    lines: Sequence[Line], keep_numbering: bool, hint: str = ""
 ) -> tuple[Article, list[Notice], list[Removal], list[Notice]]:
-    """One article's lines → (article, notices, removals, repairs)."""
+    """One article's lines → (article, notices, removals, repairs); ``hint`` is what the
+    page says its title is (an HTML ``<h1>``), for the first article."""
     first = lines[0].text if title_candidate(lines[0].text) else ""
     pieces: list[Piece] = []
     splits: list[Notice] = []
     for k, line in enumerate(lines):
-        parts = split_line(line, heads_article=k == 0, title=first if k else "")
+        if k == 0 and hint and fold(line.text) == fold(hint):
+            parts = [Piece(line.text, line.no, True, True, line.gap_before)]  # the page's own title, whole
+        else:
+            parts = split_line(line, heads_article=k == 0, title=first if k else "")
         if len(parts) > 1:
             splits.append(
                 Notice("split", f"split into {len(parts)} blocks where spaces stood for line breaks", line.no)
             )
         pieces.extend(parts)
-    head = _title_block(pieces)
-    rest = pieces[head.used :]
+    head = _title_block(pieces, hint)
+    rest = head.before + pieces[head.used :]
     s = _Body(Builder(keep_numbering), rest, not _has_numbered_first_level(rest), _wrap_width(rest))
     for k, p in enumerate(rest):
         m = parse_marker(p.text)

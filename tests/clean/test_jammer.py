@@ -14,6 +14,8 @@ NOISE = [
         id="docstring-example",
     ),
     pytest.param("群众工作x9y8z7w6是基础", ["x9y8z7w6"], ["群众工作是基础"], id="alternating-run"),
+    pytest.param("績(jì)效管理細(xì)則", ["(jì)", "(xì)"], ["績效管理細則"], id="pinyin-after-characters"),
+    pytest.param("感動（dòng）中國", ["（dòng）"], ["感動中國"], id="pinyin-full-width-brackets"),
 ]
 
 
@@ -32,6 +34,9 @@ NEAR_MISSES = [
         "车牌号为京A12B34的小型轿车",
         id="licence-plate",
     ),
+    pytest.param("汉语拼音 (pīnyīn) 方案", id="pinyin-gloss-after-a-space"),
+    pytest.param("附件(a)所列事项", id="bracketed-letter"),
+    pytest.param("实行“河长制”(hezhang)管理", id="pinyin-without-tone-mark"),
 ]
 
 

@@ -1,0 +1,233 @@
+"""The title of an article, chosen among candidates (issue 14).
+
+A page's first lines hold the article's title, but rarely alone: the site's listing title
+above it, the compilation's title ("…（精选8篇）"), the title again with the site's name
+after a bar, a 版头 line ("XX人民政府文件"), a date or record line, a label ("原标题：").
+:func:`choose` looks at the pieces before the body starts and scores each candidate:
+
+* its **shape** — a headline: at most :data:`TITLE_MAX` characters, no full stop inside;
+  a news headline may hold commas and end in ？ or ！;
+* the **page's own word** — the HTML ``<h1>``/``<title>`` (``Decoded.title_hint``);
+* the **genre** — an official document's own title (关于…的通知/意见/决定) beats the headline
+  of the page that reprints it; a genre word at the end (…调研报告, …讲话);
+* **repetition** — a title printed twice is the title;
+* **place** — earlier is likelier, but never before a better candidate;
+* never a date, a record or metadata line, a 版头 line, or a compilation's title.
+
+Furniture around the chosen candidate is stripped and recorded (a site suffix after a
+bar, "(5篇)", ".docx", "原标题："); the candidates before it that are copies or listing
+titles are removed with their reason; a title set over two or three lines is joined;
+internal spaces are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pipeline.model import Removal
+from pipeline.structure.common import Piece
+from pipeline.text.lexicon import COLLECTION, TITLE_PREFIXES, TITLE_SUFFIX, hits
+from pipeline.text.lines import fold
+from pipeline.text.numbering import parse_marker
+from pipeline.text.shapes import GENRE_SUFFIX, HAN
+
+TITLE_MAX = 120  # 印发/转发 titles run 50–90 characters, a few to 120
+WINDOW = 8  # pieces looked at before the body starts
+_HAN = re.compile(f"[{HAN}]")
+# an official document's own title: 关于…的通知 / …关于…的意见 / 印发《…》的通知
+OFFICIAL = re.compile(
+    r"关于.{2,}?的(?:通知|通报|意见|决定|报告|请示|批复|函|复函|公告|通告|规定|办法|方案|细则|纪要|决议|命令|议案)$"
+    r"|(?:印发|转发|下发)《.+》的通知$"
+)
+# a 版头 line or a bare organ name: never the title ("XX县人民政府文件", "东阳市人民政府办公室")
+ISSUER = re.compile(r"文件$|^(?:中共)?\S{2,20}(?:人民政府|人大常委会|委员会|政协|办公室|办公厅|委|局|厅|部)$")
+# a record or metadata line: a date first, or a short label with a colon
+RECORD = re.compile(
+    r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|^\d{1,2}月\d{1,2}日$|^[^：:，,。]{1,8}[：:]\s*\S{0,30}$"
+    r"|^\S*[〔\[(（](?:19|20)\d{2}[〕\])）]\s*\d+\s*号$"  # a 发文字号 alone: "X政发〔2024〕3号"
+)
+_PREFIX = re.compile(r"^(?:" + "|".join(map(re.escape, TITLE_PREFIXES)) + r")\s*[:：]?\s*")
+_SENTENCE_INSIDE = re.compile(r"[。；;]")
+_BAD_END = "。；;：:，,、"
+_OPEN_CLOSE = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
+
+
+@dataclass(slots=True)
+class Head:
+    """What :func:`choose` found at the top of an article."""
+
+    title: str = ""
+    subtitle: str = ""
+    removed: list[Removal] = field(default_factory=list)
+    used: int = 0  # pieces taken by the title block (title, its copies, furniture, subtitle)
+    # pieces above the title that are not copies of a title: they stay, as the first blocks
+    before: list[Piece] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int  # first piece
+    end: int  # one past the last piece (a title set over several lines)
+    title: str  # the title, furniture stripped
+    furniture: tuple[tuple[str, str], ...]  # (stripped text, reason)
+    score: float
+
+
+def strip_furniture(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The title inside ``text`` and what was around it, with the reason for each.
+
+    >>> strip_furniture("原标题：最强“中国芯”本月商用")
+    ('最强“中国芯”本月商用', [('原标题：', 'page-meta')])
+    >>> strip_furniture("企业员工绩效考核与评估指南_第1页")
+    ('企业员工绩效考核与评估指南', [('_第1页', 'page-number')])
+    >>> strip_furniture("心得体会的文体和方法(专业13篇)")
+    ('心得体会的文体和方法', [('(专业13篇)', 'collection-title')])
+    """
+    gone: list[tuple[str, str]] = []
+    core = text.strip()
+    m = _PREFIX.match(core)
+    if m and m.end() < len(core):
+        gone.append((m.group(), "page-meta"))
+        core = core[m.end() :]
+    for _ in range(3):  # "…范文（精选5篇）_站名" carries more than one
+        m = TITLE_SUFFIX.search(core)
+        if m and m.start() >= 4:
+            piece = m.group()
+            reason = "page-number" if "第" in piece else "file-name" if "." in piece else "site-banner"
+            gone.append((piece, reason))
+            core = core[: m.start()].rstrip()
+            continue
+        m = COLLECTION.search(core)
+        if m and m.start() >= 4 and m.end() >= len(core) - 1:
+            gone.append((core[m.start() :], "collection-title"))
+            core = core[: m.start()].rstrip()
+            continue
+        break
+    return core, gone
+
+
+def headline(text: str) -> bool:
+    """Shaped like a title: Chinese, not too long, no sentence inside, a clean end.
+
+    >>> headline("运营商 5G 手机促销方式曝光，禁止提供购机补贴"), headline("为什么 ChatGPT 不火了？")
+    (True, True)
+    >>> headline("现将调研情况报告如下："), headline("实践充分表明，群众路线是法宝。")
+    (False, False)
+    """
+    t = text.strip()
+    if not (2 <= len(t) <= TITLE_MAX) or not _HAN.search(t) or t[-1] in _BAD_END:
+        return False
+    if _SENTENCE_INSIDE.search(t) or t.count("，") + t.count(",") > 3:
+        return False
+    return all(t.count(a) == t.count(b) for a, b in _OPEN_CLOSE)
+
+
+def _ruled_out(text: str) -> bool:
+    """Never a title: a date, record or label line, a 版头 or organ line, a subtitle
+    (——…), a numbered heading, furniture."""
+    key = fold(text)
+    if (
+        text.startswith(("—", "-"))
+        or RECORD.search(key)
+        or ISSUER.search(key)
+        or parse_marker(text) is not None
+    ):
+        return True
+    words = hits(key)
+    return bool(words["download"] or words["social"] or words["nav"] or words["legal"] or words["meta"] >= 2)
+
+
+def _score(title: str, raw: str, index: int, hint: str, seen: dict[str, int]) -> float:
+    key = fold(title)
+    score = -0.4 * index
+    if hint and (key == hint or (len(key) >= 6 and (key in hint or hint in key))):
+        score += 5.0
+    if OFFICIAL.search(key):
+        score += 3.0
+    elif GENRE_SUFFIX.search(key):
+        score += 1.0
+    if seen.get(key, 0) > 1:
+        score += 1.5  # printed twice: the page's title line and the article's own
+    if COLLECTION.search(fold(raw)):
+        score -= 3.0  # a compilation's title; its articles have their own
+    if len(key) > 60 and not OFFICIAL.search(key):
+        score -= 1.0
+    return score
+
+
+def _candidates(pieces: Sequence[Piece], limit: int, hint: str) -> list[_Candidate]:
+    seen: dict[str, int] = {}
+    for p in pieces[:limit]:
+        core = fold(strip_furniture(p.text)[0])
+        seen[core] = seen.get(core, 0) + 1
+    out = []
+    for i in range(limit):
+        for span in (1, 2, 3):  # a title set over up to three lines
+            parts = pieces[i : i + span]
+            if len(parts) < span or any(not p.whole_line or p.text.startswith(("—", "-")) for p in parts[1:]):
+                break
+            raw = "".join(p.text for p in parts) if span > 1 else parts[0].text
+            title, gone = strip_furniture(raw)
+            if not headline(title) or _ruled_out(title):
+                continue
+            after = pieces[i + span] if i + span < len(pieces) else None
+            if span > 1 and not _joins(parts, title, hint, after):
+                continue
+            out.append(_Candidate(i, i + span, title, tuple(gone), _score(title, raw, i, hint, seen)))
+    return out
+
+
+def _joins(parts: Sequence[Piece], title: str, hint: str, after: Piece | None) -> bool:
+    """Whether lines are one title: the first leaves a bracket open, or the whole ends like
+    an official title, a genre word or the page's <h1>, or a ``——`` subtitle follows the
+    last (and the last is short); and no part is a title alone."""
+    key = fold(title)
+    first = parts[0].text
+    unbalanced = any(first.count(a) > first.count(b) for a, b in _OPEN_CLOSE)
+    subtitle_next = after is not None and after.text.startswith(("——", "--")) and len(parts[-1].text) <= 20
+    ends = bool(OFFICIAL.search(key) or GENRE_SUFFIX.search(key) or (hint and key == hint) or subtitle_next)
+    alone = OFFICIAL.search(fold(first)) or GENRE_SUFFIX.search(fold(first))
+    return (unbalanced or ends) and not alone and len(key) <= TITLE_MAX
+
+
+def _body_start(pieces: Sequence[Piece]) -> int:
+    """Where the body starts: the first piece that is a sentence, a numbered heading or
+    long (the title is among the pieces before it)."""
+    for i, p in enumerate(pieces[:WINDOW]):
+        t = p.text
+        if parse_marker(t) is not None or len(t) > TITLE_MAX or (len(t) > 30 and "。" in t):
+            return i
+    return min(len(pieces), WINDOW)
+
+
+def choose(pieces: list[Piece], hint: str = "") -> Head:
+    """The title block at the start of ``pieces`` (see the module docstring)."""
+    head = Head()
+    limit = max(1, _body_start(pieces)) if pieces else 0
+    cands = _candidates(pieces, limit, fold(hint))
+    if not cands:
+        return head
+    best = max(cands, key=lambda c: (c.score, -c.start, c.end - c.start))
+    head.title = best.title
+    for text, reason in best.furniture:
+        head.removed.append(Removal(text, reason, pieces[best.start].no))
+    key = fold(best.title)
+    # what stood above the title: copies of it, listing and compilation titles go
+    for p in pieces[: best.start]:
+        core = strip_furniture(p.text)[0]
+        if fold(core) == key:
+            head.removed.append(Removal(p.text, "duplicate-title", p.no))
+        elif COLLECTION.search(fold(p.text)):
+            head.removed.append(Removal(p.text, "collection-title", p.no))
+        elif headline(core) and not _ruled_out(core) and not p.text.startswith(("—", "-")):
+            head.removed.append(Removal(p.text, "listing-title", p.no))
+        else:
+            head.before.append(p)
+    i = best.end
+    while i < len(pieces) and i < limit and fold(strip_furniture(pieces[i].text)[0]) == key:
+        head.removed.append(Removal(pieces[i].text, "duplicate-title", pieces[i].no))
+        i += 1  # the title again under itself
+    head.used = i
+    return head
