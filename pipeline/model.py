@@ -217,7 +217,7 @@ class Decoded:
     encoding: str  # doc-tree `encoding`: utf-8, utf-8-sig, utf-16, gb18030, big5, ...
     removed: tuple[Removal, ...] = ()  # what decoding dropped (U+FFFD, HTML page chrome)
     notices: tuple[Notice, ...] = ()
-    title_hint: str = ""  # an HTML page's <h1>, else its <title>: a candidate for the title
+    title_hint: str = ""  # an HTML page's <h1> and <title>, one per line: candidates for the title
 
 
 @dataclass(frozen=True, slots=True)

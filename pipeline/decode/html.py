@@ -63,7 +63,7 @@ class Page:
 
     text: str  # visible text lines, LF-separated, blank line between blocks
     removed: tuple[Removal, ...]  # page chrome, one entry per visible line, in page order
-    title_hint: str  # first kept <h1>, else the <title> without the site's name
+    title_hint: str  # the first kept <h1> and the <title> without the site's name, one per line
 
 
 # ---------------------------------------------------------------- structure as data
@@ -745,4 +745,7 @@ def extract(markup: str) -> Page:
         warnings.simplefilter("ignore")
         soup = BeautifulSoup(markup, "html.parser")
     text, removed, h1 = _Extractor(soup).run()
-    return Page(text, removed, h1 or _title_from_head(soup))
+    # both what the page's <h1> and its <title> say (they disagree on some pages: an <h1>
+    # may be a widget's); one per line
+    hints = dict.fromkeys(t for t in (h1, _title_from_head(soup)) if t)
+    return Page(text, removed, "\n".join(hints))

@@ -34,8 +34,18 @@ def structure(
     removed: list[Removal] = []
     repairs: list[Notice] = []
     orphan: tuple[Paragraph, ...] = ()  # a title heading nothing, before any article
-    for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
+    bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
+    k = 0
+    while k < len(bounds):
+        a, b = bounds[k]
         article, ns, gone, fixed = build_article(lines[a:b], keep_numbering, hint if not a else "")
+        if not article.blocks and not articles and k + 1 < len(bounds):
+            # the file opens with a title heading nothing: it and the next article are one
+            # (the title chooser decides which of their first lines is the title)
+            bounds[k + 1] = (a, bounds[k + 1][1])
+            k += 1
+            continue
+        k += 1
         notices.extend(ns)
         removed.extend(gone)
         repairs.extend(fixed)

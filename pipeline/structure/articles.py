@@ -14,12 +14,27 @@ import re
 from collections.abc import Sequence
 
 from pipeline.structure.common import TITLE_MAX, flattened, title_candidate
-from pipeline.text.lines import Line
+from pipeline.structure.titles import OFFICIAL
+from pipeline.text.lines import Line, fold
 from pipeline.text.shapes import GENRE_SUFFIX, ends_sentence, title_like
 
 GENRE_TITLE_MIN = 8  # "对策建议" alone is a section heading, not a new article's title
 # "市发展改革委　周涛" under a title: a unit and a person's name (a new article's byline)
 _BYLINE = re.compile(r"^[^\s，。：:、“”]{2,20}[\s\u3000]+[^\s，。：:、“”]{2,4}$")
+
+
+# "…关于印发《X实施方案》的通知": X is printed after the notice, as a document of its own
+_ISSUES = re.compile(r"(?:印发|转发|下发|发布)《([^》]{4,60})》")
+
+
+def _continues_title(prev: str, key: str) -> bool:
+    """Whether ``key`` ends the official title ``prev`` began on the line before."""
+    return (
+        bool(OFFICIAL.search(prev + key))
+        and not OFFICIAL.search(prev)
+        and "关于" in prev
+        and "。" not in prev
+    )
 
 
 def article_starts(lines: Sequence[Line], title_cuts: Sequence[int]) -> list[int]:
@@ -31,11 +46,18 @@ def article_starts(lines: Sequence[Line], title_cuts: Sequence[int]) -> list[int
         return k < len(title_cuts) and title_cuts[k] <= hi
 
     starts = [0]
+    issued: set[str] = set()  # names of texts an 印发/转发 notice issues ("…印发《X》的通知")
     for i in range(1, len(lines)):
         line, prev = lines[i], lines[i - 1]
+        issued.update(fold(m.group(1)) for m in _ISSUES.finditer(prev.key))
         if line.boundary:
             starts.append(i)
             continue
+        if title_candidate(line.text) and line.key.strip("《》") in issued:
+            starts.append(i)  # the text the notice issues follows it, under its own title
+            continue
+        if _continues_title(prev.key, line.key):
+            continue  # "…关于加强普通高等学校" + "毕业生就业工作的通知": one title over two lines
         if i + 1 < len(lines) and title_candidate(line.text) and not line.text.startswith(("—", "-")):
             nxt = lines[i + 1]
             if (

@@ -351,7 +351,7 @@ def build_article(
     pieces: list[Piece] = []
     splits: list[Notice] = []
     for k, line in enumerate(lines):
-        if k == 0 and hint and fold(line.text) == fold(hint):
+        if k == 0 and fold(line.text) in titles.hints(hint):
             parts = [Piece(line.text, line.no, True, True, line.gap_before)]  # the page's own title, whole
         else:
             parts = split_line(line, heads_article=k == 0, title=first if k else "")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from pipeline.model import Removal
 from pipeline.structure.common import Piece
@@ -45,9 +46,12 @@ OFFICIAL = re.compile(
 ISSUER = re.compile(r"文件$|^(?:中共)?\S{2,20}(?:人民政府|人大常委会|委员会|政协|办公室|办公厅|委|局|厅|部)$")
 # a record or metadata line: a date first, or a short label with a colon
 RECORD = re.compile(
-    r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|^\d{1,2}月\d{1,2}日$|^[^：:，,。]{1,8}[：:]\s*\S{0,30}$"
+    r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|^\d{1,2}月\d{1,2}日$|^(?:19|20)\d{2}\s*年$"
+    r"|^[^：:，,。]{1,6}[：:]\s*[\d\s\-/.:年月日]{0,20}$"  # "归档时间：2018-11-21", "统计时间：2024年"
     r"|^\S*[〔\[(（](?:19|20)\d{2}[〕\])）]\s*\d+\s*号$"  # a 发文字号 alone: "X政发〔2024〕3号"
 )
+# a site's name and a tagline or section after a space: "共产党员网 先锋文汇…" (a banner)
+SITE_BANNER = re.compile(r"^\S{2,12}(?:网|网站|之家|文库|在线|频道|平台)\s+\S")
 _PREFIX = re.compile(r"^(?:" + "|".join(map(re.escape, TITLE_PREFIXES)) + r")\s*[:：]?\s*")
 _SENTENCE_INSIDE = re.compile(r"[。；;]")
 _BAD_END = "。；;：:，,、"
@@ -105,6 +109,10 @@ def strip_furniture(text: str) -> tuple[str, list[tuple[str, str]]]:
             core = core[: m.start()].rstrip()
             continue
         break
+    if core.startswith("《") and core.endswith("》") and core.count("《") == 1:
+        # a listing's title in 书名号: "《生产企业安全生产责任制度》"
+        gone += [("《", "listing-title"), ("》", "listing-title")]
+        core = core[1:-1]
     return core, gone
 
 
@@ -136,14 +144,16 @@ def _ruled_out(text: str) -> bool:
     ):
         return True
     words = hits(key)
-    return bool(words["download"] or words["social"] or words["nav"] or words["legal"] or words["meta"] >= 2)
+    furniture = words["download"] + words["social"] + words["nav"] + words["legal"] + words["meta"]
+    return furniture >= 2 and len(key) <= 4 * furniture + 8  # mostly furniture words
 
 
-def _score(title: str, raw: str, index: int, hint: str, seen: dict[str, int]) -> float:
+def _score(title: str, raw: str, index: int, hints: Sequence[str], seen: dict[str, int]) -> float:
     key = fold(title)
     score = -0.4 * index
-    if hint and (key == hint or (len(key) >= 6 and (key in hint or hint in key))):
-        score += 5.0
+    for hint in hints:  # the page's <h1> and <title> each vouch for a candidate
+        if key == hint or (len(key) >= 6 and (key in hint or hint in key)):
+            score += 3.0
     if OFFICIAL.search(key):
         score += 3.0
     elif GENRE_SUFFIX.search(key):
@@ -152,12 +162,14 @@ def _score(title: str, raw: str, index: int, hint: str, seen: dict[str, int]) ->
         score += 1.5  # printed twice: the page's title line and the article's own
     if COLLECTION.search(fold(raw)):
         score -= 3.0  # a compilation's title; its articles have their own
+    if SITE_BANNER.match(raw):
+        score -= 3.0
     if len(key) > 60 and not OFFICIAL.search(key):
         score -= 1.0
     return score
 
 
-def _candidates(pieces: Sequence[Piece], limit: int, hint: str) -> list[_Candidate]:
+def _candidates(pieces: Sequence[Piece], limit: int, hints: Sequence[str]) -> list[_Candidate]:
     seen: dict[str, int] = {}
     for p in pieces[:limit]:
         core = fold(strip_furniture(p.text)[0])
@@ -170,16 +182,17 @@ def _candidates(pieces: Sequence[Piece], limit: int, hint: str) -> list[_Candida
                 break
             raw = "".join(p.text for p in parts) if span > 1 else parts[0].text
             title, gone = strip_furniture(raw)
-            if not headline(title) or _ruled_out(title):
+            hinted = fold(title) in hints
+            if not headline(title) or (_ruled_out(title) and not hinted):
                 continue
             after = pieces[i + span] if i + span < len(pieces) else None
-            if span > 1 and not _joins(parts, title, hint, after):
+            if span > 1 and not _joins(parts, title, hinted, after):
                 continue
-            out.append(_Candidate(i, i + span, title, tuple(gone), _score(title, raw, i, hint, seen)))
+            out.append(_Candidate(i, i + span, title, tuple(gone), _score(title, raw, i, hints, seen)))
     return out
 
 
-def _joins(parts: Sequence[Piece], title: str, hint: str, after: Piece | None) -> bool:
+def _joins(parts: Sequence[Piece], title: str, hinted: bool, after: Piece | None) -> bool:
     """Whether lines are one title: the first leaves a bracket open, or the whole ends like
     an official title, a genre word or the page's <h1>, or a ``——`` subtitle follows the
     last (and the last is short); and no part is a title alone."""
@@ -187,9 +200,13 @@ def _joins(parts: Sequence[Piece], title: str, hint: str, after: Piece | None) -
     first = parts[0].text
     unbalanced = any(first.count(a) > first.count(b) for a, b in _OPEN_CLOSE)
     subtitle_next = after is not None and after.text.startswith(("——", "--")) and len(parts[-1].text) <= 20
-    ends = bool(OFFICIAL.search(key) or GENRE_SUFFIX.search(key) or (hint and key == hint) or subtitle_next)
-    alone = OFFICIAL.search(fold(first)) or GENRE_SUFFIX.search(fold(first))
-    return (unbalanced or ends) and not alone and len(key) <= TITLE_MAX
+    ends = bool(OFFICIAL.search(key) or GENRE_SUFFIX.search(key) or hinted or subtitle_next)
+    alone = OFFICIAL.search(fold(first)) or GENRE_SUFFIX.search(fold(first)) or COLLECTION.search(fold(first))
+    # the later parts do not stand as titles of their own (two titles are not one)
+    whole = all(not (OFFICIAL.search(fold(p.text)) and len(p.text) >= 8) for p in parts[1:]) or bool(
+        ISSUER.search(fold(first))
+    )
+    return (unbalanced or ends) and not alone and whole and len(key) <= TITLE_MAX
 
 
 def _body_start(pieces: Sequence[Piece]) -> int:
@@ -202,13 +219,42 @@ def _body_start(pieces: Sequence[Piece]) -> int:
     return min(len(pieces), WINDOW)
 
 
+OWN_TITLE_BONUS = 1.0  # a later, fuller title similar to an earlier one is the article's own
+SUBTITLE_BONUS = 1.0  # a candidate with a ——subtitle under it heads the article
+
+
+def _revised(cands: list[_Candidate], pieces: Sequence[Piece]) -> list[_Candidate]:
+    """Scores that need the other candidates: a later candidate that repeats an earlier
+    one more fully ("区委书记在…表态发言" under "…表态发言") is the article's own title and
+    the earlier the page's listing; a candidate with a subtitle under it heads the text."""
+    out = []
+    for c in cands:
+        bonus = 0.0
+        key = fold(c.title)
+        for e in cands:
+            if e.start < c.start and e.end <= c.start:
+                other = fold(e.title)
+                if len(key) > len(other) and SequenceMatcher(None, other, key).ratio() >= 0.6:
+                    bonus = max(bonus, OWN_TITLE_BONUS + 0.4 * (c.start - e.start))
+        if c.end < len(pieces) and pieces[c.end].text.startswith(("——", "--")):
+            bonus += SUBTITLE_BONUS
+        out.append(_Candidate(c.start, c.end, c.title, c.furniture, c.score + bonus) if bonus else c)
+    return out
+
+
+def hints(hint: str) -> tuple[str, ...]:
+    """The folded title hints of a page (``Decoded.title_hint``: one per line)."""
+    return tuple(h for h in (fold(x) for x in hint.splitlines()) if h)
+
+
 def choose(pieces: list[Piece], hint: str = "") -> Head:
     """The title block at the start of ``pieces`` (see the module docstring)."""
     head = Head()
     limit = max(1, _body_start(pieces)) if pieces else 0
-    cands = _candidates(pieces, limit, fold(hint))
+    cands = _candidates(pieces, limit, hints(hint))
     if not cands:
         return head
+    cands = _revised(cands, pieces)
     best = max(cands, key=lambda c: (c.score, -c.start, c.end - c.start))
     head.title = best.title
     for text, reason in best.furniture:

@@ -263,7 +263,7 @@ TITLE_PREFIXES = ("原标题", "标题", "题目", "文章标题", "正文", "�
 # a compilation, not an article: "（精选8篇）", "【推荐5篇】", "范文2篇", "合集", "汇编", "大全"
 COLLECTION = re.compile(
     r"[（(【\[]?(?:专业|精选|通用|推荐|优秀|热门|最新|实用)?\s*[0-9一二三四五六七八九十两]+\s*篇[)）】\]]?"
-    r"|合集|汇编|大全|范文\s*[0-9一二三四五六七八九十两]+\s*篇"
+    r"|合集|汇编|大全|范文\s*[0-9一二三四五六七八九十两]+\s*篇|(?:收集|汇总|精选)$"
 )
 # after the title, set apart by a bar, underscore or spaced dash: the site or the section
 TITLE_SUFFIX = re.compile(
