@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.clean import RULES, Rule, clean
+from pipeline.clean import Rule, clean, rules_for
 from pipeline.decode import decode
 from pipeline.errors import InputError
 from pipeline.model import Article, Cleaned, Decoded, DocTree, Structured
@@ -70,16 +70,19 @@ class Trace:
     doc: DocTree
 
 
-def trace(data: bytes, source: str, options: Options = Options(), *, rules: Sequence[Rule] = RULES) -> Trace:
+def trace(
+    data: bytes, source: str, options: Options = Options(), *, rules: Sequence[Rule] | None = None
+) -> Trace:
     """Decode, clean and structure one input, keeping each stage's result.
 
     Unlike :func:`convert` it returns a tree with no body too (an all-cruft input), so
     that ``explain`` can show what was removed from it.  ``rules`` is for measuring the
-    cleaning rules (tools/corpus_eval.py scores the judge fitted without a site on it).
+    cleaning rules (tools/corpus_eval.py scores the judge fitted without a site on it);
+    by default they are :func:`pipeline.clean.rules_for` the input's form.
     """
     check_size(len(data), options.max_bytes)
     decoded = decode(data, hint=options.encoding, filename=source)
-    cleaned = clean(split_lines(decoded.text), rules)
+    cleaned = clean(split_lines(decoded.text), rules_for(decoded.form) if rules is None else rules)
     result = structure(
         cleaned, title=options.title, keep_numbering=options.keep_numbering, hint=decoded.title_hint
     )
@@ -96,7 +99,7 @@ def trace(data: bytes, source: str, options: Options = Options(), *, rules: Sequ
 
 
 def convert(
-    data: bytes, source: str, options: Options = Options(), *, rules: Sequence[Rule] = RULES
+    data: bytes, source: str, options: Options = Options(), *, rules: Sequence[Rule] | None = None
 ) -> DocTree:
     """Decode, clean and structure one input file.
 

@@ -218,6 +218,9 @@ class Decoded:
     removed: tuple[Removal, ...] = ()  # what decoding dropped (U+FFFD, HTML page chrome)
     notices: tuple[Notice, ...] = ()
     title_hint: str = ""  # an HTML page's <h1> and <title>, one per line: candidates for the title
+    # what the input was: "text", or "html" for a page whose chrome decode already judged
+    # from its structure (clean then runs the named rules only, see pipeline.clean.rules_for)
+    form: str = "text"
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,8 +95,11 @@ def loso_predictors(entries: Sequence[Entry]) -> dict[str, scoring.Predict]:
         rules = (*NAMED_RULES, Rule(judge.REASON, judge.finder(weights)))
 
         def predict(source: Path, rules: tuple[Rule, ...] = rules) -> tuple[dict[str, Any] | None, str]:
+            page = source.suffix.lower() in (".html", ".htm")  # pages get the named rules only
             try:
-                return to_dict(convert(source.read_bytes(), source.name, rules=rules)), ""
+                return to_dict(
+                    convert(source.read_bytes(), source.name, rules=NAMED_RULES if page else rules)
+                ), ""
             except PipelineError as exc:
                 return None, f"{type(exc).__name__}: {exc}"
 

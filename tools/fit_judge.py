@@ -2,8 +2,9 @@
 
     python tools/fit_judge.py [--write] [--precision 0.97]
 
-Lines are those the named rules keep (``tools/judge_data.py``), labelled from the dev
-split's keys; lines the keys remove as copies of a title are left out (title choice is
+Lines are those the named rules keep (``tools/judge_data.py``) of the dev split's text
+inputs (pages are judged from their HTML structure, see ``pipeline.clean.rules_for``),
+labelled from the keys; lines the keys remove as copies of a title are left out (title choice is
 structure's job, not the judge's).  The model is a logistic regression over
 :func:`pipeline.clean.judge.features`, fitted by Newton's method with an L2 penalty.
 
@@ -34,13 +35,13 @@ from pipeline.reasons import TITLE_REASONS
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "pipeline" / "clean" / "judge_weights.py"
 L2 = 1.0
-PRECISION = 0.90  # out-of-fold line precision the threshold is chosen for
+PRECISION = 0.97  # out-of-fold line precision the threshold is chosen for
 
 
 def dataset(split: str = "dev") -> tuple[np.ndarray, np.ndarray, list[str], list[object]]:
     """(X, y, site per row, sample per row) for the labelled lines of ``split``."""
     rows, ys, sites, kept = [], [], [], []
-    entries = [e for e in manifest() if e.split == split]
+    entries = [e for e in manifest() if e.split == split and e.kind == "text"]  # pages: see rules_for
     by_entry: dict[str, list[object]] = defaultdict(list)
     for s in samples(entries):
         by_entry[s.entry.id].append(s)

@@ -99,6 +99,14 @@ NAMED_RULES: tuple[Rule, ...] = tuple(
 JUDGE = Rule(judge.REASON, judge.finder(judge_weights.WEIGHTS))
 RULES: tuple[Rule, ...] = (*NAMED_RULES, JUDGE)
 
+
+def rules_for(form: str) -> tuple[Rule, ...]:
+    """The rules for an input of this form (``Decoded.form``): a page's lines were
+    already judged from its HTML structure, and the judge is fitted on text inputs, so
+    pages get the named rules only."""
+    return NAMED_RULES if form == "html" else RULES
+
+
 _SPACES = re.compile(r"[ \t]{2,}")  # a cut between two spaces leaves one
 OVERCLEAN_SHARE = 0.5  # a notice when cleaning removes more than this share of the text
 

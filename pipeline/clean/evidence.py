@@ -101,7 +101,8 @@ def is_prose(key: str) -> bool:
     han = len(_HAN.findall(key))
     if han + len(_DIGIT.findall(key)) < 0.6 * len(key):  # statistics are prose too
         return False
-    return sum(c in FUNCTION_CHARS for c in key) >= 0.04 * han
+    # 公文 prose is terse (few 的/了): many clauses count as much as function characters
+    return sum(c in FUNCTION_CHARS for c in key) >= 0.04 * han or len(_SENTENCE_MARKS.findall(key)) >= 4
 
 
 def _describe(key: str) -> dict[str, object]:

@@ -1,12 +1,15 @@
 """html-fragment: bits of HTML markup left in the text (style= align=>, <p>, <!-- -->).
 
 What it removes: runs of attribute debris (``style= align=>``, ``class="x">``), tags
-(``<p align=center>``, ``</div>``, Word's ``<o:p>``) and comments.  Character references
+(``<p align=center>``, ``</div>``, Word's ``<o:p>``), comments, and style sheets printed as
+text (``@page { size: 8.27in 11.69in } p.western { font-family: … }``: one or more CSS rules
+in a row, each a selector and a braced block of ``property: value`` declarations).  Character references
 (``&nbsp;`` ``&ldquo;``) are not debris: decode turns them into the characters they stand for.
 Why: sites that strip tags badly leave markup glued to the text.
 Example (seed 004): "做好新时期群众工作的几点做法和体会 style= align=>做好新时期…" → the
 "style= align=>" runs are cut.
-Leaves alone: comparison signs in prose ("增速>5%"), e-mail and URLs, 《》 book titles.
+Leaves alone: comparison signs in prose ("增速>5%"), e-mail and URLs, 《》 book titles,
+braces in prose or in a formula ("{1, 2, 3}" has no ``property: value``).
 """
 
 from __future__ import annotations
@@ -29,8 +32,16 @@ _DEBRIS = re.compile(
 )
 
 
+# a CSS rule: a selector ("@page", "p.western", "td, th") and declarations "font-size: 10pt;"
+_CSS_RULE = r"(?:[@.#]?[A-Za-z][\w.#:\-]*(?:\s*,\s*[@.#]?[A-Za-z][\w.#:\-]*)*\s*)\{\s*(?:[a-z\-]+\s*:[^{}:;]*;?\s*)+\}"
+_CSS = re.compile(rf"{_CSS_RULE}(?:\s*{_CSS_RULE})*", re.I)
+
+
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
     for i, line in enumerate(lines):
         if "=" in line.text or "<" in line.text:
             for m in _DEBRIS.finditer(line.text):
+                yield Cut(i, m.start(), m.end())
+        if "{" in line.text:
+            for m in _CSS.finditer(line.text):
                 yield Cut(i, m.start(), m.end())

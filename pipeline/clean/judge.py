@@ -37,7 +37,8 @@ _CLOSING = re.compile(
     r"|^特此(?:通知|通报|报告|函告|批复|公告)[。．.]?$|^此致$|^敬礼[!！]?$"
     r"|^[（(]此件\S{2,8}[)）]$"  # 附注: （此件公开发布）
     r"|^[（(](?:19|20)\d{2}年\d{1,2}月\d{1,2}日[)）]$"  # a speech's date under its title
-    r"|^(?:同志们|各位\S{0,8}|尊敬的\S{1,20}|亲爱的\S{1,12}|朋友们)[:：，,]$"  # a speech's salutation
+    r"|^(?:同志们|同志們|各位\S{0,8}|尊敬的\S{1,20}|亲爱的\S{1,12}|朋友们|朋友們)[:：，,]$"  # a salutation
+    r"|^各\S{1,30}[:：]$"  # 主送: "学校各单位：", "各乡镇人民政府，县直各单位："
 )
 # what ends a signing organ's name ("XX县人民政府", "中共XX县委办公室")
 _ORGAN = re.compile(
@@ -167,11 +168,14 @@ def protected(lines: Sequence[Line], evs: Sequence[Evidence], i: int) -> bool:
     words = dict(ev.words)
     if _CLOSING.match(key):
         return True
-    if ev.numbered and not (words["legal"] or words["download"] or words["meta"]):
-        return True  # a heading or a list item
+    notice = words["legal"] + words["download"]
+    # a site's notice in prose: the site's words at least three times, dense ("本站全部…请谨慎下单")
+    dense_notice = notice >= 3 and notice * 100 >= 3 * ev.length
+    if ev.numbered and (ev.length > 30 or not (words["meta"] or notice)):
+        return True  # a heading (with its run-in text) or a list item
     if ev.after_core and ev.length <= 20 and _ORGAN.search(key) and not sum(words.values()):
         return True  # a signing organ under the last paragraph
-    if ev.prose and words["intro"] + words["legal"] + words["download"] < 2:
+    if ev.prose and words["intro"] < 2 and not dense_notice:
         return True  # prose, unless it is a site's own introduction or notice
     if ev.code:
         return True  # a program listing in a blog post: content, however odd it reads
@@ -194,17 +198,16 @@ def protected(lines: Sequence[Line], evs: Sequence[Evidence], i: int) -> bool:
     return not evidence_of_furniture and ev.separators < 2 and not ev.repeats
 
 
-def _reason(contributions: dict[str, float]) -> str:
-    kinds = {k: contributions.get(f"words_{k}", 0.0) for k in KIND_NAMES}
-    best = max(kinds, key=lambda k: kinds[k])
-    if kinds[best] > 0.5:
+def _reason(ev: Evidence) -> str:
+    """What a removed line is reported as: the kind of site vocabulary it holds most of,
+    else page metadata for counts, dates and separators, else a repeated header."""
+    words = dict(ev.words)
+    best = max(KIND_NAMES, key=lambda k: words[k])  # lexicon order breaks ties
+    if words[best]:
         return BY_KIND[best].reason
-    meta = sum(
-        max(0.0, contributions.get(f, 0.0)) for f in ("counts", "dates", "times", "separators", "digits")
-    )
-    if meta > 0.5:
+    if ev.counts or ev.dates or ev.times or ev.separators or ev.digits > 0.3:
         return "page-meta"
-    if contributions.get("repeats", 0.0) > 0.5:
+    if ev.repeats:
         return "repeated-header"
     return REASON
 
@@ -226,16 +229,30 @@ def judge(lines: Sequence[Line], weights: Weights) -> list[Verdict]:
                 key=lambda t: -abs(t[1]),
             )[:5]
         )
-        out.append(Verdict(i, p, removed, _reason(contributions) if removed else "", top))
+        out.append(Verdict(i, p, removed, _reason(ev) if removed else "", top))
     return out
 
 
+ROUNDS = 8  # removing lines changes the evidence of the rest (repeats, the core): judge again
+
+
 def finder(weights: Weights) -> Callable[[Sequence[Line]], Iterator[Cut]]:
-    """The judge as a cleaning rule's ``find`` with these weights (a rule of its own)."""
+    """The judge as a cleaning rule's ``find`` with these weights (a rule of its own).
+
+    It judges again what is left until nothing more goes, so that cleaning twice removes
+    nothing more (the stability invariant of the tests).
+    """
 
     def find(lines: Sequence[Line]) -> Iterator[Cut]:
-        for v in judge(lines, weights):
-            if v.removed:
-                yield Cut(v.index, reason=v.reason)
+        left = list(range(len(lines)))
+        for _ in range(ROUNDS):
+            verdicts = judge([lines[i] for i in left], weights)
+            gone = [v for v in verdicts if v.removed]
+            if not gone:
+                return
+            for v in gone:
+                yield Cut(left[v.index], reason=v.reason)
+            out = {v.index for v in gone}
+            left = [i for k, i in enumerate(left) if k not in out]
 
     return find

@@ -57,7 +57,9 @@ def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decod
 
     removed: tuple[Removal, ...] = ()
     title_hint = ""
+    form = "text"
     if sniff.looks_like_html(text[:2048], filename):
+        form = "html"
         from pipeline.decode import html  # beautifulsoup4 is loaded only for pages
 
         page = html.extract(text)
@@ -77,4 +79,4 @@ def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decod
     if not text.strip() and not removed:
         raise InputError("the file holds only whitespace — nothing to convert")
     removed = tuple(sorted(removed + dropped, key=lambda r: r.line))
-    return Decoded(text, encoding, removed, tuple(notices) + repair_notices, title_hint)
+    return Decoded(text, encoding, removed, tuple(notices) + repair_notices, title_hint, form)

@@ -22,6 +22,7 @@ internal spaces are kept.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -43,7 +44,12 @@ OFFICIAL = re.compile(
     r"|(?:印发|转发|下发)《.+》的通知$"
 )
 # a 版头 line or a bare organ name: never the title ("XX县人民政府文件", "东阳市人民政府办公室")
-ISSUER = re.compile(r"文件$|^(?:中共)?\S{2,20}(?:人民政府|人大常委会|委员会|政协|办公室|办公厅|委|局|厅|部)$")
+# a 版头 line ("XX人民政府文件"): never the title, never part of it
+BANNER = re.compile(r"文件$")
+# a bare organ name ("东阳市人民政府办公室"): never a title alone, but it may open one set
+# over two lines (发文机关 + 关于 + 事由 + 文种, GB/T 9704 7.3.1)
+ORGAN = re.compile(r"^(?:中共)?\S{2,20}(?:人民政府|人大常委会|委员会|政协|办公室|办公厅|委|局|厅|部)$")
+ISSUER = re.compile(f"{BANNER.pattern}|{ORGAN.pattern}")
 # a record or metadata line: a date first, or a short label with a colon
 RECORD = re.compile(
     r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]|^\d{1,2}月\d{1,2}日$|^(?:19|20)\d{2}\s*年$"
@@ -148,9 +154,14 @@ def _ruled_out(text: str) -> bool:
     return furniture >= 2 and len(key) <= 4 * furniture + 8  # mostly furniture words
 
 
+FURNITURE_PENALTY = 1.5  # per word of site vocabulary (版权, 举报, 下载 …) in a candidate
+
+
 def _score(title: str, raw: str, index: int, hints: Sequence[str], seen: dict[str, int]) -> float:
     key = fold(title)
     score = -0.4 * index
+    words = hits(key)
+    score -= FURNITURE_PENALTY * (words["download"] + words["social"] + words["nav"] + words["legal"])
     for hint in hints:  # the page's <h1> and <title> each vouch for a candidate
         if key == hint or (len(key) >= 6 and (key in hint or hint in key)):
             score += 3.0
@@ -178,7 +189,12 @@ def _candidates(pieces: Sequence[Piece], limit: int, hints: Sequence[str]) -> li
     for i in range(limit):
         for span in (1, 2, 3):  # a title set over up to three lines
             parts = pieces[i : i + span]
-            if len(parts) < span or any(not p.whole_line or p.text.startswith(("—", "-")) for p in parts[1:]):
+            # a title over several lines, or one line split where a space stood
+            joinable = all(
+                (p.whole_line or (not p.new_line and p.no == q.no)) and not p.text.startswith(("—", "-"))
+                for q, p in itertools.pairwise(parts)
+            )
+            if len(parts) < span or not joinable:
                 break
             raw = "".join(p.text for p in parts) if span > 1 else parts[0].text
             title, gone = strip_furniture(raw)
@@ -201,11 +217,18 @@ def _joins(parts: Sequence[Piece], title: str, hinted: bool, after: Piece | None
     unbalanced = any(first.count(a) > first.count(b) for a, b in _OPEN_CLOSE)
     subtitle_next = after is not None and after.text.startswith(("——", "--")) and len(parts[-1].text) <= 20
     ends = bool(OFFICIAL.search(key) or GENRE_SUFFIX.search(key) or hinted or subtitle_next)
-    alone = OFFICIAL.search(fold(first)) or GENRE_SUFFIX.search(fold(first)) or COLLECTION.search(fold(first))
+    alone = (
+        OFFICIAL.search(fold(first))
+        or GENRE_SUFFIX.search(fold(first))
+        or COLLECTION.search(fold(first))
+        or RECORD.search(fold(first))  # a 发文字号 or a date before the title is no part of it
+    )
     # the later parts do not stand as titles of their own (two titles are not one)
     whole = all(not (OFFICIAL.search(fold(p.text)) and len(p.text) >= 8) for p in parts[1:]) or bool(
-        ISSUER.search(fold(first))
+        ORGAN.search(fold(first))
     )
+    if BANNER.search(fold(first)):
+        return False
     return (unbalanced or ends) and not alone and whole and len(key) <= TITLE_MAX
 
 

@@ -11,6 +11,14 @@ SEED_004_LINE = "做好新时期群众工作的几点做法和体会 style= alig
 
 FRAGMENTS = [
     pytest.param(
+        '@page { size: 8.27in 11.69in; margin-left: 1.25in } p.western { font-family: "Times New Roman", serif; font-size: 10pt } 市长在全市安全生产会议上的讲话',
+        [
+            '@page { size: 8.27in 11.69in; margin-left: 1.25in } p.western { font-family: "Times New Roman", serif; font-size: 10pt }'
+        ],
+        ["市长在全市安全生产会议上的讲话"],
+        id="style-sheet-as-text",
+    ),
+    pytest.param(
         "<p align=center>关于加强基层党建工作的意见</p>",
         ["<p align=center>", "</p>"],
         ["关于加强基层党建工作的意见"],
@@ -85,6 +93,8 @@ NEAR_MISSES = [
     pytest.param("投入资金=财政拨款+自筹资金。", id="equals-sign"),
     pytest.param("详见 http://www.gov.cn/zhengce/content.htm?id=12&type=3 的说明。", id="url-with-query"),
     pytest.param("<<三国演义>>是古典名著。", id="double-angle-book-title"),
+    pytest.param("集合A={1, 2, 3}中的元素。", id="braces-in-a-formula"),
+    pytest.param("会议要求{各单位：认真落实}。", id="braces-in-prose"),
 ]
 
 
