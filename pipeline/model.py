@@ -46,6 +46,8 @@ class Heading:
     number: str
     text: str
     tail: str = ""
+    # 1-based input line it starts on; for explain and the web page, not in JSON (not compared)
+    line: int = field(default=0, compare=False, kw_only=True)
     kind: ClassVar[str] = "heading"
 
 
@@ -54,6 +56,8 @@ class Paragraph:
     """One natural paragraph of body text."""
 
     text: str
+    # 1-based input line it starts on; for explain and the web page, not in JSON (not compared)
+    line: int = field(default=0, compare=False, kw_only=True)
     kind: ClassVar[str] = "paragraph"
 
 
@@ -62,6 +66,8 @@ class Recipients:
     """主送机关 (7.3.2): the organs a document is addressed to, with the closing colon."""
 
     text: str
+    # 1-based input line it starts on; for explain and the web page, not in JSON (not compared)
+    line: int = field(default=0, compare=False, kw_only=True)
     kind: ClassVar[str] = "recipients"
 
 
@@ -70,6 +76,8 @@ class Salutation:
     """The opening address of a speech or letter: "同志们：" (set flush left)."""
 
     text: str
+    # 1-based input line it starts on; for explain and the web page, not in JSON (not compared)
+    line: int = field(default=0, compare=False, kw_only=True)
     kind: ClassVar[str] = "salutation"
 
 
@@ -78,6 +86,8 @@ class Byline:
     """A line under a title naming who spoke or wrote, where or when: "县委书记　张三"."""
 
     text: str
+    # 1-based input line it starts on; for explain and the web page, not in JSON (not compared)
+    line: int = field(default=0, compare=False, kw_only=True)
     kind: ClassVar[str] = "byline"
 
 
@@ -87,6 +97,8 @@ class Attachment:
 
     number: str  # "1." — "" for a single unnumbered attachment
     text: str  # the attachment's name, without "附件：" and without its number
+    # 1-based input line it starts on; for explain and the web page, not in JSON (not compared)
+    line: int = field(default=0, compare=False, kw_only=True)
     kind: ClassVar[str] = "attachment"
 
 
@@ -95,6 +107,8 @@ class Signature:
     """发文机关署名 (7.3.5): one signing organ or person, one line."""
 
     text: str
+    # 1-based input line it starts on; for explain and the web page, not in JSON (not compared)
+    line: int = field(default=0, compare=False, kw_only=True)
     kind: ClassVar[str] = "signature"
 
 
@@ -103,6 +117,8 @@ class Date:
     """成文日期 (7.3.5.4), as printed."""
 
     text: str
+    # 1-based input line it starts on; for explain and the web page, not in JSON (not compared)
+    line: int = field(default=0, compare=False, kw_only=True)
     kind: ClassVar[str] = "date"
 
 
@@ -111,6 +127,8 @@ class Note:
     """附注 (7.3.6), with its round brackets: "（此件公开发布）"."""
 
     text: str
+    # 1-based input line it starts on; for explain and the web page, not in JSON (not compared)
+    line: int = field(default=0, compare=False, kw_only=True)
     kind: ClassVar[str] = "note"
 
 
@@ -130,6 +148,8 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     header_rows: int = 0
     caption: str = ""
+    # 1-based input line it starts on; for explain and the web page, not in JSON (not compared)
+    line: int = field(default=0, compare=False, kw_only=True)
     kind: ClassVar[str] = "table"
 
 

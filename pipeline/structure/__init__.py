@@ -52,7 +52,8 @@ def structure(
         if not article.blocks:
             # a title heading nothing is no document: keep its text as a paragraph of the
             # article before it (or, first in the file, of the article after it)
-            lone = tuple(Paragraph(t) for t in (article.title, article.subtitle) if t)
+            first = lines[a].no
+            lone = tuple(Paragraph(t, line=first) for t in (article.title, article.subtitle) if t)
             if articles:
                 prev = articles[-1]
                 articles[-1] = Article(prev.title, prev.subtitle, (*prev.blocks, *lone))

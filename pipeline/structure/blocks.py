@@ -112,21 +112,21 @@ class Builder:
         if m.value:
             self.levels.last_value[fam] = m.value
         number = m.number if self.keep_numbering else m.standard
-        self.blocks.append(Heading(level, normalize(number), normalize(head), normalize(tail)))
+        self.blocks.append(Heading(level, normalize(number), normalize(head), normalize(tail), line=no))
         return True
 
-    def unnumbered(self, text: str, *, top: bool = False) -> None:
+    def unnumbered(self, text: str, *, top: bool = False, no: int = 0) -> None:
         """An unnumbered heading; ``top``: a section word (参考文献) that closes every level."""
         if top:
             self.levels.stack.clear()
             self.levels.last_value.clear()
         level = self.levels.assign("unnumbered", 1)
-        self.blocks.append(Heading(level, "", normalize(text)))
+        self.blocks.append(Heading(level, "", normalize(text), line=no))
 
-    def numbered_line(self, number: str, text: str) -> None:
+    def numbered_line(self, number: str, text: str, no: int = 0) -> None:
         """A section number on a line of its own ("01") and the heading text under it."""
         level = self.levels.assign("zero-number", 1)
-        self.blocks.append(Heading(level, number, normalize(text)))
+        self.blocks.append(Heading(level, number, normalize(text), line=no))
 
     def paragraph(self, text: str, *, join: bool, no: int = 0) -> None:
         text = normalize(text)
@@ -136,12 +136,13 @@ class Builder:
                 Notice("joined", "continues the paragraph before it (a page break or wrap split it)", no)
             )
             if isinstance(prev, Paragraph):
-                self.blocks[-1] = Paragraph(join_wrapped(prev.text + text))
+                self.blocks[-1] = Paragraph(join_wrapped(prev.text + text), line=prev.line)
                 return
             if isinstance(prev, Heading) and prev.tail:
-                self.blocks[-1] = Heading(prev.level, prev.number, prev.text, join_wrapped(prev.tail + text))
+                joined = join_wrapped(prev.tail + text)
+                self.blocks[-1] = Heading(prev.level, prev.number, prev.text, joined, line=prev.line)
                 return
-        self.blocks.append(Paragraph(text))
+        self.blocks.append(Paragraph(text, line=no))
 
     def open_text(self) -> str:
         """The text a continuation would be joined to ("" when none may be)."""
@@ -275,7 +276,7 @@ def _numbered_heading(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
 
 def _section_word(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
     if p.text in SECTION_WORDS and k + 1 < len(s.rest):
-        s.b.unnumbered(p.text, top=True)
+        s.b.unnumbered(p.text, top=True, no=p.no)
         return True
     return False
 
@@ -284,7 +285,7 @@ def _section_number(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
     """WeChat's "01" on a line of its own above its section heading."""
     nxt = s.next_piece(k)
     if SECTION_NUMBER.match(p.text) and nxt is not None and title_like(nxt.text, TITLE_MAX):
-        s.b.numbered_line(p.text, nxt.text)
+        s.b.numbered_line(p.text, nxt.text, no=p.no)
         s.rest[k + 1] = Piece("", nxt.no, False, False, False)
         return True
     return False
@@ -304,12 +305,13 @@ def _unnumbered_heading(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
         and 4 <= len(text) <= UNNUMBERED_HEADING_MAX
         and title_like(text, UNNUMBERED_HEADING_MAX)
         and not _NOT_HEADING.search(text)
+        and not titles.RECORD.search(fold(text))  # a 发文字号 or a date, never a heading
         and nxt is not None
         and not title_like(nxt.text, TITLE_MAX)
         and len(nxt.text) >= 30
         and (p.gap_before or ends_sentence(s.b.open_text()) or not s.b.blocks)
     ):
-        s.b.unnumbered(text)
+        s.b.unnumbered(text, no=p.no)
         return True
     return False
 

@@ -42,8 +42,18 @@ class Family:
 MARKERS: tuple[Family, ...] = (
     # 第一、 第二. — an ordinal family of its own (nests under 一、 when both appear)
     Family("cn-ordinal", 1, re.compile(rf"第(?P<n>{_CN})\s*[、.．]"), ""),
-    # 第一部分 / 第一章 followed by a space or text: level 1
-    Family("cn-part", 1, re.compile(rf"第(?P<n>{_CN})(?:部分|章)\s*[、.．:：]?"), "", needs_title_shape=True),
+    # 第一部分 / 第一章 / 第1章 followed by a space or text: level 1
+    Family(
+        "cn-part",
+        1,
+        re.compile(rf"第(?P<n>{_CN}|\d{{1,2}})(?:部分|章|编)\s*[、.．:：]?"),
+        "",
+        needs_title_shape=True,
+    ),
+    # 第一节 / 第1节: the level under a chapter
+    Family(
+        "cn-section", 2, re.compile(rf"第(?P<n>{_CN}|\d{{1,2}})节\s*[、.．:：]?"), "", needs_title_shape=True
+    ),
     # 一、 二. 三． (not 一是, 一要: those have no separator)
     Family("cn-dun", 1, re.compile(rf"(?P<n>{_CN})\s*[、.．](?![{CN_NUMERALS}][类级等批])"), "{}、"),
     # （一） (一) （一）、

@@ -105,6 +105,8 @@ POSITIVES = [
         "第一部分 基本情况", "cn-part", 1, "第一部分", "第一部分", 1, "基本情况", id="cn-part-bufen"
     ),
     pytest.param("第一章 总则", "cn-part", 1, "第一章", "第一章", 1, "总则", id="cn-part-zhang"),
+    pytest.param("第1章 总则", "cn-part", 1, "第1章", "第1章", 1, "总则", id="cn-part-arabic"),
+    pytest.param("第二节 工作流程", "cn-section", 2, "第二节", "第二节", 2, "工作流程", id="cn-section"),
     pytest.param(
         "第三部分：存在问题", "cn-part", 1, "第三部分：", "第三部分：", 3, "存在问题", id="cn-part-colon"
     ),
