@@ -36,6 +36,8 @@ class Removal:
     reason: str
     # 1-based input line; kept for ordering and `explain`, not in JSON (so not compared)
     line: int = field(default=0, compare=False)
+    # the evidence behind a judged removal, for `explain` ("" for a named rule's match)
+    evidence: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)

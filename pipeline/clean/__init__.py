@@ -113,11 +113,14 @@ OVERCLEAN_SHARE = 0.5  # a notice when cleaning removes more than this share of 
 
 def _apply(lines: Sequence[Line], cuts: Iterable[Cut], reason: str) -> tuple[list[Line], list[Removal]]:
     by_line: dict[int, list[tuple[int, int, bool, str]]] = {}
+    evidence: dict[int, str] = {}
     for c in cuts:
         text = lines[c.index].text
         end = len(text) if c.end is None else c.end
         if 0 <= c.start < end <= len(text):
             by_line.setdefault(c.index, []).append((c.start, end, c.split, c.reason or reason))
+            if c.evidence:
+                evidence[c.index] = c.evidence
     kept: list[Line] = []
     removed: list[Removal] = []
     carry_gap = False
@@ -143,7 +146,7 @@ def _apply(lines: Sequence[Line], cuts: Iterable[Cut], reason: str) -> tuple[lis
         for s, e, split, why in merged:
             piece = text[s:e].strip()
             if piece:
-                removed.append(Removal(piece, why, line.no))
+                removed.append(Removal(piece, why, line.no, evidence.get(i, "")))
             current += text[pos:s]
             if split:
                 pieces.append((current, boundary))

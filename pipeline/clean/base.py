@@ -16,3 +16,4 @@ class Cut:
     # the reason to record when it is not the rule's own name (the judge names the kind of
     # furniture it found); registered in pipeline.reasons like every reason
     reason: str = ""
+    evidence: str = ""  # what weighed in the decision, for `gongwen explain` (the judge's cuts)

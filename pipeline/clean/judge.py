@@ -154,6 +154,12 @@ class Verdict:
     reason: str
     top: tuple[tuple[str, float], ...]  # (feature, contribution to the score), largest first
 
+    def summary(self) -> str:
+        """The verdict in one line: ``p=0.97 for words_download +2.1, short +0.4; against …``."""
+        pro = ", ".join(f"{n} {c:+.1f}" for n, c in self.top if c > 0)
+        con = ", ".join(f"{n} {c:+.1f}" for n, c in self.top if c < 0)
+        return f"p={self.probability:.2f} for {pro or '—'}" + (f"; against {con}" if con else "")
+
 
 _IMPRINT = re.compile(
     r"\d{1,2}月\d{1,2}日印发$|^共印\d+份$|^[〇○OＯ零一二三四五六七八九]{4}年\S{1,3}月\S{1,3}日$"
@@ -251,7 +257,7 @@ def finder(weights: Weights) -> Callable[[Sequence[Line]], Iterator[Cut]]:
             if not gone:
                 return
             for v in gone:
-                yield Cut(left[v.index], reason=v.reason)
+                yield Cut(left[v.index], reason=v.reason, evidence=v.summary())
             out = {v.index for v in gone}
             left = [i for k, i in enumerate(left) if k not in out]
 

@@ -212,6 +212,8 @@ def explain_cmd(path: str, encoding: str | None, debug: bool) -> None:
     for r in doc.removed:
         text = r.text if len(r.text) <= 60 else r.text[:57] + "…"
         click.echo(f"line {r.line:<5} {r.reason:<20} {text}")
+        if r.evidence:
+            click.echo(f"{'':11}{'':20} judged {r.evidence}")
     for n in doc.repairs:
         click.echo(f"line {n.line:<5} repair:{n.code:<13} {n.message}")
     for n in doc.notices:

@@ -280,23 +280,24 @@ def choose(pieces: list[Piece], hint: str = "") -> Head:
     cands = _revised(cands, pieces)
     best = max(cands, key=lambda c: (c.score, -c.start, c.end - c.start))
     head.title = best.title
+    why = f"the title is 「{best.title}」 (score {best.score:.1f} of {len(cands)} candidates)"
     for text, reason in best.furniture:
-        head.removed.append(Removal(text, reason, pieces[best.start].no))
+        head.removed.append(Removal(text, reason, pieces[best.start].no, f"around {why}"))
     key = fold(best.title)
     # what stood above the title: copies of it, listing and compilation titles go
     for p in pieces[: best.start]:
         core = strip_furniture(p.text)[0]
         if fold(core) == key:
-            head.removed.append(Removal(p.text, "duplicate-title", p.no))
+            head.removed.append(Removal(p.text, "duplicate-title", p.no, f"a copy: {why}"))
         elif COLLECTION.search(fold(p.text)):
-            head.removed.append(Removal(p.text, "collection-title", p.no))
+            head.removed.append(Removal(p.text, "collection-title", p.no, f"a compilation's title: {why}"))
         elif headline(core) and not _ruled_out(core) and not p.text.startswith(("—", "-")):
-            head.removed.append(Removal(p.text, "listing-title", p.no))
+            head.removed.append(Removal(p.text, "listing-title", p.no, f"a weaker candidate: {why}"))
         else:
             head.before.append(p)
     i = best.end
     while i < len(pieces) and i < limit and fold(strip_furniture(pieces[i].text)[0]) == key:
-        head.removed.append(Removal(pieces[i].text, "duplicate-title", pieces[i].no))
+        head.removed.append(Removal(pieces[i].text, "duplicate-title", pieces[i].no, f"a copy: {why}"))
         i += 1  # the title again under itself
     head.used = i
     return head
