@@ -213,7 +213,7 @@ def explain_cmd(path: str, encoding: str | None, debug: bool) -> None:
         text = r.text if len(r.text) <= 60 else r.text[:57] + "…"
         click.echo(f"line {r.line:<5} {r.reason:<20} {text}")
         if r.evidence:
-            click.echo(f"{'':11}{'':20} judged {r.evidence}")
+            click.echo(f"{'':32}↳ {r.evidence}")
     for n in doc.repairs:
         click.echo(f"line {n.line:<5} repair:{n.code:<13} {n.message}")
     for n in doc.notices:
