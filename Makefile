@@ -11,7 +11,7 @@ GOLD ?= $(SHARED)/gold
 OUT ?= output
 FONT_STAMP := $(or $(GONGWEN_FONT_DIR),$(HOME)/.cache/gongwen/fonts)/manifest.json
 
-.PHONY: all help install fonts convert test test-fast test-deps eval eval-genre eval-baseline check lint format typecheck golden fuzz bench clean
+.PHONY: all help install fonts convert test test-fast test-deps eval eval-genre eval-corpus fit-judge eval-baseline check lint format typecheck golden fuzz bench clean
 
 ## all: set up (venv, Python deps, fonts) and convert every file in seeds/ to output/ (DOCX, PDF, JSON)
 all: install fonts convert
@@ -60,6 +60,17 @@ eval: $(STAMP)
 eval-genre: $(STAMP)
 	@$(PY) tools/genre_eval.py
 	@$(PY) tools/genre_eval.py --corpus tests/fixtures/heldout
+
+## eval-corpus: the real-page corpus (corpus/): dev split, and dev leave-site-out (the judge refitted without each site)
+eval-corpus: $(STAMP)
+	@$(PY) tools/corpus_eval.py --split dev
+	@echo
+	@echo "leave-site-out:"
+	@$(PY) tools/corpus_eval.py --split dev --loso
+
+## fit-judge: refit the judge's weights on the dev split (writes pipeline/clean/judge_weights.py; review the diff)
+fit-judge: $(STAMP)
+	$(PY) tools/fit_judge.py --write
 
 ## eval-baseline: raise the pinned floors in tests/eval_baseline.json to today's scores (never lowers)
 eval-baseline: $(STAMP)
