@@ -161,6 +161,10 @@ class Verdict:
         return f"p={self.probability:.2f} for {pro or '—'}" + (f"; against {con}" if con else "")
 
 
+def _bars(key: str) -> int:
+    return key.count("|") + key.count("｜")
+
+
 _IMPRINT = re.compile(
     r"\d{1,2}月\d{1,2}日印发$|^共印\d+份$|^[〇○OＯ零一二三四五六七八九]{4}年\S{1,3}月\S{1,3}日$"
 )
@@ -185,6 +189,9 @@ def protected(lines: Sequence[Line], evs: Sequence[Evidence], i: int) -> bool:
         return True  # prose, unless it is a site's own introduction or notice
     if ev.code:
         return True  # a program listing in a blog post: content, however odd it reads
+    bars = _bars(key)
+    if bars >= 2 and any(0 <= j < len(lines) and _bars(lines[j].key) == bars for j in (i - 1, i + 1)):
+        return True  # a row of a table set with bars ("1 | 广东 | 13.57 |"), among rows like it
     if ev.length <= 15 and not ev.marks:
         # a table laid out one cell per line: short unpunctuated lines around it, several
         # of them bare values ("-6.6", "99.70"), none with site vocabulary
