@@ -12,7 +12,7 @@ from pipeline.clean import Rule, clean, rules_for
 from pipeline.decode import decode
 from pipeline.errors import InputError
 from pipeline.model import Article, Cleaned, Decoded, DocTree, Structured
-from pipeline.structure import structure
+from pipeline.structure import apply_meta, structure
 from pipeline.text.lines import split_lines
 
 # Larger inputs are refused (issue 8).  20 MB converts in seconds with memory well under
@@ -84,15 +84,20 @@ def trace(
     decoded = decode(data, hint=options.encoding, filename=source)
     cleaned = clean(split_lines(decoded.text), rules_for(decoded.form) if rules is None else rules)
     result = structure(
-        cleaned, title=options.title, keep_numbering=options.keep_numbering, hint=decoded.title_hint
+        cleaned,
+        title=options.title,
+        keep_numbering=options.keep_numbering,
+        hint=decoded.title_hint,
+        hints=decoded.hints,
     )
+    articles, meta_notices = apply_meta(result.articles, decoded.meta)
     removed = tuple(sorted(decoded.removed + cleaned.removed + result.removed, key=lambda r: r.line))
     doc = DocTree(
         source=source,
         encoding=decoded.encoding,
-        documents=result.articles,
+        documents=articles,
         removed=removed,
-        notices=decoded.notices + cleaned.notices + result.notices,
+        notices=decoded.notices + cleaned.notices + result.notices + tuple(meta_notices),
         repairs=result.repairs,
     )
     return Trace(decoded, cleaned, result, doc)
