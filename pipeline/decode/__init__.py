@@ -25,6 +25,7 @@ reported as ``gb18030``, the codec actually used: it decodes all of them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pipeline.decode import markdown, sniff
@@ -37,6 +38,7 @@ from pipeline.model import Decoded, Notice, Removal
 __all__ = ["SUFFIXES", "codec_name", "decode"]
 
 # what a folder given to `convert` contributes: every kind decode reads
+_DOC_TREE = re.compile(r'\A\ufeff?\s*\{\s*"schema"\s*:\s*"doc-tree/')
 SUFFIXES = (".txt", ".html", ".htm", *markdown.SUFFIXES, ".docx", ".pdf")
 
 
@@ -74,6 +76,8 @@ def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decod
         encoding = bom_encoding(data) or detect(data, filename, notices)
     text = decode_all(data, encoding, forced=hint is not None)
 
+    if _DOC_TREE.match(text[:512]):
+        raise InputError("a doc-tree JSON, not a text — render it with `gongwen render FILE.json`")
     removed: tuple[Removal, ...] = ()
     title_hint = ""
     form = "text"

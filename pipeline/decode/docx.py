@@ -71,7 +71,7 @@ class _Style:
     name: str
     based_on: str
     bold: bool | None
-    size: int  # half-points, 0 when not set
+    size: int | None  # half-points
     outline: int | None  # w:outlineLvl (0 = level 1); 9 = body text
     num_id: str
     ilvl: int | None
@@ -93,7 +93,7 @@ def _styles(root: Any) -> dict[str, _Style]:
             name=_val(s, "name"),
             based_on=_val(s, "basedOn"),
             bold=_on(rpr.find(W + "b")) if rpr is not None else None,
-            size=int(sz) if sz.isdigit() else 0,
+            size=int(sz) if sz.isdigit() else None,
             outline=int(outline) if outline.isdigit() else None,
             num_id=_val(num, "numId"),
             ilvl=int(ilvl) if ilvl.isdigit() else None,
@@ -134,9 +134,10 @@ class _Doc:
             style_id = s.based_on
 
     def style_value(self, style_id: str, attr: str) -> Any:
+        """The first value the style or a style it is based on sets (None: none does)."""
         for s in self.chain(style_id):
             v = getattr(s, attr)
-            if v is not None and v != "" and v != 0:
+            if v is not None and v != "":
                 return v
         return None
 
