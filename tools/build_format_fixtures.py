@@ -305,6 +305,7 @@ FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 </office:styles>
 <office:automatic-styles>
  <style:style style:name="B" style:family="text"><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
+ <style:style style:name="Sub" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.2in"/></style:style>
  <style:style style:name="Big" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="22pt" style:font-size-asian="22pt" fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
  <style:style style:name="Cols" style:family="section"><style:section-properties><style:columns fo:column-count="2" fo:column-gap="0.3in"/></style:section-properties></style:style>
  <style:style style:name="fr1" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="center" style:horizontal-rel="paragraph" fo:border="0.5pt solid #000000" fo:padding="0.05in"/></style:style>
@@ -362,6 +363,7 @@ def odf_auto(doc: Doc, *, title_style: str = "Title") -> str:
     """Title style; 一、（一） as Heading 1/2 with automatic outline numbering; 1. and （1）
     heads as automatic list items (a list per section) with their sentence in bold."""
     out = [p(doc["title"], title_style)] if doc["title"] else []
+    out += [p(doc["subtitle"], "Sub")] if doc.get("subtitle") else []
     blocks = doc["blocks"]
     k = 0
     while k < len(blocks):
@@ -412,6 +414,7 @@ def _odf_list(items: list[Doc]) -> str:
 def odf_typed(doc: Doc, *, heading_style: Callable[[int], str] | None = None, title_style: str = "Title") -> str:
     """Numbers typed in the text; headings in ``heading_style(level)`` ("" = a bold Body paragraph)."""
     out = [p(doc["title"], title_style)] if doc["title"] else []
+    out += [p(doc["subtitle"], "Sub")] if doc.get("subtitle") else []
     for b in doc["blocks"]:
         if b["type"] == "heading" and b.get("tail"):
             out.append(p_runin(b["number"] + b["text"], b["tail"]))
@@ -526,7 +529,7 @@ def office_cases() -> Iterator[tuple[str, str, dict[str, Any], tuple[str, ...]]]
         [{"text": "第 1 页 共 3 页", "reason": "page-footer"}]), ("docx", "pdf")
 
     (d,) = docs("g12_diaoyan_zuzhili_xiaoshu")
-    body = p(d["title"], "Title") + '<text:section text:style-name="Cols" text:name="S1">'
+    body = p(d["title"], "Title") + p(d["subtitle"], "Sub") + '<text:section text:style-name="Cols" text:name="S1">'
     body += odf_typed({"title": "", "blocks": d["blocks"]}) + "</text:section>\n"
     yield "lo08_two_columns_g12", fodt(body, header="基层党建研究", footer=DASH_PAGE, outline=OUTLINE_NONE), key(
         [d], "lo08", ["the body in two columns under a title across the page", "running header and — N — dropped"],
@@ -605,18 +608,20 @@ def reportlab_pdf(
     # lay out: pages of columns
     pages: list[list[tuple[str, float, float, float, bool]]] = [[]]
     col, y = 0, height - top
+    col_top = y  # where a column starts on this page (below a title across the page)
     for text, sz, indent, centred in lines:
         need = pitch * (1.6 if sz > size else 1.0)
         if y - need < bottom:
             col += 1
-            y = height - top
+            y = col_top
             if col >= columns:
                 pages.append([])
                 col = 0
+                y = col_top = height - top
         x0 = margin_x + col * (col_w + gap)
-        if centred and columns > 1:  # a title across the page: start a fresh page band
-            x0 = margin_x
         y -= need
+        if centred and col == 0:
+            col_top = y - 0.4 * pitch  # the columns start under the title
         pages[-1].append((text, sz, x0 + indent, y, centred))
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)

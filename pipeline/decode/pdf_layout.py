@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]")
-_LATIN = re.compile(r"[A-Za-z0-9]")
+_LATIN = re.compile(r"[A-Za-z]")  # a line break between two letters is a word space
 # a page number as a line of its own: "3", "- 3 -", "— 3 —", "3/8", "第3页", "第 3 页 共 8 页", "Page 3 of 8"
 PAGE_NUMBER = re.compile(
     r"^(?:[-—–−－·•\s]*\d{1,4}[-—–−－·•\s]*"
@@ -118,7 +118,8 @@ def runs(glyphs: Sequence[Glyph], page: int) -> list[Line]:
             size = max(last.size, g.size, 1.0)
             same_line = abs(g.y - last.y) <= 0.35 * size
             gap = g.x0 - last.x1
-            if not same_line or gap > 2.0 * size or gap < -0.5 * size:
+            # a gap over an em inside a line is a tab, a table's cell or a column gutter
+            if not same_line or gap > 1.0 * size or gap < -0.5 * size:
                 flush()
         if not cur and g.char.isspace():
             continue
@@ -140,8 +141,9 @@ def _line(glyphs: Sequence[Glyph], page: int) -> Line:
             continue
         if prev is not None and not prev.char.isspace():
             gap = g.x0 - prev.x1
-            latin = _LATIN.match(prev.char) and _LATIN.match(g.char)
-            if latin and gap > 0.2 * g.size:
+            # a word space the PDF did not draw (justified digits stand apart, never words)
+            latin = prev.char.isascii() and prev.char.isalpha() and g.char.isascii() and g.char.isalpha()
+            if latin and gap > 0.25 * g.size:
                 chars.append(" ")
         chars.append(g.char)
         prev = g
@@ -270,30 +272,33 @@ def _columns(band: list[Line]) -> list[Line]:
 
 def _gutter(lines: list[Line]) -> tuple[float, float] | None:
     """The x-interval of a column gutter, or None: the widest strip in the middle half
-    of the text that no narrow line crosses, with a third of the lines on each side."""
+    of the text that (almost) no line of text crosses, with text lines on either side."""
     left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     width = right - left
     if width <= 0 or len(lines) < 6:
         return None
     size = statistics.median(ln.size for ln in lines)
-    narrow = [ln for ln in lines if ln.x1 - ln.x0 < 0.6 * width]
+    # lines of text (a page number or a short label may sit in the gutter)
+    narrow = [ln for ln in lines if ln.x1 - ln.x0 < 0.6 * width and ln.chars >= 8]
     if len(narrow) < 6:
         return None
-    covered = [False] * (int(width) + 2)
+    # a centred subtitle or heading across the page may cross the gutter: a few do
+    allowed = max(1, len(narrow) // 15)
+    covered = [0] * (int(width) + 2)
     for ln in narrow:
         for x in range(int(ln.x0 - left), int(ln.x1 - left) + 1):
-            covered[x] = True
+            covered[x] += 1
     best: tuple[int, int] | None = None
     x = int(width * 0.25)
     while x < int(width * 0.75):
-        if not covered[x]:
+        if covered[x] <= allowed:
             start = x
-            while x < len(covered) and not covered[x]:
+            while x < len(covered) and covered[x] <= allowed:
                 x += 1
             if best is None or x - start > best[1] - best[0]:
                 best = (start, x)
         x += 1
-    if best is None or best[1] - best[0] < 1.0 * size:
+    if best is None or best[1] - best[0] < 0.6 * size:  # hanging punctuation narrows it
         return None
     g0, g1 = left + best[0], left + best[1]
     # text columns, not a table's: lines of a third of the width on either side
@@ -412,19 +417,51 @@ def _table_rows(lines: list[Line]) -> set[int]:
     return rows
 
 
-def _margins(lines: list[Line]) -> dict[tuple[int, int], tuple[float, float]]:
-    """Per (page, column): the left and right edges of the text, measured over every
-    page (a last page of three lines says little about its own margins)."""
-    by: dict[int, list[Line]] = {}
-    for ln in lines:
-        by.setdefault(ln.column, []).append(ln)
-    edges: dict[int, tuple[float, float]] = {}
-    for column, group in by.items():
-        full = [ln for ln in group if ln.chars >= 10] or group
-        xs0 = sorted(ln.x0 for ln in full)
-        xs1 = sorted(ln.x1 for ln in full)
-        edges[column] = (xs0[len(xs0) // 10], xs1[-1 - len(xs1) // 10])
-    return {(ln.page, ln.column): edges[ln.column] for ln in lines}
+def _clusters(values: list[float], tolerance: float, least: int = 3) -> list[float]:
+    """Values that recur (within ``tolerance``) at least ``least`` times, one per cluster
+    (its median), in order."""
+    out: list[float] = []
+    group: list[float] = []
+    for v in sorted(values):
+        if group and v - group[-1] > tolerance:
+            if len(group) >= least:
+                out.append(statistics.median(group))
+            group = []
+        group.append(v)
+    if len(group) >= least:
+        out.append(statistics.median(group))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Edges:
+    """Where the text's lines start and end on the pages: the left edges of its columns
+    (first-line indents left out) and their right edges, over the whole document."""
+
+    lefts: tuple[float, ...]
+    rights: tuple[float, ...]
+
+    def left(self, ln: Line) -> float:
+        starts = [x for x in self.lefts if x <= ln.x0 + 0.5 * ln.size]
+        return max(starts) if starts else ln.x0
+
+    def right(self, ln: Line) -> float:
+        ends = [x for x in self.rights if x >= ln.x1 - 0.5 * ln.size]
+        return min(ends) if ends else ln.x1
+
+
+def _margins(lines: list[Line]) -> _Edges:
+    size = statistics.median(ln.size for ln in lines)
+    full = [ln for ln in lines if ln.chars >= 10] or lines
+    lefts = _clusters([ln.x0 for ln in full], 0.5 * size)
+    # a cluster two characters right of another is the first-line indent, not a column
+    lefts = [x for x in lefts if not any(1.2 * size <= x - y <= 3.0 * size for y in lefts)]
+    rights = _clusters([ln.x1 for ln in full], 0.5 * size)
+    if not lefts:
+        lefts = [min(ln.x0 for ln in lines)]
+    if not rights:
+        rights = [max(ln.x1 for ln in lines)]
+    return _Edges(tuple(lefts), tuple(rights))
 
 
 def _pitch(lines: list[Line]) -> float:
@@ -436,27 +473,28 @@ def _pitch(lines: list[Line]) -> float:
     return statistics.median(gaps) if gaps else 0.0
 
 
-def _centered(ln: Line, margins: dict[tuple[int, int], tuple[float, float]], middle: float = 0.0) -> bool:
-    """Set in the middle of its column (of the page's text for a line across the page, or
-    of the page: ``middle``, when known)."""
-    left, right = margins[(ln.page, ln.column)]
+def _centered(ln: Line, edges: _Edges, middle: float = 0.0) -> bool:
+    """Set in the middle of its column, or of the page (``middle``, when known)."""
+    left = edges.left(ln)
     if ln.x0 - left <= 2.0 * ln.size:
         return False
-    centres = [(left + right) / 2] + ([middle] if middle and ln.column == 0 else [])
+    rights = [x for x in edges.rights if x > ln.x1]
+    centres = [(left + min(rights)) / 2] if rights else []
+    centres += [middle] if middle else []
     return any(abs(ln.center - c) < 1.5 * ln.size for c in centres)
 
 
 def _starts_paragraph(
     prev: Line,
     ln: Line,
-    margins: dict[tuple[int, int], tuple[float, float]],
+    margins: _Edges,
     pitch: float,
     body: float,
     prev_center: bool,
     this_center: bool,
 ) -> bool:
-    left, _ = margins[(ln.page, ln.column)]
-    _, prev_right = margins[(prev.page, prev.column)]
+    left = margins.left(ln)
+    prev_right = margins.right(prev)
     size = ln.size
     if abs(ln.size - prev.size) > 1.0 or ln.bold != prev.bold:
         return True
