@@ -66,9 +66,16 @@ def docs(name: str, *which: int) -> list[Doc]:
     return [copy.deepcopy(documents[i]) for i in (which or range(len(documents)))]
 
 
+def label(b: dict[str, Any]) -> str:
+    """A heading's number and text as a source prints them: "1 问题的提出" (a bare
+    decimal number is set off by a space), "一、总体要求"."""
+    number = b.get("number", "")
+    return number + (" " if number[-1:].isdigit() else "") + b["text"]
+
+
 def printed(b: dict[str, Any]) -> str:
     if b["type"] == "heading":
-        return b.get("number", "") + b["text"] + (b.get("tail") or "")
+        return label(b) + (b.get("tail") or "")
     return str(b.get("text", ""))
 
 
@@ -98,11 +105,11 @@ def write(out: Path, name: str, data: bytes | str, tree: dict[str, Any]) -> None
 
 
 def md_heading(b: Doc, depth: int) -> str:
-    return "#" * depth + " " + b.get("number", "") + b["text"]
+    return "#" * depth + " " + label(b)
 
 
 def md_runin(b: Doc) -> str:
-    return f"**{b.get('number', '')}{b['text']}**{b.get('tail', '')}"
+    return f"**{label(b)}**{b.get('tail', '')}"
 
 
 def md_blocks(doc: Doc, depth_of: Callable[[int], int], *, wrap: int = 0, tight: bool = False) -> list[str]:
@@ -163,7 +170,7 @@ def md_cases() -> Iterator[tuple[str, str, dict[str, Any]]]:
         if b["type"] == "heading" and b.get("tail"):
             parts.append(md_runin(b))
         elif b["type"] == "heading":
-            parts.append(f"**{b['number']}{b['text']}**")
+            parts.append(f"**{label(b)}**")
         elif b["text"].startswith(("一是", "二是")):
             head, _, rest = b["text"].partition("，")
             parts.append(f"**{head}，**{rest}")  # a bold enumeration: a paragraph, not a heading
@@ -177,7 +184,7 @@ def md_cases() -> Iterator[tuple[str, str, dict[str, Any]]]:
     (d,) = docs("002_3341814f88bcb719", 0)
     parts = [f"# {d['title']}"] + [
         md_runin(b) if b["type"] == "heading" and b.get("tail") else
-        f"## {b['number']}{b['text']}" if b["type"] == "heading" else b["text"]
+        f"## {label(b)}" if b["type"] == "heading" else b["text"]
         for b in d["blocks"]
     ]
     yield "md04_one_depth_seed002.md", "\n\n".join(parts) + "\n", key(
@@ -378,7 +385,7 @@ def odf_auto(doc: Doc, *, title_style: str = "Title") -> str:
             out.append(_odf_list(items))
             continue
         elif b["type"] == "heading":
-            out.append(p_runin(b["number"] + b["text"], b.get("tail", "")))
+            out.append(p_runin(label(b), b.get("tail", "")))
         else:
             out.append(p(b["text"]))
         k += 1
@@ -417,10 +424,10 @@ def odf_typed(doc: Doc, *, heading_style: Callable[[int], str] | None = None, ti
     out += [p(doc["subtitle"], "Sub")] if doc.get("subtitle") else []
     for b in doc["blocks"]:
         if b["type"] == "heading" and b.get("tail"):
-            out.append(p_runin(b["number"] + b["text"], b["tail"]))
+            out.append(p_runin(label(b), b["tail"]))
         elif b["type"] == "heading":
             style = heading_style(b["level"]) if heading_style else ""
-            text = b["number"] + b["text"]
+            text = label(b)
             out.append(h(b["level"], text, style) if style else p_runin(text, ""))
         else:
             out.append(p(b["text"]))

@@ -143,7 +143,7 @@ def _line(glyphs: Sequence[Glyph], page: int) -> Line:
             gap = g.x0 - prev.x1
             # a word space the PDF did not draw (justified digits stand apart, never words)
             latin = prev.char.isascii() and prev.char.isalpha() and g.char.isascii() and g.char.isalpha()
-            if latin and gap > 0.25 * g.size:
+            if latin and gap > 0.45 * g.size:
                 chars.append(" ")
         chars.append(g.char)
         prev = g
@@ -317,12 +317,12 @@ def _fold(text: str) -> str:
     return _DIGITS.sub("#", re.sub(r"\s+", "", text))
 
 
-def furniture(pages: list[list[Line]]) -> list[tuple[int, int, str]]:
+def furniture(pages: list[list[Line]], body: float = 0.0) -> list[tuple[int, int, str]]:
     """(page, index, reason) of the running headers, footers and page numbers: from
     either end of a page, a line that reads as a page number or repeats at the same end
     of other pages (the second line only when the first went too).
 
-    >>> pages = [[Line("XX县人民政府", 0, 1, 0, 10, False, p), Line("正文。", 0, 1, 0, 10, False, p),
+    >>> pages = [[Line("XX县人民政府", 0, 1, 0, 10, False, p), Line(f"正文第{p}段。", 0, 1, 0, 10, False, p),
     ...           Line(f"第 {p + 1} 页 共 3 页", 0, 1, 0, 10, False, p)] for p in range(3)]
     >>> furniture(pages)[:2]
     [(0, 0, 'page-header'), (0, 2, 'page-number')]
@@ -335,11 +335,16 @@ def furniture(pages: list[list[Line]]) -> list[tuple[int, int, str]]:
         bottoms.update({_fold(ln.text) for ln in lines[-2:]})
     need = 2 if n <= 3 else max(2, (n + 1) // 2)
 
-    def reason(text: str, seen: Counter[str], repeated: str) -> str | None:
+    def reason(line: Line, seen: Counter[str], repeated: str) -> str | None:
+        text = line.text
         if PAGE_NUMBER.match(text.strip()):
             return "page-number"
         folded = _fold(text)
         if n > 1 and seen[folded] >= need and len(folded) <= FURNITURE_MAX:
+            return repeated
+        # small type above everything else on the page: a header even on a single page
+        small = body and line.size <= 0.8 * body and len(folded) <= FURNITURE_MAX
+        if small and repeated == "page-header" and line is max(pages[line.page], key=lambda ln: ln.y):
             return repeated
         return None
 
@@ -347,13 +352,13 @@ def furniture(pages: list[list[Line]]) -> list[tuple[int, int, str]]:
     for p, lines in enumerate(pages):
         top: set[int] = set()
         for i in range(min(2, len(lines))):
-            why = reason(lines[i].text, tops, "page-header")
+            why = reason(lines[i], tops, "page-header")
             if why is None:
                 break
             out.append((p, i, why))
             top.add(i)
         for i in range(len(lines) - 1, max(len(lines) - 3, -1), -1):
-            why = None if i in top else reason(lines[i].text, bottoms, "page-footer")
+            why = None if i in top else reason(lines[i], bottoms, "page-footer")
             if why is None:
                 break
             out.append((p, i, why))
@@ -369,7 +374,7 @@ def paragraphs(lines: list[Line], body_size: float, middle: float = 0.0) -> list
     if not lines:
         return []
     margins = _margins(lines)
-    centred = [_centered(ln, margins, middle) for ln in lines]
+    centred = [_centered(ln, margins, middle, body_size) for ln in lines]
     pitch = _pitch(lines)
     out: list[Paragraph] = []
     cur: list[Line] = []
@@ -473,10 +478,14 @@ def _pitch(lines: list[Line]) -> float:
     return statistics.median(gaps) if gaps else 0.0
 
 
-def _centered(ln: Line, edges: _Edges, middle: float = 0.0) -> bool:
-    """Set in the middle of its column, or of the page (``middle``, when known)."""
-    left = edges.left(ln)
-    if ln.x0 - left <= 2.0 * ln.size:
+def _centered(ln: Line, edges: _Edges, middle: float = 0.0, body: float = 0.0) -> bool:
+    """Set in the middle of its column, or of the page (``middle``, when known); a line
+    of body type must stand well in from the left (an indented full line is nearly
+    centred too), a line of larger type only clear of the edge."""
+    left, right = edges.left(ln), edges.right(ln)
+    big = body > 0 and ln.size >= 1.15 * body
+    clear = (0.5 if big else 2.0) * ln.size  # room on both sides
+    if ln.x0 - left <= clear or right - ln.x1 <= clear:
         return False
     rights = [x for x in edges.rights if x > ln.x1]
     centres = [(left + min(rights)) / 2] if rights else []
@@ -498,14 +507,16 @@ def _starts_paragraph(
     size = ln.size
     if abs(ln.size - prev.size) > 1.0 or ln.bold != prev.bold:
         return True
+    same_column = prev.page == ln.page and prev.column == ln.column
+    if ln.size >= 1.15 * body and (not pitch or not same_column or prev.y - ln.y < 2.2 * pitch * ln.size / body):
+        return False  # a title in large type over two or three lines is one paragraph
     if prev_center or this_center:
         # a title set on two centred lines is one paragraph
-        return not (prev_center and this_center and ln.size > body * 1.15)
+        return True
     if ln.x0 > left + 1.0 * size:
         return True  # indented first line
     if prev.x1 < prev_right - 1.5 * size:
         return True  # the line before ended short
-    same_column = prev.page == ln.page and prev.column == ln.column
     return same_column and pitch > 0 and prev.y - ln.y > 1.6 * pitch
 
 
@@ -518,7 +529,12 @@ def layout(pages: Sequence[Sequence[Glyph]], width: float = 0.0) -> Layout:
         lines, columns = reading_order(runs(glyphs, p))
         ordered.append(lines)
         result.columns = max(result.columns, columns)
-    drop = {(p, i): reason for p, i, reason in furniture(ordered)}
+    sizes: Counter[float] = Counter()
+    for lines in ordered:
+        for ln in lines:
+            sizes[ln.size] += ln.chars
+    body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    drop = {(p, i): reason for p, i, reason in furniture(ordered, body_size)}
     body: list[Line] = []
     for p, lines in enumerate(ordered):
         for i, ln in enumerate(lines):
@@ -526,9 +542,6 @@ def layout(pages: Sequence[Sequence[Glyph]], width: float = 0.0) -> Layout:
                 result.furniture.append((ln.text, drop[(p, i)], p))
             else:
                 body.append(ln)
-    sizes: Counter[float] = Counter()
-    for ln in body:
-        sizes[ln.size] += ln.chars
-    result.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    result.body_size = body_size
     result.paragraphs = paragraphs(body, result.body_size, width / 2)
     return result
