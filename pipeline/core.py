@@ -10,8 +10,7 @@ from dataclasses import dataclass
 
 from pipeline.clean import Rule, clean, rules_for
 from pipeline.decode import decode
-from pipeline.errors import InputError
-from pipeline.errors import SchemaError
+from pipeline.errors import InputError, SchemaError
 from pipeline.model import Article, Cleaned, Decoded, DocTree, Structured, from_json
 from pipeline.structure import apply_meta, structure
 from pipeline.text.lines import split_lines

@@ -79,7 +79,9 @@ def printed(b: dict[str, Any]) -> str:
     return str(b.get("text", ""))
 
 
-def key(documents: list[Doc], name: str, notes: list[str], removed: list[dict[str, str]] = ()) -> dict[str, Any]:
+def key(
+    documents: list[Doc], name: str, notes: list[str], removed: list[dict[str, str]] = ()
+) -> dict[str, Any]:
     return {
         "schema": "doc-tree/2",
         "source": name,
@@ -138,7 +140,11 @@ def md_cases() -> Iterator[tuple[str, str, dict[str, Any]]]:
         if b["type"] == "heading" and b["level"] == 1 and len(parts) > 1:
             parts.append("---")
         parts.append(text)
-    yield "md01_chatgpt_seed000.md", "\n\n".join(parts) + "\n", key([d], "md01", ["a lone # title, ## and ### for the levels, --- rules"])
+    yield (
+        "md01_chatgpt_seed000.md",
+        "\n\n".join(parts) + "\n",
+        key([d], "md01", ["a lone # title, ## and ### for the levels, --- rules"]),
+    )
 
     # 2. a draft that starts at ##: the title at ##, levels at ### and ####; 1. and （1）
     #    run-in heads as an ordered list with a nested one
@@ -159,8 +165,10 @@ def md_cases() -> Iterator[tuple[str, str, dict[str, Any]]]:
     text = text.replace("\n\n   ", "\n   ")
     for n in range(2, 10):
         text = text.replace(f"\n\n{n}. **", f"\n{n}. **")
-    yield "md02_starts_at_h2_g05.md", text + "\n", key(
-        [d], "md02", ["the title at ##: levels re-based", "1. and （1） heads as a nested ordered list"]
+    yield (
+        "md02_starts_at_h2_g05.md",
+        text + "\n",
+        key([d], "md02", ["the title at ##: levels re-based", "1. and （1） heads as a nested ordered list"]),
     )
 
     # 3. no heading for the title: a bold first line; headings as bold paragraphs
@@ -176,19 +184,26 @@ def md_cases() -> Iterator[tuple[str, str, dict[str, Any]]]:
             parts.append(f"**{head}，**{rest}")  # a bold enumeration: a paragraph, not a heading
         else:
             parts.append(b["text"])
-    yield "md03_bold_title_g13.md", "\n\n".join(parts) + "\n", key(
-        [d], "md03", ["title and headings in bold paragraphs", "一是 in bold stays a paragraph"]
+    yield (
+        "md03_bold_title_g13.md",
+        "\n\n".join(parts) + "\n",
+        key([d], "md03", ["title and headings in bold paragraphs", "一是 in bold stays a paragraph"]),
     )
 
     # 4. every heading at ## whatever its level: the typed numbering sets the levels
     (d,) = docs("002_3341814f88bcb719", 0)
     parts = [f"# {d['title']}"] + [
-        md_runin(b) if b["type"] == "heading" and b.get("tail") else
-        f"## {label(b)}" if b["type"] == "heading" else b["text"]
+        md_runin(b)
+        if b["type"] == "heading" and b.get("tail")
+        else f"## {label(b)}"
+        if b["type"] == "heading"
+        else b["text"]
         for b in d["blocks"]
     ]
-    yield "md04_one_depth_seed002.md", "\n\n".join(parts) + "\n", key(
-        [d], "md04", ["一、 and （一） both typed inside ##: levels from the numbering"]
+    yield (
+        "md04_one_depth_seed002.md",
+        "\n\n".join(parts) + "\n",
+        key([d], "md04", ["一、 and （一） both typed inside ##: levels from the numbering"]),
     )
 
     # 5. a 通知 with front matter, a table, an image, a link and a quote
@@ -208,10 +223,17 @@ def md_cases() -> Iterator[tuple[str, str, dict[str, Any]]]:
     rows = [["序号", "重点工作"]] + [[str(i), b["text"]] for i, b in enumerate(heads, 1)]
     table = {"type": "table", "caption": "", "header_rows": 1, "rows": rows}
     alt = "城市内涝治理工作流程图"
-    parts = ["---", "issuer: XX市人民政府办公室", f"doc_number: {number}", "author: 智能写作助手", "---", "",
-             f"# {d['title']}"]
+    parts = [
+        "---",
+        "issuer: XX市人民政府办公室",
+        f"doc_number: {number}",
+        "author: 智能写作助手",
+        "---",
+        "",
+        f"# {d['title']}",
+    ]
     body = []
-    for k, b in enumerate(d["blocks"]):
+    for _k, b in enumerate(d["blocks"]):
         if b["type"] == "heading" and b.get("tail"):
             body.append(md_runin(b))
         elif b["type"] == "heading":
@@ -226,15 +248,25 @@ def md_cases() -> Iterator[tuple[str, str, dict[str, Any]]]:
     at = next(i for i, b in enumerate(d["blocks"]) if b["type"] == "heading" and b["level"] == 1)
     md_table = "| 序号 | 重点工作 |\n|:---:|---|\n" + "\n".join(f"| {r[0]} | {r[1]} |" for r in rows[1:])
     body[at:at] = ["主要工作安排如下表：", md_table, f"![{alt}](images/flow.png)"]
-    d["blocks"][at:at] = [{"type": "paragraph", "text": "主要工作安排如下表："}, table, {"type": "paragraph", "text": alt}]
+    d["blocks"][at:at] = [
+        {"type": "paragraph", "text": "主要工作安排如下表："},
+        table,
+        {"type": "paragraph", "text": alt},
+    ]
     text = "\n".join(parts) + "\n" + "\n\n".join(body) + "\n"
-    yield "md05_notice_table_h04.md", text, key(
-        [d],
-        "md05",
-        ["front matter: issuer and doc_number into head; author is not metadata",
-         "a sentence, a table of the level-1 headings and an image (its alt text) added before 一、",
-         "the 发文字号 line moved into the front matter"],
-        [{"text": "author: 智能写作助手", "reason": "front-matter"}],
+    yield (
+        "md05_notice_table_h04.md",
+        text,
+        key(
+            [d],
+            "md05",
+            [
+                "front matter: issuer and doc_number into head; author is not metadata",
+                "a sentence, a table of the level-1 headings and an image (its alt text) added before 一、",
+                "the 发文字号 line moved into the front matter",
+            ],
+            [{"text": "author: 智能写作助手", "reason": "front-matter"}],
+        ),
     )
 
     # 6. pasted from a page: web debris, soft wraps, "#一、" without the space
@@ -243,11 +275,22 @@ def md_cases() -> Iterator[tuple[str, str, dict[str, Any]]]:
     top = [r for r in source("g05_fangan_qinglian")["removed"] if r["reason"] in ("breadcrumb", "page-meta")]
     bottom = tree["removed"][:6]  # 相关推荐 and the first links under it
     body = md_blocks(d, lambda lv: lv + 1, wrap=38, tight=True)
-    lines = [c["text"] for c in top] + [f"# {d['title']}"] * bool(d["title"]) + body + [c["text"] for c in bottom]
-    yield "md06_pasted_cruft_seed003.md", "\n\n".join(lines) + "\n", key(
-        [d], "md06", ["web debris pasted along: a breadcrumb and page metadata first, related links last",
-                      "paragraphs soft-wrapped at 38", "#一、 typed without the space"],
-        top + bottom,
+    lines = (
+        [c["text"] for c in top] + [f"# {d['title']}"] * bool(d["title"]) + body + [c["text"] for c in bottom]
+    )
+    yield (
+        "md06_pasted_cruft_seed003.md",
+        "\n\n".join(lines) + "\n",
+        key(
+            [d],
+            "md06",
+            [
+                "web debris pasted along: a breadcrumb and page metadata first, related links last",
+                "paragraphs soft-wrapped at 38",
+                "#一、 typed without the space",
+            ],
+            top + bottom,
+        ),
     )
 
     # 7. unordered lists: the 1. heads as "- " items (the reader writes 1. 2. 3.)
@@ -264,7 +307,11 @@ def md_cases() -> Iterator[tuple[str, str, dict[str, Any]]]:
             parts.append(b["text"])
     text = "\n\n".join(parts)
     text = text.replace("\n\n- ", "\n- ")
-    yield "md07_bullets_g01.md", text + "\n", key([d], "md07", ["1. heads as a bullet list: the reader writes 1. 2. 3."])
+    yield (
+        "md07_bullets_g01.md",
+        text + "\n",
+        key([d], "md07", ["1. heads as a bullet list: the reader writes 1. 2. 3."]),
+    )
 
 
 # ================================================================ ODF → DOCX and PDF (LibreOffice)
@@ -344,13 +391,19 @@ def x(text: str) -> str:
 
 
 def fodt(body: str, *, header: str = "", footer: str = "", outline: str = OUTLINE_CN) -> str:
-    head = f'<style:header><text:p text:style-name="Standard">{header}</text:p></style:header>' if header else ""
+    head = (
+        f'<style:header><text:p text:style-name="Standard">{header}</text:p></style:header>' if header else ""
+    )
     foot = (
         f'<style:footer><text:p text:style-name="Standard"><text:tab/>{footer}</text:p></style:footer>'
         if footer
         else ""
     )
-    return FODT_HEAD.replace("{outline}", outline).replace("{header}", head).replace("{footer}", foot) + body + FODT_TAIL
+    return (
+        FODT_HEAD.replace("{outline}", outline).replace("{header}", head).replace("{footer}", foot)
+        + body
+        + FODT_TAIL
+    )
 
 
 def p(text: str, style: str = "Body") -> str:
@@ -418,7 +471,9 @@ def _odf_list(items: list[Doc]) -> str:
     return xml + "</text:list-item></text:list>\n"
 
 
-def odf_typed(doc: Doc, *, heading_style: Callable[[int], str] | None = None, title_style: str = "Title") -> str:
+def odf_typed(
+    doc: Doc, *, heading_style: Callable[[int], str] | None = None, title_style: str = "Title"
+) -> str:
     """Numbers typed in the text; headings in ``heading_style(level)`` ("" = a bold Body paragraph)."""
     out = [p(doc["title"], title_style)] if doc["title"] else []
     out += [p(doc["subtitle"], "Sub")] if doc.get("subtitle") else []
@@ -436,9 +491,14 @@ def odf_typed(doc: Doc, *, heading_style: Callable[[int], str] | None = None, ti
 
 def odf_table(rows: list[list[str]], header: bool = True) -> str:
     cols = max(len(r) for r in rows)
-    xml = f'<table:table table:name="T{len(rows)}"><table:table-column table:number-columns-repeated="{cols}"/>'
+    xml = (
+        f'<table:table table:name="T{len(rows)}"><table:table-column table:number-columns-repeated="{cols}"/>'
+    )
     for i, row in enumerate(rows):
-        cells = "".join(f'<table:table-cell><text:p text:style-name="Standard">{x(c)}</text:p></table:table-cell>' for c in row)
+        cells = "".join(
+            f'<table:table-cell><text:p text:style-name="Standard">{x(c)}</text:p></table:table-cell>'
+            for c in row
+        )
         r = f"<table:table-row>{cells}</table:table-row>"
         xml += f"<table:table-header-rows>{r}</table:table-header-rows>" if i == 0 and header else r
     return xml + "</table:table>\n"
@@ -455,7 +515,7 @@ def text_box(anchor: str, boxed: str) -> str:
 def footnote(text: str, note: str) -> str:
     return (
         f'<text:p text:style-name="Body">{x(text)}<text:note text:id="n1" text:note-class="footnote">'
-        f'<text:note-citation>1</text:note-citation><text:note-body><text:p>{x(note)}</text:p></text:note-body>'
+        f"<text:note-citation>1</text:note-citation><text:note-body><text:p>{x(note)}</text:p></text:note-body>"
         "</text:note></text:p>\n"
     )
 
@@ -464,38 +524,93 @@ def office_cases() -> Iterator[tuple[str, str, dict[str, Any], tuple[str, ...]]]
     """(stem, FODT, key, formats LibreOffice writes of it)."""
     header, footer = "XX县市场监督管理局", PAGE_OF
     (d,) = docs("g05_fangan_qinglian")
-    removed = [{"text": header, "reason": "page-header"}, {"text": "第 1 页 共 2 页", "reason": "page-footer"}]
-    yield "lo01_auto_numbering_g05", fodt(odf_auto(d), header=header, footer=footer), key(
-        [d], "lo01", ["Title style; 一、（一） by outline numbering; 1. and （1） by list numbering, heads in bold",
-                      "header and footer (第 N 页 共 M 页) dropped"], removed), ("docx", "pdf")
+    removed = [
+        {"text": header, "reason": "page-header"},
+        {"text": "第 1 页 共 2 页", "reason": "page-footer"},
+    ]
+    yield (
+        "lo01_auto_numbering_g05",
+        fodt(odf_auto(d), header=header, footer=footer),
+        key(
+            [d],
+            "lo01",
+            [
+                "Title style; 一、（一） by outline numbering; 1. and （1） by list numbering, heads in bold",
+                "header and footer (第 N 页 共 M 页) dropped",
+            ],
+            removed,
+        ),
+        ("docx", "pdf"),
+    )
 
     (d,) = docs("h06_zhenggai_xuncha_sijibiaoti")
     blocks = d["blocks"]
     # the text box holds the second of two paragraphs in a row, anchored in the first
-    anchor = next(i for i in range(len(blocks) - 1) if blocks[i]["type"] == blocks[i + 1]["type"] == "paragraph")
-    body = odf_typed({"title": d["title"], "blocks": blocks[:anchor]}, heading_style=lambda lv: f"Heading_20_{lv}")
+    anchor = next(
+        i for i in range(len(blocks) - 1) if blocks[i]["type"] == blocks[i + 1]["type"] == "paragraph"
+    )
+    body = odf_typed(
+        {"title": d["title"], "blocks": blocks[:anchor]}, heading_style=lambda lv: f"Heading_20_{lv}"
+    )
     body += text_box(blocks[anchor]["text"], blocks[anchor + 1]["text"])
-    body += odf_typed({"title": "", "blocks": blocks[anchor + 2 :]}, heading_style=lambda lv: f"Heading_20_{lv}")
-    yield "lo02_textbox_h06", fodt(body, footer=DASH_PAGE, outline=OUTLINE_NONE), key(
-        [d], "lo02", ["numbers typed; Heading 1–4 styles without numbering", "a text box anchored in the paragraph before it"],
-        [{"text": "— 1 —", "reason": "page-footer"}]), ("docx", "pdf")
+    body += odf_typed(
+        {"title": "", "blocks": blocks[anchor + 2 :]}, heading_style=lambda lv: f"Heading_20_{lv}"
+    )
+    yield (
+        "lo02_textbox_h06",
+        fodt(body, footer=DASH_PAGE, outline=OUTLINE_NONE),
+        key(
+            [d],
+            "lo02",
+            [
+                "numbers typed; Heading 1–4 styles without numbering",
+                "a text box anchored in the paragraph before it",
+            ],
+            [{"text": "— 1 —", "reason": "page-footer"}],
+        ),
+        ("docx", "pdf"),
+    )
 
     (d,) = docs("002_3341814f88bcb719", 0)
     heads = [b for b in d["blocks"] if b["type"] == "heading" and b["level"] == 1]
     rows = [["序号", "调研内容"]] + [[str(i), b["text"]] for i, b in enumerate(heads, 1)]
-    body = odf_typed({"title": d["title"], "blocks": d["blocks"][:1]}, heading_style=lambda lv: f"Heading_20_{lv}")
+    body = odf_typed(
+        {"title": d["title"], "blocks": d["blocks"][:1]}, heading_style=lambda lv: f"Heading_20_{lv}"
+    )
     body += p("本次调研的内容见下表：") + odf_table(rows)
     body += odf_typed({"title": "", "blocks": d["blocks"][1:]}, heading_style=lambda lv: f"Heading_20_{lv}")
-    d["blocks"][1:1] = [{"type": "paragraph", "text": "本次调研的内容见下表："},
-                        {"type": "table", "caption": "", "header_rows": 1, "rows": rows}]
-    yield "lo03_table_seed002", fodt(body, header="群众路线教育实践活动", footer=PAGE_OF, outline=OUTLINE_NONE), key(
-        [d], "lo03", ["a sentence and a table of the level-1 headings added after the first paragraph"],
-        [{"text": "群众路线教育实践活动", "reason": "page-header"}, {"text": "第 1 页 共 3 页", "reason": "page-footer"}]), ("docx", "pdf")
+    d["blocks"][1:1] = [
+        {"type": "paragraph", "text": "本次调研的内容见下表："},
+        {"type": "table", "caption": "", "header_rows": 1, "rows": rows},
+    ]
+    yield (
+        "lo03_table_seed002",
+        fodt(body, header="群众路线教育实践活动", footer=PAGE_OF, outline=OUTLINE_NONE),
+        key(
+            [d],
+            "lo03",
+            ["a sentence and a table of the level-1 headings added after the first paragraph"],
+            [
+                {"text": "群众路线教育实践活动", "reason": "page-header"},
+                {"text": "第 1 页 共 3 页", "reason": "page-footer"},
+            ],
+        ),
+        ("docx", "pdf"),
+    )
 
     ds = docs("h09_xinde_sanpian_wubiaoji")
     body = "".join(odf_typed(doc) for doc in ds)
-    yield "lo04_three_texts_h09", fodt(body, footer=DASH_PAGE), key(
-        ds, "lo04", ["three texts, each under a Title-style title"], [{"text": "— 1 —", "reason": "page-footer"}]), ("docx",)
+    yield (
+        "lo04_three_texts_h09",
+        fodt(body, footer=DASH_PAGE),
+        key(
+            ds,
+            "lo04",
+            ["three texts, each under a Title-style title"],
+            [{"text": "— 1 —", "reason": "page-footer"}],
+        ),
+        ("docx",),
+    )
 
     (d,) = docs("h04_zhengfu_xinxigongkai_neilao")
     note = "《城镇内涝防治技术规范》（GB 51222—2017）。"
@@ -510,16 +625,38 @@ def office_cases() -> Iterator[tuple[str, str, dict[str, Any], tuple[str, ...]]]
     )
     d["blocks"][cite]["text"] += "[1]"
     d["blocks"].insert(cite + 1, {"type": "paragraph", "text": "[1] " + note})
-    yield "lo05_frame_footnote_h04", fodt(frame, header="XX市人民政府办公室"), key(
-        [d], "lo05", ["the whole text in a one-cell table (a frame)", "a centred bold 22 pt first paragraph as the title",
-                      "a footnote: [1] in the text and the note after its paragraph"],
-        [{"text": "XX市人民政府办公室", "reason": "page-header"}]), ("docx",)
+    yield (
+        "lo05_frame_footnote_h04",
+        fodt(frame, header="XX市人民政府办公室"),
+        key(
+            [d],
+            "lo05",
+            [
+                "the whole text in a one-cell table (a frame)",
+                "a centred bold 22 pt first paragraph as the title",
+                "a footnote: [1] in the text and the note after its paragraph",
+            ],
+            [{"text": "XX市人民政府办公室", "reason": "page-header"}],
+        ),
+        ("docx",),
+    )
 
     (d,) = docs("h11_jihua_ganjing_wuzaxiang")
     body = odf_typed(d, heading_style=lambda lv: {1: "Level1", 2: "Level2"}.get(lv, ""), title_style="Big")
-    yield "lo06_custom_outline_h11", fodt(body, footer=DASH_PAGE, outline=OUTLINE_NONE), key(
-        [d], "lo06", ["headings in custom styles (一级标题, 二级标题) with outline levels", "a centred bold first paragraph as the title"],
-        [{"text": "— 1 —", "reason": "page-footer"}]), ("docx",)
+    yield (
+        "lo06_custom_outline_h11",
+        fodt(body, footer=DASH_PAGE, outline=OUTLINE_NONE),
+        key(
+            [d],
+            "lo06",
+            [
+                "headings in custom styles (一级标题, 二级标题) with outline levels",
+                "a centred bold first paragraph as the title",
+            ],
+            [{"text": "— 1 —", "reason": "page-footer"}],
+        ),
+        ("docx",),
+    )
 
     (d,) = docs("001_80fc3c0c6ec81ccf")
     body = ""
@@ -531,16 +668,36 @@ def office_cases() -> Iterator[tuple[str, str, dict[str, Any], tuple[str, ...]]]
             )
         else:
             body += p(b["text"])
-    yield "lo07_no_title_seed001", fodt(body, footer=PAGE_OF, outline=OUTLINE_NONE), key(
-        [d], "lo07", ["no title; （一） heads by automatic list numbering (Chinese counting), sentence in bold"],
-        [{"text": "第 1 页 共 3 页", "reason": "page-footer"}]), ("docx", "pdf")
+    yield (
+        "lo07_no_title_seed001",
+        fodt(body, footer=PAGE_OF, outline=OUTLINE_NONE),
+        key(
+            [d],
+            "lo07",
+            ["no title; （一） heads by automatic list numbering (Chinese counting), sentence in bold"],
+            [{"text": "第 1 页 共 3 页", "reason": "page-footer"}],
+        ),
+        ("docx", "pdf"),
+    )
 
     (d,) = docs("g12_diaoyan_zuzhili_xiaoshu")
-    body = p(d["title"], "Title") + p(d["subtitle"], "Sub") + '<text:section text:style-name="Cols" text:name="S1">'
+    body = (
+        p(d["title"], "Title")
+        + p(d["subtitle"], "Sub")
+        + '<text:section text:style-name="Cols" text:name="S1">'
+    )
     body += odf_typed({"title": "", "blocks": d["blocks"]}) + "</text:section>\n"
-    yield "lo08_two_columns_g12", fodt(body, header="基层党建研究", footer=DASH_PAGE, outline=OUTLINE_NONE), key(
-        [d], "lo08", ["the body in two columns under a title across the page", "running header and — N — dropped"],
-        [{"text": "基层党建研究", "reason": "page-header"}, {"text": "— 1 —", "reason": "page-footer"}]), ("pdf",)
+    yield (
+        "lo08_two_columns_g12",
+        fodt(body, header="基层党建研究", footer=DASH_PAGE, outline=OUTLINE_NONE),
+        key(
+            [d],
+            "lo08",
+            ["the body in two columns under a title across the page", "running header and — N — dropped"],
+            [{"text": "基层党建研究", "reason": "page-header"}, {"text": "— 1 —", "reason": "page-footer"}],
+        ),
+        ("pdf",),
+    )
 
 
 def soffice(fodt_dir: Path, fmt: str, out: Path) -> None:
@@ -549,9 +706,19 @@ def soffice(fodt_dir: Path, fmt: str, out: Path) -> None:
         return
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt,
-             "--outdir", str(out), *files],
-            check=True, capture_output=True, timeout=600,
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                fmt,
+                "--outdir",
+                str(out),
+                *files,
+            ],
+            check=True,
+            capture_output=True,
+            timeout=600,
         )
 
 
@@ -559,7 +726,9 @@ def furniture_of(pdf: Path) -> list[dict[str, str]]:
     """The header/footer/page-number lines of each page as the key's removed entries
     (the PDF reader's own verdict is what is scored, so they are written from the
     page layout independently: first and last line of each page by pdftotext)."""
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     out = []
     for page in text.split("\f"):
         lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
@@ -604,6 +773,8 @@ def reportlab_pdf(
     for doc in documents:
         if doc["title"]:
             lines.append((doc["title"], 20.0, 0.0, True))
+        if doc.get("subtitle"):
+            lines.append((doc["subtitle"], size, 0.0, True))
         for b in doc["blocks"]:
             text = printed(b)
             indent = 2 * size
@@ -659,13 +830,21 @@ def reportlab_pdf(
 def reportlab_cases() -> Iterator[tuple[str, bytes, dict[str, Any]]]:
     ds = docs("002_3341814f88bcb719")
     data, removed = reportlab_pdf(ds, header="群众路线教育实践活动调研报告汇编", footer="page-of")
-    yield "rl01_four_texts_seed002.pdf", data, key(ds, "rl01", ["four texts, hard-wrapped lines, header and 第N页 共M页"], removed)
+    yield (
+        "rl01_four_texts_seed002.pdf",
+        data,
+        key(ds, "rl01", ["four texts, hard-wrapped lines, header and 第N页 共M页"], removed),
+    )
     (d,) = docs("g10_zongjie_zongzhi_banjiao")
     data, removed = reportlab_pdf([d], columns=2, header="XX街道办事处", footer="dash")
     yield "rl02_two_columns_g10.pdf", data, key([d], "rl02", ["two columns, header, — N —"], removed)
     (d,) = docs("g02_jianghua_anquan")
     data, removed = reportlab_pdf([d], footer="slash", cid=True)
-    yield "rl03_cid_font_g02.pdf", data, key([d], "rl03", ["STSong-Light, not embedded (a CID font); 1/3 page numbers"], removed)
+    yield (
+        "rl03_cid_font_g02.pdf",
+        data,
+        key([d], "rl03", ["STSong-Light, not embedded (a CID font); 1/3 page numbers"], removed),
+    )
     (d,) = docs("h07_diaoyan_bufen_xiaoshu")
     data, removed = reportlab_pdf([d], columns=2, header="调研与参考", footer="page-of")
     yield "rl04_two_columns_h07.pdf", data, key([d], "rl04", ["two columns, header, 第N页 共M页"], removed)
@@ -681,7 +860,11 @@ def gongwen_pdf_case() -> Iterator[tuple[str, bytes, dict[str, Any]]]:
     doc = from_dict({**tree, "schema": "doc-tree/1"})
     data = pdf.render(doc.documents[0])
     removed = [{"text": f"— {n} —", "reason": "page-number"} for n in (1, 2)]
-    yield "gw01_our_own_g14.pdf", data, key(copy.deepcopy(tree["documents"]), "gw01", ["gongwen's own PDF of the text"], removed)
+    yield (
+        "gw01_our_own_g14.pdf",
+        data,
+        key(copy.deepcopy(tree["documents"]), "gw01", ["gongwen's own PDF of the text"], removed),
+    )
 
 
 # ================================================================ main
@@ -715,7 +898,9 @@ def main() -> int:
             for (stem, fmt), tree in sorted(plans.items()):
                 made = t / f"out-{fmt}" / f"{stem}.{fmt}"
                 tree = copy.deepcopy(tree)
-                tree["removed"] = _pdf_furniture(made, tree["removed"]) if fmt == "pdf" else _docx_furniture(made)
+                tree["removed"] = (
+                    _pdf_furniture(made, tree["removed"]) if fmt == "pdf" else _docx_furniture(made)
+                )
                 write(a.out / fmt, f"{stem}.{fmt}", made.read_bytes(), tree)
                 print("wrote", f"{stem}.{fmt}")
     if a.only in (None, "pdf"):

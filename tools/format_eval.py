@@ -25,8 +25,15 @@ from scoring import ROOT, SCORER, load_scorer
 FIXTURES = ROOT / "tests" / "fixtures" / "formats"
 KINDS = ("markdown", "docx", "pdf")
 KEY_SUFFIX = ".expected.json"
-COLUMNS = (("ttl", "title_acc"), ("cP", "content_p"), ("cR", "content_r"), ("crR", "cruft_r"),
-           ("hF1", "head_f1"), ("lvl", "head_level_acc"), ("parF1", "para_f1"))
+COLUMNS = (
+    ("ttl", "title_acc"),
+    ("cP", "content_p"),
+    ("cR", "content_r"),
+    ("crR", "cruft_r"),
+    ("hF1", "head_f1"),
+    ("lvl", "head_level_acc"),
+    ("parF1", "para_f1"),
+)
 
 
 def cases(kind: str, fixtures: Path = FIXTURES) -> list[tuple[str, Path, Path]]:
@@ -60,7 +67,9 @@ def table(results: dict[str, dict[str, Any]]) -> str:
             lines.append(f"| {kind} | {name} | " + " | ".join(_cell(m.get(k)) for _, k in COLUMNS) + " |")
         t = res["totals"]
         n = len(res["files"])
-        lines.append(f"| **{kind}** | **all {n}** | " + " | ".join(f"**{_cell(t.get(k))}**" for _, k in COLUMNS) + " |")
+        lines.append(
+            f"| **{kind}** | **all {n}** | " + " | ".join(f"**{_cell(t.get(k))}**" for _, k in COLUMNS) + " |"
+        )
     return "\n".join(lines)
 
 

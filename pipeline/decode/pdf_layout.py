@@ -70,6 +70,7 @@ class Line:
     column: int = 0  # 0 spans the page (or the page has one column), 1 left, 2 right
     chars: int = 0
     cells: tuple[str, ...] = ()  # runs set apart by wide gaps on one baseline: a table row
+    cell_x: tuple[float, ...] = ()  # where each cell starts
 
     @property
     def center(self) -> float:
@@ -135,7 +136,9 @@ def _line(glyphs: Sequence[Glyph], page: int) -> Line:
         if g.char.isspace():
             if g.generated:
                 continue  # a gap, made a space by the extractor: words get theirs below
-            if chars and chars[-1] != " ":
+            if g.char == "\u3000":
+                chars.append(g.char)  # "县长　张建国": an ideographic space is typed on purpose
+            elif chars and chars[-1] != " ":
                 chars.append(" ")
             prev = g
             continue
@@ -220,8 +223,9 @@ def _joined(a: Line, b: Line) -> Line:
     wide = b.x0 - a.x1 > 2.0 * max(a.size, b.size)
     sep = " " if wide or (_LATIN.match(a.text[-1:]) and _LATIN.match(b.text[:1])) else ""
     cells = (a.cells or (a.text,)) + (b.text,) if wide else ()
+    cell_x = (a.cell_x or (a.x0,)) + (b.x0,) if wide else ()
     if not wide and a.cells:
-        cells = (*a.cells[:-1], a.cells[-1] + sep + b.text)
+        cells, cell_x = (*a.cells[:-1], a.cells[-1] + sep + b.text), a.cell_x
     main = a if a.chars >= b.chars else b
     return Line(
         a.text + sep + b.text,
@@ -234,6 +238,7 @@ def _joined(a: Line, b: Line) -> Line:
         a.column,
         a.chars + b.chars,
         cells,
+        cell_x,
     )
 
 
@@ -275,12 +280,12 @@ def _gutter(lines: list[Line]) -> tuple[float, float] | None:
     of the text that (almost) no line of text crosses, with text lines on either side."""
     left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     width = right - left
-    if width <= 0 or len(lines) < 6:
+    if width <= 0 or len(lines) < 4:
         return None
     size = statistics.median(ln.size for ln in lines)
     # lines of text (a page number or a short label may sit in the gutter)
     narrow = [ln for ln in lines if ln.x1 - ln.x0 < 0.6 * width and ln.chars >= 8]
-    if len(narrow) < 6:
+    if len(narrow) < 4:
         return None
     # a centred subtitle or heading across the page may cross the gutter: a few do
     allowed = max(1, len(narrow) // 15)
@@ -305,7 +310,7 @@ def _gutter(lines: list[Line]) -> tuple[float, float] | None:
     wide = [ln for ln in narrow if ln.x1 - ln.x0 >= 0.3 * width]
     n_left = sum(1 for ln in wide if ln.x1 <= g0 + 1)
     n_right = sum(1 for ln in wide if ln.x0 >= g1 - 1)
-    if min(n_left, n_right) < max(3, len(narrow) // 6):
+    if min(n_left, n_right) < max(2, len(narrow) // 6):
         return None
     return g0, g1
 
@@ -392,6 +397,14 @@ def paragraphs(lines: list[Line], body_size: float, middle: float = 0.0) -> list
     rows = _table_rows(lines)
     table = 0
     for k, ln in enumerate(lines):
+        if k in rows and not ln.cells:
+            # a cell's text wrapped onto a line of its own: it goes on in the cell it lines up with
+            last = out[-1]
+            col = min(range(len(rows[k - 1 if k - 1 in rows else k])), key=lambda c: abs(rows[k][c] - ln.x0))
+            cells = list(last.cells)
+            cells[col] += ln.text
+            out[-1] = Paragraph("\t".join(cells), last.size, last.bold, False, last.page, tuple(cells), table)
+            continue
         if k in rows:
             flush()
             if k - 1 not in rows:
@@ -407,18 +420,30 @@ def paragraphs(lines: list[Line], body_size: float, middle: float = 0.0) -> list
     return out
 
 
-def _table_rows(lines: list[Line]) -> set[int]:
-    """Indexes of the lines that are table rows: two or more in a row that hold cells
-    set apart by wide gaps."""
-    rows: set[int] = set()
+def _table_rows(lines: list[Line]) -> dict[int, tuple[float, ...]]:
+    """The lines that are table rows (two or more in a row holding cells set apart by
+    wide gaps, and the lines between them that go on in one of their cells), each with
+    where the cells of its row start."""
+    rows: dict[int, tuple[float, ...]] = {}
     k = 0
     while k < len(lines):
+        if len(lines[k].cells) < 2:
+            k += 1
+            continue
+        run: dict[int, tuple[float, ...]] = {}
         end = k
-        while end < len(lines) and len(lines[end].cells) >= 2:
+        starts = lines[k].cell_x
+        while end < len(lines):
+            ln = lines[end]
+            if len(ln.cells) >= 2:
+                starts = ln.cell_x
+            elif not (run and len(starts) >= 2 and any(abs(ln.x0 - x) <= 0.5 * ln.size for x in starts[1:])):
+                break
+            run[end] = starts
             end += 1
-        if end - k >= 2:
-            rows.update(range(k, end))
-        k = end + 1 if end == k else end
+        if sum(1 for i in run if len(lines[i].cells) >= 2) >= 2:
+            rows.update(run)
+        k = max(end, k + 1)
     return rows
 
 
@@ -508,7 +533,9 @@ def _starts_paragraph(
     if abs(ln.size - prev.size) > 1.0 or ln.bold != prev.bold:
         return True
     same_column = prev.page == ln.page and prev.column == ln.column
-    if ln.size >= 1.15 * body and (not pitch or not same_column or prev.y - ln.y < 2.2 * pitch * ln.size / body):
+    if ln.size >= 1.15 * body and (
+        not pitch or not same_column or prev.y - ln.y < 2.2 * pitch * ln.size / body
+    ):
         return False  # a title in large type over two or three lines is one paragraph
     if prev_center or this_center:
         # a title set on two centred lines is one paragraph
