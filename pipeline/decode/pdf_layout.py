@@ -483,10 +483,13 @@ class _Edges:
 def _margins(lines: list[Line]) -> _Edges:
     size = statistics.median(ln.size for ln in lines)
     full = [ln for ln in lines if ln.chars >= 10] or lines
-    lefts = _clusters([ln.x0 for ln in full], 0.5 * size)
+    # an edge is where many lines start or end (on a grid, paragraphs' last lines end
+    # at a few places too, each far less often)
+    least = max(3, len(full) // 8)
+    lefts = _clusters([ln.x0 for ln in full], 0.5 * size, least)
     # a cluster two characters right of another is the first-line indent, not a column
     lefts = [x for x in lefts if not any(1.2 * size <= x - y <= 3.0 * size for y in lefts)]
-    rights = _clusters([ln.x1 for ln in full], 0.5 * size)
+    rights = _clusters([ln.x1 for ln in full], 0.5 * size, least)
     if not lefts:
         lefts = [min(ln.x0 for ln in lines)]
     if not rights:

@@ -118,7 +118,8 @@ def test_front_matter_that_is_not_yaml_is_left_out_with_a_notice():
 def test_a_draft_with_front_matter_gets_its_head_and_date():
     doc = convert("---\nissuer: XX县人民政府\ndate: 2024年3月5日\n---\n# 通知\n\n正文。\n".encode(), "a.md")
     (a,) = doc.documents
-    assert a.head is not None and a.head.issuer == "XX县人民政府"
+    assert a.head is not None
+    assert a.head.issuer == "XX县人民政府"
     assert [b.kind for b in a.blocks] == ["paragraph", "date"]
 
 
