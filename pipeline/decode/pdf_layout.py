@@ -327,7 +327,7 @@ def furniture(pages: list[list[Line]], body: float = 0.0) -> list[tuple[int, int
     either end of a page, a line that reads as a page number or repeats at the same end
     of other pages (the second line only when the first went too).
 
-    >>> pages = [[Line("XX县人民政府", 0, 1, 0, 10, False, p), Line(f"正文第{p}段。", 0, 1, 0, 10, False, p),
+    >>> pages = [[Line("XX县人民政府", 0, 1, 0, 10, False, p), Line("甲乙丙"[p] + "页的正文。", 0, 1, 0, 10, False, p),
     ...           Line(f"第 {p + 1} 页 共 3 页", 0, 1, 0, 10, False, p)] for p in range(3)]
     >>> furniture(pages)[:2]
     [(0, 0, 'page-header'), (0, 2, 'page-number')]

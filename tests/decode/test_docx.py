@@ -31,13 +31,17 @@ def test_headers_and_footers_are_removed_with_their_reasons():
     d = read("lo01_auto_numbering_g05.docx")
     assert {(r.text, r.reason) for r in d.removed} >= {("XX县市场监督管理局", "page-header")}
     # the footer's page fields as LibreOffice saved them
-    assert any(r.reason == "page-footer" and r.text.startswith("第 ") and r.text.endswith(" 页") for r in d.removed)
+    assert any(
+        r.reason == "page-footer" and r.text.startswith("第 ") and r.text.endswith(" 页") for r in d.removed
+    )
 
 
 def test_a_text_box_is_kept_after_its_paragraph_with_a_notice():
     d = read("lo02_textbox_h06.docx")
     lines = d.text.splitlines()
-    assert lines.index("县委巡察办：") + 1 == next(i for i, t in enumerate(lines) if t.startswith("2024年1月8日"))
+    assert lines.index("县委巡察办：") + 1 == next(
+        i for i, t in enumerate(lines) if t.startswith("2024年1月8日")
+    )
     assert any(n.code == "text-box" for n in d.notices)
 
 
@@ -45,7 +49,7 @@ def test_a_frame_table_is_read_as_its_text_and_a_footnote_is_kept():
     d = read("lo05_frame_footnote_h04.docx")
     assert not any(h.kind == "table" for h in d.hints.hints)
     assert any(line.startswith("[1] 《城镇内涝防治技术规范》") for line in d.text.splitlines())
-    assert [h.kind for h in d.hints.hints][0] == "title"  # a centred bold 22 pt first paragraph
+    assert next(h.kind for h in d.hints.hints) == "title"  # a centred bold 22 pt first paragraph
 
 
 def test_a_table_keeps_its_spans_and_header_row():

@@ -28,8 +28,12 @@ def _pdf(draw, **kw) -> bytes:
 def test_an_encrypted_pdf_is_one_line_that_says_to_remove_the_password():
     from reportlab.lib import pdfencrypt
 
-    data = _pdf(lambda c: c.drawString(72, 700, "secret"), encrypt=pdfencrypt.StandardEncryption("pw", "owner"))
-    with pytest.raises(DecodeError, match=r"^an encrypted PDF that needs a password to open — remove the password"):
+    data = _pdf(
+        lambda c: c.drawString(72, 700, "secret"), encrypt=pdfencrypt.StandardEncryption("pw", "owner")
+    )
+    with pytest.raises(
+        DecodeError, match=r"^an encrypted PDF that needs a password to open — remove the password"
+    ):
         decode(data, filename="a.pdf")
 
 
@@ -38,7 +42,9 @@ def test_a_pdf_without_a_text_layer_is_refused_no_ocr():
         c.setFillGray(0.5)
         c.rect(72, 72, 400, 600, fill=1)  # a page that is all picture
 
-    with pytest.raises(DecodeError, match=r"^a PDF without a text layer \(1 page\(s\) of images: a scan\?\) — ") as e:
+    with pytest.raises(
+        DecodeError, match=r"^a PDF without a text layer \(1 page\(s\) of images: a scan\?\) — "
+    ) as e:
         decode(_pdf(scan), filename="scan.pdf")
     assert "\n" not in str(e.value)
 

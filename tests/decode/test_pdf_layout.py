@@ -17,7 +17,11 @@ def page(lines):
 
 
 def test_generated_spaces_between_chinese_are_dropped_and_words_keep_theirs():
-    glyphs = text_line("党建", 0, 100) + [Glyph(" ", 20, 20, 100, SIZE, generated=True)] + text_line("工作", 21, 100)
+    glyphs = [
+        *text_line("党建", 0, 100),
+        Glyph(" ", 20, 20, 100, SIZE, generated=True),
+        *text_line("工作", 21, 100),
+    ]
     glyphs += [Glyph("a", 50, 55, 100, SIZE), Glyph("b", 60, 65, 100, SIZE)]
     (line,) = runs(glyphs, 0)
     assert line.text == "党建工作a b"
@@ -71,7 +75,10 @@ def test_running_headers_and_page_numbers_are_furniture():
 
 def test_a_top_line_of_one_page_only_is_text():
     texts = ["关于开展检查的通知", "甲页正文。", "乙页正文。", "丙页正文。"]
-    pages = [[Line(t, 0, 100, 800, SIZE, False, p), Line("又一句。", 0, 1, 700, SIZE, False, p)] for p, t in enumerate(texts)]
+    pages = [
+        [Line(t, 0, 100, 800, SIZE, False, p), Line("又一句。", 0, 1, 700, SIZE, False, p)]
+        for p, t in enumerate(texts)
+    ]
     assert all(i != 0 for _, i, _ in furniture(pages))
 
 

@@ -22,7 +22,10 @@ def test_a_hinted_heading_takes_its_level_from_its_numbering():
 
 def test_an_unnumbered_hinted_heading_keeps_its_depth_and_numbered_ones_nest_under_it():
     (a,) = run("总体要求\n（一）指导思想\n正文。\n", Hint(1, "heading", 1), Hint(2, "heading", 2))
-    assert [(b.level, b.number, b.text) for b in a.blocks[:2]] == [(1, "", "总体要求"), (2, "（一）", "指导思想")]
+    assert [(b.level, b.number, b.text) for b in a.blocks[:2]] == [
+        (1, "", "总体要求"),
+        (2, "（一）", "指导思想"),
+    ]
 
 
 def test_a_hinted_heading_is_never_the_title():
@@ -32,13 +35,19 @@ def test_a_hinted_heading_is_never_the_title():
 
 
 def test_a_run_in_hint_splits_at_the_bold_lead():
-    (a,) = run("（一）加强领导，明确责任。各单位要落实。\n", Hint(1, "run-in", head="（一）加强领导，明确责任。"))
+    (a,) = run(
+        "（一）加强领导，明确责任。各单位要落实。\n", Hint(1, "run-in", head="（一）加强领导，明确责任。")
+    )
     assert a.blocks == (Heading(2, "（一）", "加强领导，明确责任。", "各单位要落实。"),)
 
 
 def test_a_bold_lead_without_numbering_stands_one_level_below_its_heading():
     (a,) = run("一、总体要求\n加强领导。要落实。\n1.分工\n", Hint(2, "run-in", head="加强领导。"))
-    assert [(b.level, b.text) for b in a.blocks if isinstance(b, Heading)] == [(1, "总体要求"), (2, "加强领导。"), (3, "分工")]
+    assert [(b.level, b.text) for b in a.blocks if isinstance(b, Heading)] == [
+        (1, "总体要求"),
+        (2, "加强领导。"),
+        (3, "分工"),
+    ]
 
 
 def test_a_list_item_is_a_paragraph_even_when_it_looks_like_a_heading():
