@@ -7,8 +7,8 @@ pages and columns) and finds the running headers, footers and page numbers, whic
 recorded in ``removed``.  A large centred paragraph is a title (a compilation of
 several texts has one per text).  Measured on our test PDFs through the same layout
 step (``tools/measure_pdf.py``), pdfminer.six reads them less well (content P/R
-0.988/0.987 against 0.996/0.996, headings F1 0.957 against 0.975) and extracts the
-characters about 3 times slower.
+0.988/0.987 against 0.996/0.995, headings F1 0.953 against 0.971) and extracts the
+characters 4–7 times slower.
 
 A PDF without a text layer (a scan) is refused with a one-line reason: gongwen does
 no OCR.  So is an encrypted PDF that needs a password to open.
