@@ -441,7 +441,14 @@ def build_article(
             )
         pieces.extend(parts)
     reader = HintReader(hints)
-    head = _hinted_head(pieces, reader) or _title_block(pieces, hint)
+    head = _hinted_head(pieces, reader)
+    if head is None:
+        # the title is chosen from the text, but never among lines the reader placed
+        # (a table row, a heading, a list item)
+        k = next((i for i, p in enumerate(pieces) if hints.at(p.no) is not None), len(pieces))
+        front = pieces[:k]
+        head = _title_block(front, hint)
+        pieces[:k] = front
     rest = head.before + pieces[head.used :]
     s = _Body(
         Builder(keep_numbering), rest, not _has_numbered_first_level(rest), _wrap_width(rest), hints=reader
