@@ -11,7 +11,7 @@ GOLD ?= $(SHARED)/gold
 OUT ?= output
 FONT_STAMP := $(or $(GONGWEN_FONT_DIR),$(HOME)/.cache/gongwen/fonts)/manifest.json
 
-.PHONY: all help install fonts convert test test-fast test-deps eval eval-genre eval-corpus fit-judge eval-baseline check lint format typecheck golden fuzz bench clean
+.PHONY: all help install fonts convert test test-fast test-deps eval eval-genre eval-corpus fit-judge eval-formats formats eval-baseline check lint format typecheck golden fuzz bench clean
 
 ## all: set up (venv, Python deps, fonts) and convert every file in seeds/ to output/ (DOCX, PDF, JSON)
 all: install fonts convert
@@ -71,6 +71,14 @@ eval-corpus: $(STAMP)
 ## fit-judge: refit the judge's weights on the dev split (writes pipeline/clean/judge_weights.py; review the diff)
 fit-judge: $(STAMP)
 	$(PY) tools/fit_judge.py --write
+
+## eval-formats: score the Markdown, DOCX and PDF inputs (tests/fixtures/formats) and write README's table
+eval-formats: $(STAMP)
+	@$(PY) tools/format_eval.py --readme README.md
+
+## formats: rebuild those inputs from the real texts and their keys (needs LibreOffice and the fonts)
+formats: install fonts test-deps
+	$(PY) tools/build_format_fixtures.py
 
 ## eval-baseline: raise the pinned floors in tests/eval_baseline.json to today's scores (never lowers)
 eval-baseline: $(STAMP)

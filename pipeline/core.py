@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from pipeline.clean import Rule, clean, rules_for
 from pipeline.decode import decode
-from pipeline.errors import InputError
-from pipeline.model import Article, Cleaned, Decoded, DocTree, Structured
-from pipeline.structure import structure
+from pipeline.errors import InputError, SchemaError
+from pipeline.model import Article, Cleaned, Decoded, DocTree, Structured, from_json
+from pipeline.structure import apply_meta, structure
 from pipeline.text.lines import split_lines
 
 # Larger inputs are refused (issue 8).  20 MB converts in seconds with memory well under
@@ -84,15 +84,20 @@ def trace(
     decoded = decode(data, hint=options.encoding, filename=source)
     cleaned = clean(split_lines(decoded.text), rules_for(decoded.form) if rules is None else rules)
     result = structure(
-        cleaned, title=options.title, keep_numbering=options.keep_numbering, hint=decoded.title_hint
+        cleaned,
+        title=options.title,
+        keep_numbering=options.keep_numbering,
+        hint=decoded.title_hint,
+        hints=decoded.hints,
     )
+    articles, meta_notices = apply_meta(result.articles, decoded.meta)
     removed = tuple(sorted(decoded.removed + cleaned.removed + result.removed, key=lambda r: r.line))
     doc = DocTree(
         source=source,
         encoding=decoded.encoding,
-        documents=result.articles,
+        documents=articles,
         removed=removed,
-        notices=decoded.notices + cleaned.notices + result.notices,
+        notices=decoded.notices + cleaned.notices + result.notices + tuple(meta_notices),
         repairs=result.repairs,
     )
     return Trace(decoded, cleaned, result, doc)
@@ -111,4 +116,21 @@ def convert(
         raise InputError(
             "no body text left after removing web cruft — see `gongwen explain` for what was removed"
         )
+    return doc
+
+
+def load_tree(data: bytes, source: str = "") -> DocTree:
+    """A doc-tree JSON (doc-tree/1 or /2: one ``convert --to json`` wrote, a user edited,
+    or another tool made) read and validated for ``gongwen render``.
+
+    Raises :class:`~pipeline.errors.SchemaError` naming the JSON path of the first thing
+    that is wrong (``documents[0].blocks[3].level: must be a whole number 1–4, got 7``).
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise SchemaError(f"not UTF-8 text (byte {e.start}) — a doc-tree JSON is UTF-8") from None
+    doc = from_json(text)
+    if not has_body(doc.documents):
+        raise SchemaError("documents: nothing to render (no document has a title or a block)")
     return doc

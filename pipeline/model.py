@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from pipeline.errors import SchemaError
 from pipeline.text.lines import Line
@@ -231,6 +231,81 @@ class DocTree:
 # ---------------------------------------------------------------- hand-offs between stages
 
 
+HintKind = Literal["title", "subtitle", "heading", "run-in", "item", "table"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """What the reader of a structured format (Markdown, Word, PDF) knows about one line
+    of :attr:`Decoded.text`, for the structure stage to honour.
+
+    * ``title`` / ``subtitle``: the line is a document's title (a lone top ``#``, Word's
+      Title style, the large centred line of a PDF) or its subtitle; a title opens a
+      document.
+    * ``heading``: a heading at ``level`` 1–4 as the source nests it (Markdown depth
+      re-based, Word outline level); 0 when the source says "a heading" without a depth
+      (a bold line).  A numbering marker in the text still sets the 公文 level.
+    * ``run-in``: a heading run into its paragraph (a bold lead ``**一是……。**正文``);
+      ``head`` is the heading part at the start of the line, the rest is its tail.
+    * ``item``: a list item, its marker already written as 公文 practice does: a
+      paragraph, never a heading.
+    * ``table``: row ``row`` of table number ``group`` (1, 2, … in the input); the line
+      holds the row's cells joined by tabs, ``cells`` their spans and texts as read.
+    """
+
+    line: int  # 1-based line of Decoded.text
+    kind: HintKind
+    level: int = 0
+    head: str = ""
+    group: int = 0
+    row: int = 0
+    cells: tuple[Cell, ...] = ()
+    header_rows: int = 0  # table: header rows of the whole table (on every row's hint)
+
+
+@dataclass(frozen=True, slots=True)
+class Hints:
+    """Every :class:`Hint` of an input, and what holds for all of its lines."""
+
+    hints: tuple[Hint, ...] = ()
+    # every line is a whole paragraph as the source laid it out (Markdown, Word, a PDF's
+    # lines rejoined by their geometry): never the continuation of the line before
+    paragraphs: bool = False
+    _by_line: dict[int, Hint] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_line", {h.line: h for h in self.hints})
+
+    def at(self, line: int) -> Hint | None:
+        """The hint of input line ``line`` (1-based), or None.
+
+        >>> Hints((Hint(3, "heading", 1),)).at(3).kind, Hints().at(3)
+        ('heading', None)
+        """
+        return self._by_line.get(line)
+
+    def titles(self) -> tuple[int, ...]:
+        """The lines hinted as titles, in order."""
+        return tuple(h.line for h in self.hints if h.kind == "title")
+
+
+NO_HINTS = Hints()
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """Document metadata stated outside the body text: a Markdown draft's YAML front
+    matter.  Field names are the doc-tree/2 ``head`` and ``imprint`` names (and the
+    title, signature and date blocks), the names ``--meta`` uses (issue 15)."""
+
+    title: str = ""
+    head: Head | None = None
+    imprint: Imprint | None = None
+    recipients: str = ""  # 主送机关, a block before the body
+    signatures: tuple[str, ...] = ()  # 署名, one block per organ after the body
+    date: str = ""  # 成文日期
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     """What decode hands to clean: the input as text, and what decoding dropped."""
@@ -243,6 +318,9 @@ class Decoded:
     # what the input was: "text", or "html" for a page whose chrome decode already judged
     # from its structure (clean then runs the named rules only, see pipeline.clean.rules_for)
     form: str = "text"
+    # what a reader of a structured format knows about the lines (Markdown, DOCX, PDF)
+    hints: Hints = NO_HINTS
+    meta: Meta | None = None  # a Markdown draft's front matter
 
 
 @dataclass(frozen=True, slots=True)

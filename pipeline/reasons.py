@@ -45,6 +45,20 @@ REASONS: tuple[Reason, ...] = (
     Reason("pagination", ("decode",), "page links of a page split in several (上一页 1 2 3 下一页)."),
     Reason("form", ("decode",), "form controls of a page (buttons, inputs, selects)."),
     Reason("summary", ("decode",), "a page's labelled or cut-off copy of the article's opening (摘要：…)."),
+    # ---- decode: the readers of Word, PDF and Markdown files
+    Reason(
+        "page-header",
+        ("decode",),
+        "the running header of a Word or PDF file's pages (a repeated title, an organ).",
+    ),
+    Reason(
+        "page-footer", ("decode",), "the footer of a Word or PDF file's pages (page numbers, 第N页 共M页)."
+    ),
+    Reason(
+        "front-matter",
+        ("decode",),
+        "fields of a Markdown draft's front matter that are not document metadata.",
+    ),
     # ---- clean: the text rules, in the order they run (pipeline.clean.RULES)
     Reason("breadcrumb", ("decode", "clean"), 'site navigation trails such as "当前位置:文档之家› 提高…".'),
     Reason(
@@ -94,7 +108,7 @@ REASONS: tuple[Reason, ...] = (
     Reason("journal-metadata", ("clean",), "CLC, document-code and article-number fields of journal papers."),
     Reason(
         "page-number",
-        ("clean", "structure"),
+        ("decode", "clean", "structure"),
         "page numbers from printed or PDF sources (– 22 –, 1/ 13, 第3页 共8页).",
     ),
     Reason(

@@ -18,7 +18,12 @@ from pipeline.text.lexicon import KINDS
 from pipeline.text.lines import split_lines
 
 INPUTS = sorted(
-    [*SEEDS.glob("*.txt"), *FIXTURES.rglob("*.txt"), *FIXTURES.rglob("*.html")],
+    [
+        *SEEDS.glob("*.txt"),
+        *FIXTURES.rglob("*.txt"),
+        *FIXTURES.rglob("*.html"),
+        *(p for kind in ("*.md", "*.docx", "*.pdf") for p in (FIXTURES / "formats").rglob(kind)),
+    ],
     key=lambda p: str(p),
 )
 

@@ -131,21 +131,27 @@ def convert_cmd(
     _check_encoding(encoding)
     options = Options(encoding=encoding, title=title, keep_numbering=keep_numbering, max_bytes=max_bytes)
     files, bad = find_inputs(paths)
+    job = Job(Path(outdir), formats, options, RenderOptions(schema=schema), debug)
+    sys.exit(_run_batch(files, bad, job, jobs, quiet))
+
+
+def _run_batch(files: list[Path], bad: list[tuple[str, str]], job: Job, jobs: int | None, quiet: bool) -> int:
+    """Convert (or render) ``files`` with ``job``, report each failure on one line; the
+    exit status."""
     failed = 0
     for p, msg in bad:
         click.echo(f"error: {p}: {msg}", err=True)
         failed += 1
-    out = Path(outdir)
+    out = job.outdir
     if files:
         problem = check_outdir(out)
         if problem:
             for f in files:
                 click.echo(f"error: {f}: {problem}", err=True)
-            sys.exit(ExitStatus.FAILED)
+            return ExitStatus.FAILED
         sweep_temps(out)
     show = not quiet and len(files) > 1 and sys.stderr.isatty()
     commit_result = Committer(out)
-    job = Job(out, formats, options, RenderOptions(schema=schema), debug)
     results = run_batch(files, job, jobs or os.cpu_count() or 1)
     try:
         bar = (
@@ -168,11 +174,55 @@ def convert_cmd(
         click.echo(
             "\ninterrupted — outputs written so far are complete; run again to convert the rest", err=True
         )
-        sys.exit(130)
+        return 130
     finally:
         if files:
             sweep_temps(out)
-    sys.exit(ExitStatus.FAILED if failed else ExitStatus.OK)
+    return ExitStatus.FAILED if failed else ExitStatus.OK
+
+
+@main.command("render")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "outdir", default="output", show_default=True, help="Folder for the outputs.")
+@click.option(
+    "--to", "to", default="docx,pdf", show_default=True, help="docx, pdf, json (comma-separated) or all."
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: cores]."
+)
+@click.option(
+    "--schema",
+    type=click.Choice(SCHEMAS),
+    default=SCHEMA,
+    show_default=True,
+    help="The doc-tree version of a JSON output.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--debug", is_flag=True, help="Stop at an internal error with its traceback (for bug reports).")
+def render_cmd(
+    paths: tuple[str, ...], outdir: str, to: str, jobs: int | None, schema: str, quiet: bool, debug: bool
+) -> None:
+    """Render doc-tree JSON files (doc-tree/1 or /2, e.g. one you edited) to DOCX and PDF.
+
+    The JSON is checked first: what is wrong is named by its JSON path
+    (documents[0].blocks[3].level: must be a whole number 1–4, got 7).  Nothing is
+    cleaned or restructured: the document is printed exactly as the JSON says.
+    """
+    try:
+        formats = parse_formats(to)
+    except click.BadParameter as e:
+        e.param_hint = "'--to'"
+        raise
+    files, bad = find_inputs(paths, (".json",))
+    out = Path(outdir).resolve()
+    kept = []
+    for f in files:
+        if "json" in formats and f.resolve().parent == out:
+            bad.append((str(f), "--to json would overwrite this file — give another -o"))
+        else:
+            kept.append(f)
+    job = Job(Path(outdir), formats, Options(), RenderOptions(schema=schema), debug, tree=True)
+    sys.exit(_run_batch(kept, bad, job, jobs, quiet))
 
 
 class _NoBar:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.cli.inputs import read_input
 from pipeline.cli.output import StageWriteError, commit, discard, stage, write_error
-from pipeline.core import Options, convert
+from pipeline.core import Options, convert, load_tree
 from pipeline.errors import PipelineError
 from pipeline.model import Notice
 from pipeline.render import Output, RenderOptions, render_outputs
@@ -63,6 +63,7 @@ class Job:
     options: Options = field(default_factory=Options)
     render: RenderOptions = field(default_factory=RenderOptions)
     debug: bool = False  # let an internal error propagate with its traceback
+    tree: bool = False  # the inputs are doc-tree JSON to render (`gongwen render`), not texts
 
 
 def convert_one(path: Path, job: Job) -> Result:
@@ -75,7 +76,7 @@ def convert_one(path: Path, job: Job) -> Result:
     res = Result(str(path))
     try:
         data = read_input(path, job.options.max_bytes)
-        doc = convert(data, path.name, job.options)
+        doc = load_tree(data, path.name) if job.tree else convert(data, path.name, job.options)
         res.warnings = [notice_line(n) for n in doc.notices]
         outputs = render_outputs(doc, path.stem, job.formats, job.render)
         res.staged = stage(job.outdir, _noting(outputs, res.warnings))

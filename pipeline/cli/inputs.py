@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.core import check_size
+from pipeline.decode import SUFFIXES
 from pipeline.errors import InputError
 
-INPUT_SUFFIXES = (".txt", ".html", ".htm")
+INPUT_SUFFIXES = SUFFIXES  # every kind decode reads: text, pages, Markdown, Word, PDF
 
 
-def _walk(folder: Path, bad: list[tuple[str, str]]) -> list[Path]:
+def _walk(folder: Path, bad: list[tuple[str, str]], suffixes: Sequence[str]) -> list[Path]:
     """Every input file under ``folder`` in a stable order; hidden files and folders skipped.
 
     ``os.walk`` does not follow symbolic links to folders (no loops) and reports an
@@ -32,17 +33,19 @@ def _walk(folder: Path, bad: list[tuple[str, str]]) -> list[Path]:
     for root, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(
-            Path(root, n) for n in names if not n.startswith(".") and Path(n).suffix.lower() in INPUT_SUFFIXES
+            Path(root, n) for n in names if not n.startswith(".") and Path(n).suffix.lower() in suffixes
         )
     return sorted(found)
 
 
-def find_inputs(paths: Sequence[str]) -> tuple[list[Path], list[tuple[str, str]]]:
+def find_inputs(
+    paths: Sequence[str], suffixes: Sequence[str] = INPUT_SUFFIXES
+) -> tuple[list[Path], list[tuple[str, str]]]:
     """Files to convert (folders expanded, sorted; each file once) and (path, error) pairs.
 
     A file named on the command line is taken whatever its suffix; a folder contributes
-    its ``.txt``/``.html``/``.htm`` files, and a folder with none of them is an error
-    (the user expected something to happen).
+    its files with one of ``suffixes`` (every kind ``convert`` reads), and a folder with
+    none of them is an error (the user expected something to happen).
     """
     found: list[Path] = []
     bad: list[tuple[str, str]] = []
@@ -50,9 +53,10 @@ def find_inputs(paths: Sequence[str]) -> tuple[list[Path], list[tuple[str, str]]
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            files = _walk(path, bad)
+            files = _walk(path, bad, suffixes)
             if not files:
-                bad.append((p, "no .txt, .html or .htm files in this folder — nothing to convert"))
+                kinds = ", ".join(suffixes)
+                bad.append((p, f"no {kinds} files in this folder — nothing to convert"))
         elif path.is_file():
             files = [path]
         elif path.exists():

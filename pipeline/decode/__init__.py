@@ -4,8 +4,12 @@ The one public function, :func:`decode`, turns an input file's bytes into text w
 line ends, names the encoding it found (doc-tree ``encoding``) and records whatever it
 had to drop.  It works in four steps, one module each:
 
+0. **Read what has structure** (issue 16): a PDF with a text layer (:mod:`.pdf`) and a
+   Word .docx (:mod:`.docx`), told by their content whatever their name, become lines
+   with hints (:class:`~pipeline.model.Hints`) through their own readers; a Markdown
+   draft (:mod:`.markdown`: ``.md``, or text that reads as Markdown) after step 2.
 1. **Refuse what is not text** (:mod:`.binary`): empty input, files with a known binary
-   signature (PDF, ZIP/DOCX/XLSX, old Office/WPS, images, RTF, MHTML) and NUL-ridden
+   signature (ZIP/XLSX, old Office/WPS, images, RTF, MHTML) and NUL-ridden
    data that is not UTF-16, each with a one-line reason that says what to do.
 2. **Choose the encoding** (:mod:`.charset`) from a sample: ``--encoding``, a BOM, the
    NUL pattern of UTF-16/32, strict UTF-8, else the most plausible legacy encoding.
@@ -21,21 +25,29 @@ reported as ``gb18030``, the codec actually used: it decodes all of them.
 
 from __future__ import annotations
 
-from pipeline.decode import sniff
+import re
+from dataclasses import replace
+
+from pipeline.decode import markdown, sniff
 from pipeline.decode.binary import refuse_binary
 from pipeline.decode.charset import bom_encoding, codec_name, decode_all, detect, forced_encoding
 from pipeline.decode.repair import repair, scrub, unescape_entities
 from pipeline.errors import InputError
 from pipeline.model import Decoded, Notice, Removal
 
-__all__ = ["codec_name", "decode"]
+__all__ = ["SUFFIXES", "codec_name", "decode"]
+
+# what a folder given to `convert` contributes: every kind decode reads
+_DOC_TREE = re.compile(r'\A\ufeff?\s*\{\s*"schema"\s*:\s*"doc-tree/')
+SUFFIXES = (".txt", ".html", ".htm", *markdown.SUFFIXES, ".docx", ".pdf")
 
 
 def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decoded:
     """Decode ``data`` (an input file's bytes); ``hint`` forces an encoding.
 
-    ``filename`` is used only for its suffix: ``.html``/``.htm`` are read as pages, and
-    a ``.docx`` that is not text gets advice about saving it as ``.txt``.
+    ``filename`` is used only for its suffix: ``.html``/``.htm`` are read as pages,
+    ``.md``/``.markdown`` as Markdown, and a ``.docx`` that is an old ``.doc`` gets advice
+    about saving it again.  PDF and DOCX are told by their bytes, whatever the name.
 
     >>> d = decode("一、基本情况\\r\\n".encode("gb18030"))
     >>> d.text, d.encoding
@@ -47,6 +59,15 @@ def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decod
     """
     if not data:
         raise InputError("empty file — nothing to convert")
+    kind = sniff.binary_kind(data)
+    if kind == "pdf":
+        from pipeline.decode import pdf  # pypdfium2 is loaded only for PDFs
+
+        return pdf.read(data).decoded()
+    if kind == "docx":
+        from pipeline.decode import docx  # python-docx is loaded only for Word files
+
+        return docx.read(data).decoded()
     refuse_binary(data, filename)
     notices: list[Notice] = []
     if hint is not None:
@@ -55,6 +76,8 @@ def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decod
         encoding = bom_encoding(data) or detect(data, filename, notices)
     text = decode_all(data, encoding, forced=hint is not None)
 
+    if _DOC_TREE.match(text[:512]):
+        raise InputError("a doc-tree JSON, not a text — render it with `gongwen render FILE.json`")
     removed: tuple[Removal, ...] = ()
     title_hint = ""
     form = "text"
@@ -68,6 +91,17 @@ def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decod
         if not text.strip() and not removed:
             raise InputError("the page has no visible text — nothing to convert")
 
+    elif filename.lower().endswith(markdown.SUFFIXES) or markdown.looks_like_markdown(text):
+        text, dropped, repair_notices = repair(text)
+        reading = markdown.read(text)
+        reading.encoding = encoding
+        if not filename.lower().endswith(markdown.SUFFIXES):
+            reading.note("markdown", "read as Markdown (its headings and bold leads say so)")
+        md = reading.decoded()
+        if not md.text.strip() and not md.removed:
+            raise InputError("the Markdown draft has no text — nothing to convert")
+        removed = tuple(sorted(dropped + md.removed, key=lambda r: r.line))
+        return replace(md, removed=removed, notices=tuple(notices) + repair_notices + md.notices)
     else:
         text, entities = unescape_entities(text)
         if entities:

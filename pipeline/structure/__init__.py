@@ -4,7 +4,8 @@ Four steps, in order, one module each:
 
 1. **Articles** (:mod:`.articles`): where each article of the file starts.
 2. **Pieces** (:mod:`.pieces`): each line split where a space stands for a lost line
-   break; in flattened lines the spaces that stand for mere line wraps dropped.
+   break; in flattened lines the spaces that stand for mere line wraps dropped (a line
+   a Markdown, Word or PDF reader hinted, :mod:`.hints`, stays whole).
 3. **Blocks** and 4. **levels** (:mod:`.blocks`): the title and subtitle, then each piece
    to the first body step that takes it (heading, section word, paragraph …), heading
    levels from the marker families.
@@ -14,21 +15,32 @@ Text is normalised (:func:`pipeline.text.normalize.normalize`) as blocks are mad
 
 from __future__ import annotations
 
-from pipeline.model import Article, Cleaned, Notice, Paragraph, Removal, Structured
+from pipeline.model import NO_HINTS, Article, Cleaned, Hints, Notice, Paragraph, Removal, Structured
+from pipeline.structure import hints as hinted
 from pipeline.structure.articles import article_starts
 from pipeline.structure.blocks import build_article
+from pipeline.structure.meta import apply_meta
 from pipeline.text.normalize import normalize
+
+__all__ = ["apply_meta", "structure"]
 
 
 def structure(
-    cleaned: Cleaned, *, title: str | None = None, keep_numbering: bool = False, hint: str = ""
+    cleaned: Cleaned,
+    *,
+    title: str | None = None,
+    keep_numbering: bool = False,
+    hint: str = "",
+    hints: Hints = NO_HINTS,
 ) -> Structured:
     """Articles of the cleaned text; ``title`` replaces the title of a single article;
-    ``hint`` is what a page says its title is (``Decoded.title_hint``)."""
+    ``hint`` is what a page says its title is (``Decoded.title_hint``); ``hints``: what
+    the reader of a Markdown, Word or PDF file knows (:mod:`.hints`) — the documents
+    then start at the titles it named."""
     lines = cleaned.lines
     if not lines:
         return Structured(())
-    starts = article_starts(lines, cleaned.title_cuts)
+    starts = hinted.article_starts(lines, hints) or article_starts(lines, cleaned.title_cuts)
     articles: list[Article] = []
     notices: list[Notice] = []
     removed: list[Removal] = []
@@ -38,7 +50,7 @@ def structure(
     k = 0
     while k < len(bounds):
         a, b = bounds[k]
-        article, ns, gone, fixed = build_article(lines[a:b], keep_numbering, hint if not a else "")
+        article, ns, gone, fixed = build_article(lines[a:b], keep_numbering, hint if not a else "", hints)
         if not article.blocks and not articles and k + 1 < len(bounds):
             # the file opens with a title heading nothing: it and the next article are one
             # (the title chooser decides which of their first lines is the title)

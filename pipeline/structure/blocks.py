@@ -21,9 +21,10 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.model import Article, Block, Heading, Notice, Paragraph, Removal
+from pipeline.model import NO_HINTS, Article, Block, Heading, Hints, Notice, Paragraph, Removal, Table
 from pipeline.structure import titles
 from pipeline.structure.common import BULLETS, TITLE_MAX, Piece, own_title_at, title_candidate
+from pipeline.structure.hints import HintReader, add_row, whole_line
 from pipeline.structure.pieces import split_line
 from pipeline.text.lines import Line, fold
 from pipeline.text.normalize import join_wrapped, normalize
@@ -103,6 +104,11 @@ class Builder:
         head, tail = _split_run_in(m.rest)
         if len(head) > HEADING_MAX:
             return False
+        self.numbered(m, head, tail, no)
+        return True
+
+    def numbered(self, m: Marker, head: str, tail: str, no: int) -> None:
+        """A heading numbered ``m``: level from its family, a notice for a gap in the count."""
         fam = _family_key(m)
         level = self.levels.assign(fam, m.level)
         last = self.levels.last_value.get(fam)
@@ -113,7 +119,6 @@ class Builder:
             self.levels.last_value[fam] = m.value
         number = m.number if self.keep_numbering else m.standard
         self.blocks.append(Heading(level, normalize(number), normalize(head), normalize(tail), line=no))
-        return True
 
     def unnumbered(self, text: str, *, top: bool = False, no: int = 0) -> None:
         """An unnumbered heading; ``top``: a section word (参考文献) that closes every level."""
@@ -247,6 +252,7 @@ class _Body:
     width: int  # the printed line width of a hard-wrapped source, or 0
     in_attachments: bool = False
     last_len: int = 0  # visible length of the source line the open paragraph ends with
+    hints: HintReader = field(default_factory=lambda: HintReader(NO_HINTS))
 
     def next_piece(self, k: int) -> Piece | None:
         return self.rest[k + 1] if k + 1 < len(self.rest) else None
@@ -331,9 +337,53 @@ def _paragraph(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
     return True
 
 
+def _hint_level(levels: Levels, level: int) -> int:
+    """The level of an unnumbered hinted heading: its source depth, or (0, a bold line
+    with no depth) one below the heading it stands under — without opening a level, so
+    a numbered heading after it keeps its own."""
+    if level >= 1:
+        return levels.assign(f"depth-{level}", min(level, 4))
+    return min(4, (levels.stack[-1][1] if levels.stack else 0) + 1)
+
+
+def _hinted(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    """A line whose reader (Markdown, Word, PDF) said what it is (:mod:`.hints`): a
+    heading (its marker, when it has one, sets the level), a bold run-in heading, a
+    list item (a paragraph, never a heading) or a table row."""
+    hint = s.hints.take(p)
+    if hint is None or hint.kind in ("title", "subtitle"):
+        return False
+    b = s.b
+    if hint.kind == "table":
+        last = b.blocks[-1] if b.blocks else None
+        current = last if isinstance(last, Table) and s.hints.table == hint.group else None
+        table = add_row(current, hint, p.text)
+        if current is None:
+            b.blocks.append(table)
+        else:
+            b.blocks[-1] = table
+        s.hints.table = hint.group
+        return True
+    if hint.kind == "item":
+        b.paragraph(p.text, join=False, no=p.no)
+        return True
+    head, tail = p.text, ""
+    if hint.kind == "run-in":
+        if not hint.head or not p.text.startswith(hint.head):
+            return False  # cleaning cut into the heading: read the line as text
+        head, tail = hint.head.strip(), p.text[len(hint.head) :].strip()
+    if m is not None and len(m.number) < len(head):
+        b.numbered(m, head.lstrip()[len(m.number) :].strip(), tail, p.no)
+    else:
+        level = _hint_level(b.levels, hint.level)
+        b.blocks.append(Heading(level, "", normalize(head), normalize(tail), line=p.no))
+    return True
+
+
 Step = Callable[[_Body, int, Piece, "Marker | None"], bool]
 # Each piece goes to the first step that takes it; the order is reviewed like code.
 BODY_STEPS: tuple[Step, ...] = (
+    _hinted,
     _continuation,
     _numbered_heading,
     _section_word,
@@ -344,27 +394,65 @@ BODY_STEPS: tuple[Step, ...] = (
 )
 
 
+def _hinted_head(pieces: Sequence[Piece], hints: HintReader) -> titles.Head | None:
+    """The title block as the reader named it; None when it said nothing about the
+    first piece (the text then decides), no title when that piece is a heading."""
+    hint = hints.hints.at(pieces[0].no) if pieces else None
+    if hint is None:
+        return None
+    if hint.kind not in ("title", "subtitle"):
+        return titles.Head()  # a heading, an item or a table opens the body
+    hints.used.add(pieces[0].no)
+    head = titles.Head(used=1)
+    if hint.kind == "subtitle":
+        head.subtitle = pieces[0].text
+        return head
+    head.title = pieces[0].text
+    nxt = hints.hints.at(pieces[1].no) if len(pieces) > 1 else None
+    if (nxt is not None and nxt.kind == "subtitle") or (nxt is None and _subtitle_at(pieces, 1)):
+        hints.used.add(pieces[1].no)
+        head.subtitle = pieces[1].text
+        head.used = 2
+    return head
+
+
 def build_article(
-    lines: Sequence[Line], keep_numbering: bool, hint: str = ""
+    lines: Sequence[Line], keep_numbering: bool, hint: str = "", hints: Hints = NO_HINTS
 ) -> tuple[Article, list[Notice], list[Removal], list[Notice]]:
     """One article's lines → (article, notices, removals, repairs); ``hint`` is what the
-    page says its title is (an HTML ``<h1>``), for the first article."""
+    page says its title is (an HTML ``<h1>``), for the first article; ``hints``: what the
+    reader of a structured format knows about the lines (:mod:`.hints`)."""
     first = lines[0].text if title_candidate(lines[0].text) else ""
     pieces: list[Piece] = []
     splits: list[Notice] = []
     for k, line in enumerate(lines):
-        if k == 0 and fold(line.text) in titles.hints(hint):
+        whole = whole_line(line, hints)
+        if whole is not None:
+            parts = [whole]
+        elif k == 0 and fold(line.text) in titles.hints(hint):
             parts = [Piece(line.text, line.no, True, True, line.gap_before)]  # the page's own title, whole
         else:
             parts = split_line(line, heads_article=k == 0, title=first if k else "")
+        if hints.paragraphs and parts:
+            parts[0].new_line = False  # a paragraph as the source laid it out continues nothing
         if len(parts) > 1:
             splits.append(
                 Notice("split", f"split into {len(parts)} blocks where spaces stood for line breaks", line.no)
             )
         pieces.extend(parts)
-    head = _title_block(pieces, hint)
+    reader = HintReader(hints)
+    head = _hinted_head(pieces, reader)
+    if head is None:
+        # the title is chosen from the text, but never among lines the reader placed
+        # (a table row, a heading, a list item)
+        k = next((i for i, p in enumerate(pieces) if hints.at(p.no) is not None), len(pieces))
+        front = pieces[:k]
+        head = _title_block(front, hint)
+        pieces[:k] = front
     rest = head.before + pieces[head.used :]
-    s = _Body(Builder(keep_numbering), rest, not _has_numbered_first_level(rest), _wrap_width(rest))
+    s = _Body(
+        Builder(keep_numbering), rest, not _has_numbered_first_level(rest), _wrap_width(rest), hints=reader
+    )
     for k, p in enumerate(rest):
         m = parse_marker(p.text)
         s.in_attachments = bool(_ATTACHMENTS.match(p.text)) or (s.in_attachments and m is not None)

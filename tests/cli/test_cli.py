@@ -155,10 +155,13 @@ def test_missing_path_fails_alone_and_the_rest_converts(tmp_path):
 def test_folder_without_inputs_is_an_error(tmp_path):
     empty = tmp_path / "in"
     (empty / "sub").mkdir(parents=True)
-    (empty / "notes.md").write_text("不是输入", "utf-8")
+    (empty / "notes.rtf").write_text("不是输入", "utf-8")
     code, err = run("convert", str(empty), "-o", str(tmp_path / "out"), "--to", "json")
     assert code == 1
-    assert "no .txt, .html or .htm files" in error_lines(err)[str(empty)]
+    assert (
+        "no .txt, .html, .htm, .md, .markdown, .mdown, .mkd, .docx, .pdf files"
+        in error_lines(err)[str(empty)]
+    )
 
 
 def test_folder_expansion_skips_hidden_files_and_takes_each_file_once(tmp_path):
