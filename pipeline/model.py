@@ -315,8 +315,8 @@ class Decoded:
     removed: tuple[Removal, ...] = ()  # what decoding dropped (U+FFFD, HTML page chrome)
     notices: tuple[Notice, ...] = ()
     title_hint: str = ""  # an HTML page's <h1> and <title>, one per line: candidates for the title
-    # what the input was: "text", or "html" for a page whose chrome decode already judged
-    # from its structure (clean then runs the named rules only, see pipeline.clean.rules_for)
+    # what the input was: "text", "html" (a page whose chrome decode already judged from its
+    # structure), "markdown", "docx" or "pdf" (pipeline.clean.rules_for picks the rules by it)
     form: str = "text"
     # what a reader of a structured format knows about the lines (Markdown, DOCX, PDF)
     hints: Hints = NO_HINTS

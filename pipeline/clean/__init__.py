@@ -100,11 +100,15 @@ JUDGE = Rule(judge.REASON, judge.finder(judge_weights.WEIGHTS))
 RULES: tuple[Rule, ...] = (*NAMED_RULES, JUDGE)
 
 
+JUDGED_FORMS = frozenset({"text", "pdf"})  # text copied off the web, a 文库 PDF's text layer
+
+
 def rules_for(form: str) -> tuple[Rule, ...]:
-    """The rules for an input of this form (``Decoded.form``): a page's lines were
-    already judged from its HTML structure, and the judge is fitted on text inputs, so
-    pages get the named rules only."""
-    return NAMED_RULES if form == "html" else RULES
+    """The rules for an input of this form (``Decoded.form``).  The judge is fitted on
+    text copied off the web and runs on that and on PDF text layers; a page's lines were
+    already judged from its HTML structure, and Markdown and Word drafts are written by a
+    user, so those get the named rules only."""
+    return RULES if form in JUDGED_FORMS else NAMED_RULES
 
 
 _SPACES = re.compile(r"[ \t]{2,}")  # a cut between two spaces leaves one

@@ -163,7 +163,7 @@ def read(data: bytes) -> Reading:
     styles = _styles(styles_root)
     style_num = {sid: s.num_id for sid, s in styles.items() if s.num_id}
     numbering = Numbering.parse(_part_root(document, "numbering"), style_num)
-    reading = Reading("docx")
+    reading = Reading("docx", form="docx")
     doc = _Doc(styles, numbering, _notes(part), reading)
     doc.default_size = _default_size(styles_root)
     body = document.element.body

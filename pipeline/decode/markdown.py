@@ -149,7 +149,7 @@ def read(text: str) -> Reading:
                 f"line {no} of the Markdown is {len(line):,} characters long, more than a draft's"
                 f" {MAX_LINE:,} — split it into paragraphs (or rename the file .txt to convert it as text)"
             )
-    reading = Reading("")
+    reading = Reading("", form="markdown")
     fm = _FRONT_MATTER.match(text)
     if fm:
         reading.meta = _front_matter(fm.group(1) or "", reading)

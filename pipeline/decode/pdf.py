@@ -102,7 +102,7 @@ def read(data: bytes) -> Reading:
 
 def from_layout(result: Layout, pages_without_text: int = 0) -> Reading:
     """The paragraphs and furniture of a laid-out PDF as a :class:`Reading`."""
-    reading = Reading("pdf")
+    reading = Reading("pdf", form="pdf")
     first_line: dict[int, int] = {}
     for para in result.paragraphs:
         if para.table:

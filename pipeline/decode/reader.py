@@ -36,6 +36,7 @@ class Reading:
     """A reader's output as it is built (mutable; only :meth:`decoded` leaves the reader)."""
 
     encoding: str  # doc-tree `encoding`: the format for binary inputs ("docx", "pdf")
+    form: str = "text"  # Decoded.form: "markdown", "docx", "pdf"
     lines: list[str] = field(default_factory=list)
     hints: list[Hint] = field(default_factory=list)  # Hint.line = 1-based index into lines
     removed: list[Removal] = field(default_factory=list)
@@ -112,6 +113,7 @@ class Reading:
             self.encoding,
             tuple(sorted(removed, key=lambda r: r.line)),
             tuple(notices),
+            form=self.form,
             hints=Hints(hints, paragraphs=self.paragraphs),
             meta=self.meta,
         )
