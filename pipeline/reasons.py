@@ -60,6 +60,11 @@ REASONS: tuple[Reason, ...] = (
         "fields of a Markdown draft's front matter that are not document metadata.",
     ),
     # ---- clean: the text rules, in the order they run (pipeline.clean.RULES)
+    Reason(
+        "assistant-chatter",
+        ("clean",),
+        "a chat assistant's words around the draft it wrote (好的，以下是…；希望对您有帮助).",
+    ),
     Reason("breadcrumb", ("decode", "clean"), 'site navigation trails such as "当前位置:文档之家› 提高…".'),
     Reason(
         "site-banner", ("clean", "structure"), "the site's name, as a banner line or glued to the page title."

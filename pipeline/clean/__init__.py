@@ -19,6 +19,7 @@ from types import ModuleType
 from pipeline.clean import (
     anti_copy,
     article_marker,
+    assistant_chatter,
     breadcrumb,
     collection_title,
     disclaimer,
@@ -65,6 +66,7 @@ NAMED_RULES: tuple[Rule, ...] = tuple(
     _rule(m)
     for m in (
         # whole-page furniture first: it frames everything else
+        assistant_chatter,
         breadcrumb,
         site_banner,
         site_navigation,
