@@ -13,7 +13,7 @@
 #      /etc/fonts/conf.d/60-gongwen-aliases.conf, then `fc-cache -f` if anything changed.
 #      Source: the argument, else ../shared/fonts.conf beside the repository, else the
 #      committed copy tools/fonts.conf.
-#   4. `python -m pipeline.render.fonts prepare`: CFF → TrueType conversion for reportlab into
+#   4. `python -m pipeline.render.fontsetup prepare`: CFF → TrueType conversion for reportlab into
 #      $GONGWEN_FONT_DIR (default ~/.cache/gongwen/fonts), plus a manifest.
 # Environment: PYTHON (default: the repository's .venv/bin/python).
 set -euo pipefail
@@ -80,4 +80,4 @@ fi
 
 # 4. TrueType conversions for reportlab
 cd "$repo"
-"$python" -m pipeline.render.fonts prepare
+"$python" -m pipeline.render.fontsetup prepare

@@ -17,7 +17,7 @@ MM = 72 / 25.4  # points per millimetre
 @dataclass(frozen=True, slots=True)
 class Face:
     """A typeface role: the official name written into the DOCX, and the free font
-    (file stem under the prepared font directory, see ``pipeline/fonts.py``) the PDF
+    (file stem under the prepared font directory, see ``pipeline/render/fontsetup.py``) the PDF
     embeds for it."""
 
     official: str  # name in w:rFonts (Word/WPS pick the real font by this name)
