@@ -20,11 +20,17 @@ from typing import Final
 from pipeline.model import SCHEMA, DocTree, Notice
 
 
+# --docx-for: the reader the DOCX is written for.  "word" (Word, WPS) follows ECMA-376;
+# "libreoffice" inverts w:overflowPunct, which LibreOffice imports the wrong way round.
+DOCX_READERS: Final = ("word", "libreoffice")
+
+
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
     """What a user can choose about the outputs (the same for every format)."""
 
     schema: str = SCHEMA  # --schema: the doc-tree version the JSON is written in
+    docx_reader: str = DOCX_READERS[0]  # --docx-for
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +82,7 @@ def _docx(doc: DocTree, stem: str, options: RenderOptions) -> Iterator[Output]:
     from pipeline.render import docx
 
     for name, article in zip(output_names(stem, len(doc.documents), "docx"), doc.documents, strict=True):
-        yield Output(name, docx.render(article, source=doc.source))
+        yield Output(name, docx.render(article, source=doc.source, reader=options.docx_reader))
 
 
 def _pdf(doc: DocTree, stem: str, options: RenderOptions) -> Iterator[Output]:

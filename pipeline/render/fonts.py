@@ -53,6 +53,7 @@ SOURCES: tuple[Source, ...] = (
     Source(style.KAITI.pdf, "AR PL UKai CN", "Book", convert=False),
     Source("HanaMinA", "HanaMinA", "Regular", convert=False),
     Source("HanaMinB", "HanaMinB", "Regular", convert=False),
+    Source(style.LATIN_PDF, "Liberation Serif", "Regular", convert=False),
 )
 
 
@@ -200,19 +201,38 @@ def has_glyph(font: str, ch: str) -> bool:
     return _cmap(font).get(ord(ch), 0) != 0
 
 
-def with_fallback(text: str, face: str, fallbacks: Iterable[str] = style.FALLBACKS) -> Fallback:
+def _is_latin(ch: str) -> bool:
+    """What Word sets in the ``w:ascii`` font: printable ASCII (letters, digits, marks, space)."""
+    return " " <= ch <= "~"
+
+
+def with_fallback(
+    text: str,
+    face: str,
+    fallbacks: Iterable[str] = style.FALLBACKS,
+    *,
+    latin: str = "",
+    dash: str = "",
+) -> Fallback:
     """Split ``text`` into runs of ``face`` and of the first fallback that has a character.
 
-    Characters that no font has stay in ``face`` (drawn as its .notdef box, so the gap
-    is visible) and are listed in ``missing`` for the caller to report.  Call
-    :func:`register_fonts` first.
+    ``latin`` (when given) sets printable ASCII, as the DOCX's ``w:ascii`` font does, and
+    ``dash`` sets U+2014 (a face whose dash does not meet its cell edges).  Characters
+    that no font has stay in ``face`` (drawn as its .notdef box, so the gap is visible)
+    and are listed in ``missing`` for the caller to report.  Call :func:`register_fonts`
+    first.
     """
     chain = (face, *fallbacks)
     runs: list[Run] = []
     missing: dict[str, None] = {}
     cur_font, cur = face, list[str]()
     for ch in text:
-        font = next((f for f in chain if has_glyph(f, ch)), None)
+        if latin and _is_latin(ch):
+            font: str | None = latin
+        elif dash and ch == "\u2014":
+            font = dash
+        else:
+            font = next((f for f in chain if has_glyph(f, ch)), None)
         if font is None:
             if not ch.isspace():
                 missing[ch] = None

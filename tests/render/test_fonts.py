@@ -40,7 +40,7 @@ def test_font_dir_is_the_environment_variable_or_the_user_cache(monkeypatch, tmp
 def test_every_face_of_the_style_has_a_source():
     names = {s.name for s in fonts.SOURCES}
     faces = {style.FANGSONG, style.XIAOBIAOSONG, style.HEITI, style.KAITI, style.SONGTI}
-    assert {f.pdf for f in faces} | set(style.FALLBACKS) == names
+    assert {f.pdf for f in faces} | set(style.FALLBACKS) | {style.LATIN_PDF} == names
 
 
 def test_unprepared_directory_gives_one_clear_line(tmp_path):
