@@ -62,14 +62,14 @@ def missing_glyphs(missing: str) -> tuple[Notice, ...]:
     >>> missing_glyphs("")
     ()
     >>> [n.message for n in missing_glyphs("😀")]
-    ['1 character no font has, drawn as an empty box: 😀 (U+1F600)']
+    ['1 character no font has, left out of the PDF: 😀 (U+1F600)']
     """
     if not missing:
         return ()
     shown = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:8]) + (" …" if len(missing) > 8 else "")
     n = len(missing)
     what = "character no font has" if n == 1 else "characters no font has"
-    return (Notice("missing-glyph", f"{n} {what}, drawn as an empty box: {shown}"),)
+    return (Notice("missing-glyph", f"{n} {what}, left out of the PDF: {shown}"),)
 
 
 def _json(doc: DocTree, stem: str, options: RenderOptions) -> Iterator[Output]:

@@ -479,12 +479,26 @@ def _text_run(text: str, rpr: Sequence[etree._Element] = ()) -> etree._Element:
         for c in rpr:
             _put(props, c, _RPR_ORDER)
         r.append(props)
+    text = _printable(text)
     t = _el("t")
     if text != text.strip():
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     t.text = text
     r.append(t)
     return r
+
+
+_UNPRINTABLE = {c: None for c in range(0x20) if c not in (0x09, 0x0A)} | {0x09: style.TAB_AS}
+
+
+def _printable(text: str) -> str:
+    """TAB as :data:`style.TAB_AS` (what the PDF prints) and no other control character
+    (XML 1.0 cannot hold them; decode drops them from inputs already).
+
+    >>> _printable("姓名\t张三\x07")
+    '姓名\u3000张三'
+    """
+    return text.translate(_UNPRINTABLE)
 
 
 def _setup_settings(document: Document) -> None:

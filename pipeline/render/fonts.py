@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -201,6 +202,16 @@ def has_glyph(font: str, ch: str) -> bool:
     return _cmap(font).get(ord(ch), 0) != 0
 
 
+def invisible(ch: str) -> bool:
+    """Controls, format characters (zero-width space, joiners, BOM) and combining marks such
+    as the emoji variation selector U+FE0F: nothing to draw, nothing to report missing.
+
+    >>> invisible("\u200d"), invisible("\ufe0f"), invisible("字")
+    (True, True, False)
+    """
+    return unicodedata.category(ch) in ("Cc", "Cf", "Mn", "Me", "Zl", "Zp")
+
+
 def _is_latin(ch: str) -> bool:
     """What Word sets in the ``w:ascii`` font: printable ASCII (letters, digits, marks, space)."""
     return " " <= ch <= "~"
@@ -234,7 +245,7 @@ def with_fallback(
         else:
             font = next((f for f in chain if has_glyph(f, ch)), None)
         if font is None:
-            if not ch.isspace():
+            if not ch.isspace() and not invisible(ch):
                 missing[ch] = None
             font = face
         if font != cur_font and cur:

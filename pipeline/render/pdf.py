@@ -147,6 +147,10 @@ def _set(
             missing.update(dict.fromkeys(fb.missing))
         for run in fb.runs:
             for ch in run.text:
+                if ch == "\t":
+                    ch = style.TAB_AS
+                elif ch in fb.missing or (fonts.invisible(ch) and not fonts.has_glyph(run.font, ch)):
+                    continue  # reported (missing) or invisible: never drawn as a .notdef box
                 chars.append(ch)
                 font_of.append((run.font, span.size))
                 adv.append(_width(run.font, span.size, ch) + tracking)

@@ -148,6 +148,11 @@ NOT_AT_LINE_START = frozenset(
 NOT_AT_LINE_END = frozenset("“‘（〔【《〈「『［｛〖([{")
 NEVER_SPLIT = ("——", "……")  # 破折号/省略号 occupy two 字 and never break, §5.1.4-5.1.5
 
+# A TAB means "a gap here" (copied tables, aligned lists): both renderers print it as one
+# ideographic space, which every CJK face has; a raw U+0009 would draw the face's .notdef
+# box in the PDF (issue 17).  Tables themselves are recognised upstream (issue 15).
+TAB_AS = "\u3000"
+
 # A number is never broken across lines, nor parted from its currency sign, percent sign
 # or a measure word after it (GB/T 15834 §5.1: 数字…不能分开; Word and LibreOffice keep
 # "2.96%" and "1,286" whole, and a careful typist keeps "55天", "6项", "￥100" too).
