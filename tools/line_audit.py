@@ -35,6 +35,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -289,6 +290,26 @@ def missing_punct(ours: Iterable[Line], theirs: Iterable[Line]) -> int:
 # ---------------------------------------------------------------- driver
 
 
+def _docx(article: Article, reader: str) -> bytes:
+    """The DOCX for ``reader``; a checkout from before ``--docx-for`` gets the flag
+    flipped by hand (as tools/compare_layout.py did), so before/after compare alike."""
+    try:
+        return render_docx.render(article, reader=reader)  # type: ignore[call-arg]
+    except TypeError:
+        data = render_docx.render(article)
+        if reader == "word":
+            return data
+        src = zipfile.ZipFile(io.BytesIO(data))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for item in src.infolist():
+                blob = src.read(item.filename)
+                if item.filename.endswith(".xml"):
+                    blob = blob.replace(b'<w:overflowPunct w:val="0"/>', b'<w:overflowPunct w:val="1"/>')
+                dst.writestr(item, blob)
+        return out.getvalue()
+
+
 def audit(inputs: Sequence[Path]) -> dict[str, Counts]:
     rows = {
         "PDF (ours)": Counts(),
@@ -306,7 +327,7 @@ def audit(inputs: Sequence[Path]) -> dict[str, Counts]:
                 (work / f"{stem}.pdf").write_bytes(pdf)
                 for reader in ("word", "libreoffice"):
                     (work / reader).mkdir(exist_ok=True)
-                    (work / reader / f"{stem}.docx").write_bytes(render_docx.render(article, reader=reader))
+                    (work / reader / f"{stem}.docx").write_bytes(_docx(article, reader))
                 jobs.append((stem, article, work / f"{stem}.pdf"))
         for reader in ("word", "libreoffice"):
             files = sorted(str(p) for p in (work / reader).glob("*.docx"))

@@ -19,7 +19,6 @@ from typing import Final
 
 from pipeline.model import SCHEMA, DocTree, Notice
 
-
 # --docx-for: the reader the DOCX is written for.  "word" (Word, WPS) follows ECMA-376;
 # "libreoffice" inverts w:overflowPunct, which LibreOffice imports the wrong way round.
 DOCX_READERS: Final = ("word", "libreoffice")

@@ -170,6 +170,7 @@ def number_spans(text: str) -> list[tuple[int, int]]:
     """
     return [m.span() for m in NUMBER.finditer(text) if m.end() - m.start() > 1]
 
+
 PAGE = Page()
 
 # Where a line's baseline sits in its line box, as a fraction of the line pitch from the
