@@ -495,8 +495,8 @@ def _printable(text: str) -> str:
     """TAB as :data:`style.TAB_AS` (what the PDF prints) and no other control character
     (XML 1.0 cannot hold them; decode drops them from inputs already).
 
-    >>> _printable("姓名\t张三\x07")
-    '姓名\u3000张三'
+    >>> _printable("姓名\\t张三\\x07")
+    '姓名\\u3000张三'
     """
     return text.translate(_UNPRINTABLE)
 
