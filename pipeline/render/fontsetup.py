@@ -178,14 +178,14 @@ def _em_dash_mid(path: str, index: int) -> float | None:
     """Vertical centre of U+2014's ink in em (page numbers put the 一字线 at 7 mm)."""
     from fontTools.ttLib import TTFont
 
-    font = TTFont(path, fontNumber=index, lazy=True)
-    name = font.getBestCmap().get(0x2014)
-    if name is None:
-        return None
-    glyph = font["glyf"][name]
-    glyph.recalcBounds(font["glyf"])
-    upem: int = font["head"].unitsPerEm
-    mid: float = round((glyph.yMin + glyph.yMax) / 2 / upem, 4)
+    with TTFont(path, fontNumber=index, lazy=True) as font:  # closed: no stray open file
+        name = font.getBestCmap().get(0x2014)
+        if name is None:
+            return None
+        glyph = font["glyf"][name]
+        glyph.recalcBounds(font["glyf"])
+        upem: int = font["head"].unitsPerEm
+        mid: float = round((glyph.yMin + glyph.yMax) / 2 / upem, 4)
     return mid
 
 
