@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import importlib.util
+import sys
+from collections.abc import Callable, Iterator
 from types import ModuleType
+from typing import Any
 
 import pytest
+from support import ROOT
 
 from pipeline.clean import RULES, Rule, clean
 from pipeline.text.lines import split_lines
@@ -31,3 +36,46 @@ def _run_rule(module: ModuleType, text: str) -> tuple[list[str], list[str]]:
 def run_rule() -> RunRule:
     """``run_rule(module, text) -> (kept_texts, removed_texts)``: one rule, alone, on ``text``."""
     return _run_rule
+
+
+# ---------------------------------------------------------------- every PDF the suite makes
+
+_PDFS_SCANNED: list[int] = [0]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_pdf_draws_a_notdef_box() -> Iterator[None]:
+    """Scan every PDF this test process renders for glyph 0 (.notdef, the empty box) —
+    from the embedded font subsets, not from the renderer's own report (issue 17).
+
+    Wraps :func:`pipeline.render.pdf.render_checked` for the session, so the CLI, the
+    renderer tests, the fuzz and the corpora are all covered; fails at the end of the
+    session with the offending characters."""
+    from pipeline.render import pdf
+
+    spec = importlib.util.spec_from_file_location("line_audit", ROOT / "tools" / "line_audit.py")
+    assert spec is not None
+    assert spec.loader is not None
+    audit = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("line_audit", audit)  # its dataclasses look their module up
+    spec.loader.exec_module(audit)
+    original = pdf.render_checked
+    seen: set[bytes] = set()
+    bad: dict[str, None] = {}
+
+    def checked(article: Any) -> tuple[bytes, str]:
+        data, missing = original(article)
+        digest = hashlib.sha1(data).digest()
+        if digest not in seen:
+            seen.add(digest)
+            _PDFS_SCANNED[0] += 1
+            for ch in audit.notdef_characters(data):
+                bad[f"{ch!r} in {article.title[:20]!r}"] = None
+        return data, missing
+
+    pdf.render_checked = checked
+    try:
+        yield
+    finally:
+        pdf.render_checked = original
+    assert not bad, f".notdef glyphs drawn: {list(bad)[:10]}"

@@ -5,7 +5,7 @@
 #
 # Idempotent, and fast the second time: every step checks first and does nothing when
 # its result is already there.  Steps (shared/fonts.md §9):
-#   1. Debian packages: fontconfig, Noto CJK, AR PL UKai/KaitiM, HanaMin, poppler-utils
+#   1. Debian packages: fontconfig, Noto CJK, AR PL UKai/KaitiM, HanaMin, Liberation, poppler-utils
 #      (`apt-get update` only when one is missing).
 #   2. The Fandol OTFs, taken out of texlive-lang-chinese with `apt-get download` +
 #      dpkg-deb, without installing the 265 MB TeX chain.
@@ -13,7 +13,7 @@
 #      /etc/fonts/conf.d/60-gongwen-aliases.conf, then `fc-cache -f` if anything changed.
 #      Source: the argument, else ../shared/fonts.conf beside the repository, else the
 #      committed copy tools/fonts.conf.
-#   4. `python -m pipeline.render.fonts prepare`: CFF → TrueType conversion for reportlab into
+#   4. `python -m pipeline.render.fontsetup prepare`: CFF → TrueType conversion for reportlab into
 #      $GONGWEN_FONT_DIR (default ~/.cache/gongwen/fonts), plus a manifest.
 # Environment: PYTHON (default: the repository's .venv/bin/python).
 set -euo pipefail
@@ -22,7 +22,7 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 python=${PYTHON:-$repo/.venv/bin/python}
 fandol_dir=/usr/local/share/fonts/fandol
 alias_conf=/etc/fonts/conf.d/60-gongwen-aliases.conf
-packages=(fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-gkai00mp fonts-hanazono poppler-utils)
+packages=(fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-gkai00mp fonts-hanazono fonts-liberation2 poppler-utils)
 
 sudo=()
 if [ "$(id -u)" -ne 0 ]; then
@@ -80,4 +80,4 @@ fi
 
 # 4. TrueType conversions for reportlab
 cd "$repo"
-"$python" -m pipeline.render.fonts prepare
+"$python" -m pipeline.render.fontsetup prepare

@@ -46,7 +46,7 @@ from pipeline.core import DEFAULT_MAX_BYTES, Options, has_body, trace
 from pipeline.decode import codec_name
 from pipeline.errors import ExitStatus, PipelineError
 from pipeline.model import SCHEMA, SCHEMAS
-from pipeline.render import FORMATS, RenderOptions
+from pipeline.render import DOCX_READERS, FORMATS, RenderOptions
 
 # ---------------------------------------------------------------- commands
 
@@ -107,6 +107,15 @@ def main() -> None:
     show_default=True,
     help="The doc-tree version of the JSON (doc-tree/1 for tools that read only that one).",
 )
+@click.option(
+    "--docx-for",
+    "docx_reader",
+    type=click.Choice(DOCX_READERS),
+    default=DOCX_READERS[0],
+    show_default=True,
+    help="Who will open the DOCX: libreoffice writes the no-hanging-punctuation flag the way "
+    "LibreOffice reads it (inverted), so it draws every 。，、 inside the margins.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--debug", is_flag=True, help="Stop at an internal error with its traceback (for bug reports).")
 def convert_cmd(
@@ -119,6 +128,7 @@ def convert_cmd(
     max_bytes: int,
     jobs: int | None,
     schema: str,
+    docx_reader: str,
     quiet: bool,
     debug: bool,
 ) -> None:
@@ -131,7 +141,7 @@ def convert_cmd(
     _check_encoding(encoding)
     options = Options(encoding=encoding, title=title, keep_numbering=keep_numbering, max_bytes=max_bytes)
     files, bad = find_inputs(paths)
-    job = Job(Path(outdir), formats, options, RenderOptions(schema=schema), debug)
+    job = Job(Path(outdir), formats, options, RenderOptions(schema=schema, docx_reader=docx_reader), debug)
     sys.exit(_run_batch(files, bad, job, jobs, quiet))
 
 

@@ -19,12 +19,17 @@ from typing import Final
 
 from pipeline.model import SCHEMA, DocTree, Notice
 
+# --docx-for: the reader the DOCX is written for.  "word" (Word, WPS) follows ECMA-376;
+# "libreoffice" inverts w:overflowPunct, which LibreOffice imports the wrong way round.
+DOCX_READERS: Final = ("word", "libreoffice")
+
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
     """What a user can choose about the outputs (the same for every format)."""
 
     schema: str = SCHEMA  # --schema: the doc-tree version the JSON is written in
+    docx_reader: str = DOCX_READERS[0]  # --docx-for
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,14 +61,14 @@ def missing_glyphs(missing: str) -> tuple[Notice, ...]:
     >>> missing_glyphs("")
     ()
     >>> [n.message for n in missing_glyphs("😀")]
-    ['1 character no font has, drawn as an empty box: 😀 (U+1F600)']
+    ['1 character no font has, left out of the PDF: 😀 (U+1F600)']
     """
     if not missing:
         return ()
     shown = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:8]) + (" …" if len(missing) > 8 else "")
     n = len(missing)
     what = "character no font has" if n == 1 else "characters no font has"
-    return (Notice("missing-glyph", f"{n} {what}, drawn as an empty box: {shown}"),)
+    return (Notice("missing-glyph", f"{n} {what}, left out of the PDF: {shown}"),)
 
 
 def _json(doc: DocTree, stem: str, options: RenderOptions) -> Iterator[Output]:
@@ -76,7 +81,7 @@ def _docx(doc: DocTree, stem: str, options: RenderOptions) -> Iterator[Output]:
     from pipeline.render import docx
 
     for name, article in zip(output_names(stem, len(doc.documents), "docx"), doc.documents, strict=True):
-        yield Output(name, docx.render(article, source=doc.source))
+        yield Output(name, docx.render(article, source=doc.source, reader=options.docx_reader))
 
 
 def _pdf(doc: DocTree, stem: str, options: RenderOptions) -> Iterator[Output]:

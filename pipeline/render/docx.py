@@ -112,8 +112,10 @@ PAGE_NUMBER_INSET_TWIPS = _twips(PAGE.page_number_inset_chars * style.PAGE_NUMBE
 
 # w:overflowPunct off: 。，、 may not hang past the 版心 as a 29th character (§8,
 # ECMA-376 §17.3.1.21).  LibreOffice reads this flag inverted (module docstring):
-# "1" would make LibreOffice right and Word/WPS hang punctuation instead.
+# "1" makes LibreOffice right and Word/WPS hang punctuation instead, so it is written
+# only for ``reader="libreoffice"`` (``--docx-for libreoffice``).
 OVERFLOW_PUNCT = "0"
+OVERFLOW_PUNCT_FOR = {"word": OVERFLOW_PUNCT, "libreoffice": "1"}
 
 # Style ids in python-docx's default template for each role.
 BODY_STYLE = "Normal"
@@ -123,10 +125,6 @@ HEADING_STYLES = {level: f"Heading{level}" for level in style.HEADINGS}
 FOOTER_STYLE = "Footer"
 
 _ALIGN = {"justify": "both", "center": "center", "left": "left", "right": "right"}
-
-# Official names that Word on a machine without them should replace by the GBK
-# font of the same design (fonts.md §6: fontTable altName, charset 86 = GB2312).
-_FONT_ALT_NAMES = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体"}
 
 # Child order inside w:pPr / w:rPr (ISO/IEC 29500 CT_PPrBase, CT_RPr).  Word
 # rejects a document whose property elements are out of order.
@@ -209,15 +207,17 @@ def _child(parent: etree._Element, tag: str) -> etree._Element:
 def _rfonts(face: style.Face) -> etree._Element:
     """``w:rFonts`` naming ``face`` for every script slot, with the East Asian hint.
 
-    ``ascii``/``hAnsi`` carry the CJK name too (``Face.latin``), so digits and the
-    ambiguous-width marks “”‘’—… are drawn by the same 仿宋/黑体/… face, full-width.
+    ``ascii``/``hAnsi`` carry ``Face.latin`` (Times New Roman beside 仿宋/楷体/宋体) or
+    the CJK name; the ``eastAsia`` hint keeps the ambiguous-width marks “”‘’—… in the
+    CJK face, full-width.
     """
+    latin = face.latin or face.official
     return _el(
         "rFonts",
-        ascii=face.latin,
-        hAnsi=face.latin,
+        ascii=latin,
+        hAnsi=latin,
         eastAsia=face.official,
-        cs=face.latin,
+        cs=latin,
         hint="eastAsia",
     )
 
@@ -272,9 +272,12 @@ def _para_props(
     """pPr children for a block style."""
     props = [
         _on_off("keepNext", block.keep_with_next),
+        # a block that keeps with the next keeps its own lines together too (a two-line
+        # heading never splits across pages: issue 17, seed 004-10)
+        _on_off("keepLines", block.keep_with_next),
         _el("widowControl", val="0"),
         _el("kinsoku"),
-        _el("overflowPunct", val=OVERFLOW_PUNCT),
+        _el("overflowPunct", val=_overflow_punct()),
         _on_off("snapToGrid", snap_to_grid),
         _spacing(line_twips),
         _indent(block.indent_chars),
@@ -367,7 +370,11 @@ def _setup_styles(document: Document) -> None:
     for c in (
         _el("widowControl", val="0"),
         _el("kinsoku"),
-        _el("overflowPunct", val=OVERFLOW_PUNCT),
+        _el("overflowPunct", val=_overflow_punct()),
+        # no ¼ em between hanzi and Latin/digits ("2024 年"): it breaks the 28-per-line
+        # grid and makes lines break differently from the PDF (issue 17)
+        _el("autoSpaceDE", val="0"),
+        _el("autoSpaceDN", val="0"),
         _el("spacing", before="0", after="0"),
     ):
         _put(ppr, c, _PPR_ORDER)
@@ -472,12 +479,26 @@ def _text_run(text: str, rpr: Sequence[etree._Element] = ()) -> etree._Element:
         for c in rpr:
             _put(props, c, _RPR_ORDER)
         r.append(props)
+    text = _printable(text)
     t = _el("t")
     if text != text.strip():
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     t.text = text
     r.append(t)
     return r
+
+
+_UNPRINTABLE = {c: None for c in range(0x20) if c not in (0x09, 0x0A)} | {0x09: style.TAB_AS}
+
+
+def _printable(text: str) -> str:
+    """TAB as :data:`style.TAB_AS` (what the PDF prints) and no other control character
+    (XML 1.0 cannot hold them; decode drops them from inputs already).
+
+    >>> _printable("姓名\\t张三\\x07")
+    '姓名\\u3000张三'
+    """
+    return text.translate(_UNPRINTABLE)
 
 
 def _setup_settings(document: Document) -> None:
@@ -503,22 +524,64 @@ def _setup_settings(document: Document) -> None:
     lang = settings.find(qn("w:themeFontLang"))
     if lang is not None:
         lang.set(qn("w:eastAsia"), "zh-CN")
+    # Word 2013+ layout: mode 14 makes Word show "[兼容模式]" in the title bar (issue 17)
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
 
 
 def _font_table(document: Document) -> None:
-    """Tell Word which font to use when an official ``_GB2312`` font is missing."""
+    """Only the fonts the document names, each official CJK face with the nearest face a
+    PC without it has (``w:altName``, ``style.Face.alt``; charset 86 = GB2312): the
+    template's Japanese (ＭＳ 明朝, ＭＳ ゴシック) and Western leftovers go."""
     for part in document.part.package.iter_parts():
         if str(part.partname) != "/word/fontTable.xml":
             continue
         root = etree.fromstring(part.blob)
-        for name, alt in _FONT_ALT_NAMES.items():
-            font = _el("font", name=name)
-            font.append(_el("altName", val=alt))
+        keep = {style.LATIN}
+        for old in list(root):
+            if old.get(qn("w:name")) not in keep:
+                root.remove(old)
+        for face in style.FACES:
+            font = _el("font", name=face.official)
+            if face.alt:
+                font.append(_el("altName", val=face.alt))
             font.append(_el("charset", val="86"))
-            font.append(_el("family", val="modern"))
+            font.append(_el("family", val="modern" if face is not style.XIAOBIAOSONG else "roman"))
             font.append(_el("pitch", val="fixed"))
             root.append(font)
         part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _prune_styles(document: Document) -> None:
+    """Drop every style the document does not use: python-docx's template brings ~160
+    (blue Heading 5–9, Intense Quote, 100 table styles) that Word would show in the
+    gallery.  Kept: the defaults, every style named in the body or the footers, and
+    what those are based on or linked to."""
+    root = document.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
+    used = {sid for sid, s in by_id.items() if s.get(qn("w:default")) == "1"}
+    parts = [document.element, *(f for sec in document.sections for f in _footers(sec))]
+    for part in parts:
+        for tag in ("pStyle", "rStyle", "tblStyle"):
+            used.update(e.get(qn("w:val")) for e in part.iter(qn(f"w:{tag}")))
+    todo = list(used)
+    while todo:
+        s = by_id.get(todo.pop())
+        if s is None:
+            continue
+        for tag in ("basedOn", "link", "next"):
+            ref = s.find(qn(f"w:{tag}"))
+            if ref is not None and ref.get(qn("w:val")) not in used:
+                used.add(ref.get(qn("w:val")))
+                todo.append(ref.get(qn("w:val")))
+    for sid, s in by_id.items():
+        if sid not in used:
+            root.remove(s)
+
+
+def _footers(section: object) -> list[etree._Element]:
+    return [section.footer._element, section.even_page_footer._element]  # type: ignore[attr-defined]
 
 
 def _drop_template_leftovers(document: Document) -> None:
@@ -574,7 +637,13 @@ def _title_block(document: Document, article: Article) -> None:
                 br = _el("r")
                 br.append(_el("br"))
                 p.append(br)
-            p.append(_text_run(line))
+            if line[-1] in style.CENTRE_ON_INK_MARKS:
+                # centred on the ink: the mark's empty right half is taken off its advance
+                blank = -_twips(style.TRAILING_MARK_BLANK * style.TITLE.size)
+                p.append(_text_run(line[:-1]))
+                p.append(_text_run(line[-1], [_el("spacing", val=str(blank))]))
+            else:
+                p.append(_text_run(line))
         last = (p, _twips(style.TITLE_LINE_PITCH))
     if article.subtitle:
         p = _paragraph(document, SUBTITLE_STYLE)
@@ -593,6 +662,7 @@ def _heading(document: Document, heading: Heading) -> None:
     p.append(_text_run(style.heading_label(heading.number, heading.text)))
     if heading.tail:
         _put(p.pPr, _el("keepNext", val="0"), _PPR_ORDER)
+        _put(p.pPr, _el("keepLines", val="0"), _PPR_ORDER)
         body = style.BODY
         level = style.HEADINGS[heading.level]
         tail_props = [_rfonts(body.face)]
@@ -626,10 +696,29 @@ def _stable_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+# the reader _styled_base is building for (styles read it through _overflow_punct)
+_building_for = ["word"]
+
+
+def _overflow_punct() -> str:
+    return OVERFLOW_PUNCT_FOR[_building_for[-1]]
+
+
 @functools.cache
-def _styled_base() -> bytes:
+def _styled_base(reader: str = "word") -> bytes:
     """The empty document with styles, page, settings and font table set up: built once
-    per process (setting up styles is about a quarter of a render), then reopened."""
+    per process and reader (setting up styles is about a quarter of a render), then
+    reopened."""
+    if reader not in OVERFLOW_PUNCT_FOR:
+        raise ValueError(f"unknown DOCX reader {reader!r}: one of {', '.join(OVERFLOW_PUNCT_FOR)}")
+    _building_for.append(reader)
+    try:
+        return _build_base()
+    finally:
+        _building_for.pop()
+
+
+def _build_base() -> bytes:
     document = docx.Document()
     _drop_template_leftovers(document)
     _setup_styles(document)
@@ -641,13 +730,15 @@ def _styled_base() -> bytes:
     return buf.getvalue()
 
 
-def render(article: Article, *, source: str = "") -> bytes:
+def render(article: Article, *, source: str = "", reader: str = "word") -> bytes:
     """One article as DOCX bytes (see the module docstring for the layout).
 
     ``source`` (the input file name) is recorded in the document's comments
-    property.  The same article always gives the same bytes.
+    property.  ``reader`` is who will open it: ``"word"`` (Word, WPS: the standard
+    flags) or ``"libreoffice"`` (``w:overflowPunct`` inverted for its importer).  The
+    same article always gives the same bytes.
     """
-    document = docx.Document(io.BytesIO(_styled_base()))
+    document = docx.Document(io.BytesIO(_styled_base(reader)))
     _core_properties(document, article, source)
     _title_block(document, article)
     for block, text in printed_blocks(article):
@@ -657,6 +748,7 @@ def render(article: Article, *, source: str = "") -> bytes:
             _body(document, Paragraph(text))
     if not document.paragraphs:  # an empty article: Word wants one paragraph
         _paragraph(document, BODY_STYLE)
+    _prune_styles(document)
     buf = io.BytesIO()
     document.save(buf)
     return _stable_zip(buf.getvalue())

@@ -1,38 +1,25 @@
-"""The PDF font stack: prepared once at set-up, registered with reportlab at run time.
+"""The PDF font stack at run time: registration with reportlab and per-character fallback.
 
-Two halves, one manifest between them (``shared/fonts.md`` has the measurements):
+The stack is prepared once at set-up by :mod:`pipeline.render.fontsetup` (``python -m
+pipeline.render.fontsetup prepare``, called by ``tools/setup_fonts.sh``), which writes the
+converted fonts and ``manifest.json`` into :func:`font_dir`; this module only reads that
+manifest, so rendering never shells out to fontconfig (``shared/fonts.md`` has the
+measurements).
 
-* **Set-up** — :func:`prepare` (``python -m pipeline.render.fonts prepare``, called by
-  ``tools/setup_fonts.sh``).  reportlab reads TrueType (glyf) outlines only, while the
-  free CJK fonts we want ship as OpenType/CFF (FandolFang, Noto CJK).  ``prepare``
-  finds each source font through fontconfig, subsets it to GB2312 plus the punctuation
-  and symbol blocks a document uses (so conversion takes seconds, not minutes), turns
-  the cubic CFF outlines into quadratic TrueType ones with fontTools (the ``otf2ttf``
-  recipe, fonts.md §5) and writes ``<name>.ttf`` into :func:`font_dir`.  Native
-  TrueType fonts (AR PL UKai, HanaMinA/B) are not copied: their system paths are
-  recorded.  Everything goes into ``manifest.json``, so rendering never shells out to
-  fontconfig.  A font whose source (path, face, size, mtime) and recipe are unchanged
-  is not converted again, which makes a second run take well under a second.
-
-* **Run time** — :func:`register_fonts` registers every font of the manifest with
-  reportlab once per process; :func:`with_fallback` splits a text into runs of the
-  wanted face and runs of the first fallback font (``style.FALLBACKS``) that has the
-  characters the face lacks.  reportlab itself never falls back: a missing glyph is
-  drawn as a box and *dropped from the text layer* (fonts.md §4), so this module is
-  what keeps every character visible and extractable.  Characters no font has are
-  returned to the caller, never silently dropped.
+:func:`register_fonts` registers every font of the manifest with reportlab once per
+process; :func:`with_fallback` splits a text into runs of the wanted face and runs of the
+first fallback font (``style.FALLBACKS``) that has the characters the face lacks.
+reportlab itself never falls back: a missing glyph is drawn as a box and *dropped from
+the text layer* (fonts.md §4), so this module is what keeps every character visible and
+extractable.  Characters no font has are returned to the caller, never silently dropped.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import subprocess
-import sys
-import time
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -42,7 +29,7 @@ from pipeline.errors import RenderError
 from pipeline.render import style
 
 MANIFEST = "manifest.json"
-# Bump when the conversion below changes: every converted font is then redone.
+# Bump when the conversion (pipeline.render.fontsetup) changes: every converted font is then redone.
 RECIPE = 2
 _NOT_PREPARED = "fonts not prepared — run `make fonts`"
 
@@ -67,21 +54,7 @@ SOURCES: tuple[Source, ...] = (
     Source(style.KAITI.pdf, "AR PL UKai CN", "Book", convert=False),
     Source("HanaMinA", "HanaMinA", "Regular", convert=False),
     Source("HanaMinB", "HanaMinB", "Regular", convert=False),
-)
-
-# Unicode blocks kept besides GB2312 (fonts.md §5 "GB2312+"): ASCII and Latin-1, general
-# punctuation (— U+2014 is not in Python's gb2312 codec, › U+203A occurs in a seed),
-# letterlike symbols and number forms (℃ Ⅻ), enclosed numbers (①), CJK symbols and
-# punctuation (〔〕 for 发文字号), vertical/small forms and the full-width block.
-_EXTRA_RANGES = (
-    (0x0020, 0x007E),
-    (0x00A0, 0x00FF),
-    (0x2010, 0x205E),
-    (0x2100, 0x218F),
-    (0x2460, 0x24FF),
-    (0x3000, 0x303F),
-    (0xFE30, 0xFE4F),
-    (0xFF00, 0xFFEF),
+    Source(style.LATIN_PDF, "Liberation Serif", "Regular", convert=False),
 )
 
 
@@ -89,203 +62,6 @@ def font_dir() -> Path:
     """Where prepared fonts live: ``$GONGWEN_FONT_DIR``, else ``~/.cache/gongwen/fonts``."""
     env = os.environ.get("GONGWEN_FONT_DIR")
     return Path(env) if env else Path.home() / ".cache" / "gongwen" / "fonts"
-
-
-def gb2312_plus() -> frozenset[int]:
-    """The code points every converted font keeps: all of GB2312 plus ``_EXTRA_RANGES``.
-
-    >>> s = gb2312_plus(); len(s) > 7445, ord("翀") in s, ord("——"[0]) in s
-    (True, False, True)
-    """
-    cps: set[int] = set()
-    for lead in range(0xA1, 0xF8):
-        for trail in range(0xA1, 0xFF):
-            try:
-                ch = bytes((lead, trail)).decode("gb2312")
-            except UnicodeDecodeError:
-                continue
-            cps.add(ord(ch))
-    for lo, hi in _EXTRA_RANGES:
-        cps.update(range(lo, hi + 1))
-    return frozenset(cps)
-
-
-# ---------------------------------------------------------------- set-up
-
-
-def _fc_list() -> list[tuple[str, int, list[str], list[str]]]:
-    """(file, face index, families, styles) of every font fontconfig knows."""
-    try:
-        out = subprocess.run(
-            ["fc-list", "-f", "%{file}\t%{index}\t%{family}\t%{style}\n"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError) as e:
-        raise RenderError(f"fc-list failed ({e}) — install fontconfig (tools/setup_fonts.sh)") from None
-    rows = []
-    for line in sorted(out.splitlines()):  # sorted: fc-list order is not stable
-        parts = line.split("\t")
-        if len(parts) == 4 and parts[1].isdigit():
-            rows.append((parts[0], int(parts[1]), parts[2].split(","), parts[3].split(",")))
-    return rows
-
-
-def locate(source: Source, fonts: Sequence[tuple[str, int, list[str], list[str]]]) -> tuple[str, int]:
-    """The real path and face index of ``source`` among fontconfig's fonts."""
-    for file, index, families, styles in fonts:
-        if source.family in families and source.style in styles:
-            # fonts-hanazono is also reachable through a Debian alternatives symlink
-            return os.path.realpath(file), index
-    raise RenderError(
-        f"font {source.family} {source.style} not found by fontconfig — run tools/setup_fonts.sh"
-    )
-
-
-def _stamp(path: str, index: int) -> dict[str, Any]:
-    st = os.stat(path)
-    return {"source": path, "index": index, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "recipe": RECIPE}
-
-
-def _convert(src: str, index: int, out: str) -> float:
-    """Subset ``src`` (face ``index``) to :func:`gb2312_plus`, convert CFF → glyf, save ``out``.
-
-    The otf2ttf recipe from fontTools' snippets (fonts.md §5): Cu2Qu at 1 unit max
-    error with reversed contours, ``hmtx`` lsb = xMin, maxp 1.0, ``post`` format 3
-    (CID fonts would otherwise carry tens of thousands of ``cidNNNNN`` names).  GSUB/GPOS
-    are dropped (``layout_features=[]``): reportlab does no shaping, and keeping them
-    doubles the glyph count.  Returns the seconds it took.
-    """
-    from fontTools import subset
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import TTFont, newTable
-
-    t0 = time.perf_counter()
-    font = TTFont(src, fontNumber=index, recalcTimestamp=False)  # same bytes on every machine
-    opts = subset.Options()
-    opts.layout_features = []
-    opts.desubroutinize = True
-    opts.hinting = False
-    opts.notdef_outline = True
-    opts.name_IDs = ["*"]
-    opts.name_languages = ["*"]
-    opts.drop_tables += ["VORG", "DSIG"]
-    subsetter = subset.Subsetter(opts)
-    subsetter.populate(unicodes=gb2312_plus())
-    subsetter.subset(font)
-
-    if "CFF " in font:
-        glyph_set = font.getGlyphSet()
-        order = font.getGlyphOrder()
-        glyphs = {}
-        for name in order:
-            tt_pen = TTGlyphPen(glyph_set)
-            glyph_set[name].draw(Cu2QuPen(tt_pen, 1.0, reverse_direction=True))
-            glyphs[name] = tt_pen.glyph()
-        font["loca"] = newTable("loca")
-        glyf = font["glyf"] = newTable("glyf")
-        glyf.glyphOrder = order
-        glyf.glyphs = glyphs
-        del font["CFF "]
-        glyf.compile(font)
-        hmtx = font["hmtx"]
-        for name, g in glyphs.items():
-            if hasattr(g, "xMin"):
-                hmtx[name] = (hmtx[name][0], g.xMin)
-        maxp = font["maxp"] = newTable("maxp")
-        maxp.tableVersion = 0x00010000
-        maxp.maxZones = 1
-        for attr in (
-            "maxTwilightPoints",
-            "maxStorage",
-            "maxFunctionDefs",
-            "maxInstructionDefs",
-            "maxStackElements",
-            "maxSizeOfInstructions",
-            "maxComponentElements",
-        ):
-            setattr(maxp, attr, 0)
-        maxp.compile(font)
-        post = font["post"]
-        post.formatType = 3.0
-        post.extraNames = []
-        post.mapping = {}
-        post.glyphOrder = None
-        font["head"].glyphDataFormat = 0
-        font.sfntVersion = "\x00\x01\x00\x00"
-    tmp = out + ".tmp"
-    font.save(tmp)
-    os.replace(tmp, out)  # atomic: an interrupted run never leaves a half-written font
-    return time.perf_counter() - t0
-
-
-def _em_dash_mid(path: str, index: int) -> float | None:
-    """Vertical centre of U+2014's ink in em (page numbers put the 一字线 at 7 mm)."""
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(path, fontNumber=index, lazy=True)
-    name = font.getBestCmap().get(0x2014)
-    if name is None:
-        return None
-    glyph = font["glyf"][name]
-    glyph.recalcBounds(font["glyf"])
-    upem: int = font["head"].unitsPerEm
-    mid: float = round((glyph.yMin + glyph.yMax) / 2 / upem, 4)
-    return mid
-
-
-def prepare(directory: Path | None = None, *, workers: int = 2, log: Any = sys.stderr) -> dict[str, Any]:
-    """Make ``directory`` (default :func:`font_dir`) hold the whole stack and its manifest.
-
-    Idempotent: fonts whose source and recipe are unchanged are kept.  Conversions run
-    in ``workers`` processes.  Returns the manifest written.
-    """
-    directory = directory or font_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    old: dict[str, Any] = {}
-    with contextlib.suppress(OSError, ValueError):
-        old = json.loads((directory / MANIFEST).read_text(encoding="utf-8")).get("fonts", {})
-    found = _fc_list()
-    entries: dict[str, dict[str, Any]] = {}
-    jobs: list[tuple[str, str, int, str]] = []
-    for source in SOURCES:
-        path, index = locate(source, found)
-        stamp = _stamp(path, index)
-        if not source.convert:
-            entries[source.name] = {"file": path, "subfont": index, **stamp}
-            continue
-        ttf = directory / f"{source.name}.ttf"
-        entries[source.name] = {"file": ttf.name, "subfont": 0, **stamp}
-        prev = old.get(source.name, {})
-        if ttf.is_file() and all(prev.get(k) == v for k, v in stamp.items()):
-            continue
-        jobs.append((source.name, path, index, str(ttf)))
-    workers = max(1, min(workers, len(jobs)))
-    if workers == 1:  # one job (or one core): no process pool to start
-        for name, src, idx, out in jobs:
-            print(f"converting {name} to TrueType…", file=log)
-            print(f"  {name}.ttf  {_convert(src, idx, out):.1f} s", file=log)
-    elif jobs:
-        print(f"converting {len(jobs)} fonts to TrueType in {workers} processes…", file=log)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [(name, pool.submit(_convert, src, idx, out)) for name, src, idx, out in jobs]
-            for name, fut in futures:
-                print(f"  {name}.ttf  {fut.result():.1f} s", file=log)
-    for name, e in entries.items():
-        file = directory / e["file"]
-        if "em_dash_mid" not in old.get(name, {}) or any(old[name].get(k) != e[k] for k in e):
-            e["em_dash_mid"] = _em_dash_mid(str(file), e["subfont"])
-        else:
-            e["em_dash_mid"] = old[name]["em_dash_mid"]
-    manifest = {"recipe": RECIPE, "fonts": entries}
-    tmp = directory / (MANIFEST + ".tmp")
-    tmp.write_text(
-        json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
-    os.replace(tmp, directory / MANIFEST)
-    return manifest
 
 
 # ---------------------------------------------------------------- run time
@@ -426,21 +202,50 @@ def has_glyph(font: str, ch: str) -> bool:
     return _cmap(font).get(ord(ch), 0) != 0
 
 
-def with_fallback(text: str, face: str, fallbacks: Iterable[str] = style.FALLBACKS) -> Fallback:
+def invisible(ch: str) -> bool:
+    """Controls, format characters (zero-width space, joiners, BOM) and combining marks such
+    as the emoji variation selector U+FE0F: nothing to draw, nothing to report missing.
+
+    >>> invisible("\u200d"), invisible("\ufe0f"), invisible("字")
+    (True, True, False)
+    """
+    return unicodedata.category(ch) in ("Cc", "Cf", "Mn", "Me", "Zl", "Zp")
+
+
+def _is_latin(ch: str) -> bool:
+    """What Word sets in the ``w:ascii`` font: printable ASCII (letters, digits, marks, space)."""
+    return " " <= ch <= "~"
+
+
+def with_fallback(
+    text: str,
+    face: str,
+    fallbacks: Iterable[str] = style.FALLBACKS,
+    *,
+    latin: str = "",
+    dash: str = "",
+) -> Fallback:
     """Split ``text`` into runs of ``face`` and of the first fallback that has a character.
 
-    Characters that no font has stay in ``face`` (drawn as its .notdef box, so the gap
-    is visible) and are listed in ``missing`` for the caller to report.  Call
-    :func:`register_fonts` first.
+    ``latin`` (when given) sets printable ASCII, as the DOCX's ``w:ascii`` font does, and
+    ``dash`` sets U+2014 (a face whose dash does not meet its cell edges).  Characters
+    that no font has stay in ``face`` (drawn as its .notdef box, so the gap is visible)
+    and are listed in ``missing`` for the caller to report.  Call :func:`register_fonts`
+    first.
     """
     chain = (face, *fallbacks)
     runs: list[Run] = []
     missing: dict[str, None] = {}
     cur_font, cur = face, list[str]()
     for ch in text:
-        font = next((f for f in chain if has_glyph(f, ch)), None)
+        if latin and _is_latin(ch):
+            font: str | None = latin
+        elif dash and ch == "\u2014":
+            font = dash
+        else:
+            font = next((f for f in chain if has_glyph(f, ch)), None)
         if font is None:
-            if not ch.isspace():
+            if not ch.isspace() and not invisible(ch):
                 missing[ch] = None
             font = face
         if font != cur_font and cur:
@@ -451,24 +256,3 @@ def with_fallback(text: str, face: str, fallbacks: Iterable[str] = style.FALLBAC
     if cur:
         runs.append(Run(cur_font, "".join(cur)))
     return Fallback(tuple(runs), "".join(missing))
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m pipeline.render.fonts prepare [DIR]`` — the set-up entry point."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if not args or args[0] != "prepare" or len(args) > 2:
-        print("usage: python -m pipeline.render.fonts prepare [DIR]", file=sys.stderr)
-        return 2
-    directory = Path(args[1]) if len(args) == 2 else font_dir()
-    t0 = time.perf_counter()
-    try:
-        prepare(directory, workers=min(2, os.cpu_count() or 1))
-    except RenderError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
-    print(f"fonts ready in {directory} ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -25,7 +25,8 @@ How a line is set:
 * Break opportunities lie between any two characters except: before a
   :data:`style.NOT_AT_LINE_START` mark, after a :data:`style.NOT_AT_LINE_END` mark,
   inside :data:`style.NEVER_SPLIT` (——, ……), inside a run of Latin letters/digits
-  (2013, GDP), and before a space (spaces hang at the end of a line).  When the next
+  (2013, GDP), inside a number with its sign or unit (:func:`style.number_spans`:
+  2.96%, 1,286个, ￥100, 55天), and before a space (spaces hang at the end of a line).  When the next
   character would overflow, the line breaks at the last opportunity — the characters
   after it move down with the forbidden mark (push-down; nothing hangs past the 版心).
 * A justified line spreads its slack evenly over the gaps between its glyphs (PDF
@@ -140,15 +141,21 @@ def _set(
         raise ValueError("spans of one block must share a tracking")
     tracking = trackings.pop() if trackings else 0.0
     for span in spans:
-        fb = fonts.with_fallback(span.text, span.face)
+        face = style.face_of(span.face)
+        fb = fonts.with_fallback(span.text, span.face, latin=face.latin_pdf, dash=face.dash_pdf)
         if missing is not None:
             missing.update(dict.fromkeys(fb.missing))
         for run in fb.runs:
             for ch in run.text:
+                if ch == "\t":
+                    ch = style.TAB_AS
+                elif ch in fb.missing or (fonts.invisible(ch) and not fonts.has_glyph(run.font, ch)):
+                    continue  # reported (missing) or invisible: never drawn as a .notdef box
                 chars.append(ch)
                 font_of.append((run.font, span.size))
                 adv.append(_width(run.font, span.size, ch) + tracking)
     n = len(chars)
+    glued = {i for a, b in style.number_spans("".join(chars)) for i in range(a + 1, b)}
     lines: list[_Line] = []
     start = 0
     while start < n:
@@ -161,7 +168,7 @@ def _set(
             end += 1
         if end < n:
             brk = end
-            while brk > start and not _break_allowed(chars[brk - 1], chars[brk]):
+            while brk > start and (brk in glued or not _break_allowed(chars[brk - 1], chars[brk])):
                 brk -= 1
             # no legal break in the whole line (a 40-letter URL): break where it overflows
             end = brk if brk > start else max(end, start + 1)
@@ -178,6 +185,8 @@ def _set(
             # one tracking wider than the 版心) is squeezed back inside the same way
             char_space = tracking + (avail - ink) / (count - 1)
         elif align == "center":
+            if count and chars[ink_end - 1] in style.CENTRE_ON_INK_MARKS:
+                ink -= style.TRAILING_MARK_BLANK * font_of[ink_end - 1][1]  # centre on the ink
             x = (width - ink) / 2
         lines.append(_Line(_runs(chars, font_of, start, ink_end), x, char_space, height))
         start = end
@@ -273,8 +282,8 @@ def _groups(article: Article, missing: dict[str, None]) -> list[list[_Line]]:
         if isinstance(block, Heading):
             title = style.heading_label(block.number, block.text).strip()
             lines[0] = replace(lines[0], mark=(f"h{i}", title, next(levels)))
-        if keep:
-            lines[-1] = replace(lines[-1], glue=True)
+        if keep:  # every line of it, not only the last: a two-line heading stays whole
+            lines = [replace(line, glue=True) for line in lines]
             pending += lines
             continue
         groups.append(pending + lines)
@@ -354,11 +363,15 @@ def _draw_page_number(canv: object, doc: object) -> None:
     inset = PAGE.page_number_inset_chars * ps.size  # one 4号 字 (gbt9704.md §7.7)
     dash_mid = fonts.register_fonts()[font].em_dash_mid or 0.3
     y = PAGE.bottom - PAGE.page_number_gap - dash_mid * ps.size
-    canv.setFont(font, ps.size)  # type: ignore[attr-defined]
-    if n % 2:
-        canv.drawRightString(PAGE.left + PAGE.body_width - inset, y, text)  # type: ignore[attr-defined]
-    else:
-        canv.drawString(PAGE.left + inset, y, text)  # type: ignore[attr-defined]
+    # the digits in the Latin face, as the DOCX footer's w:ascii font sets them
+    runs = fonts.with_fallback(text, font, latin=ps.face.latin_pdf).runs
+    width = sum(_width(r.font, ps.size, ch) for r in runs for ch in r.text)
+    x = PAGE.left + PAGE.body_width - inset - width if n % 2 else PAGE.left + inset
+    tx = canv.beginText(x, y)  # type: ignore[attr-defined]
+    for run in runs:
+        tx.setFont(run.font, ps.size)
+        tx.textOut(run.text)
+    canv.drawText(tx)  # type: ignore[attr-defined]
 
 
 def render(article: Article, *, source: str = "") -> bytes:

@@ -9,21 +9,28 @@ per line, so Word, LibreOffice and the PDF all break the title in the same place
 
 How it decides, in short:
 
-1. Mark what must never be split: the content of 《》 “” ‘’ （） 〔〕 【】, ordinals
-   such as 第十五届, numbers with their unit such as 2026年, 破折号 —— and 省略号 …….
-2. List the *phrase boundaries* a reader would accept, each with a cost (lower is
-   better): after 、，；： and after closing 》”）, before 关于, before the
-   ``的+文种`` tail (…的通知), after an organ name (…办公厅), after 的, after
-   和/与/及, before a 文种 word (…调研报告), after a number with its unit,
-   before an ordinal, before a phrase-opening verb (加强, 推进, 参与…).
-3. Try every way to place the line breaks on those boundaries, for the fewest
-   lines that fit and one more, and keep the cheapest: the cost of its breaks plus
-   penalties for equal-length lines (长方形), an hourglass (沙漏形, a middle line
-   shorter than both its neighbours), very unequal lines and extra lines.
-4. Only when no arrangement on phrase boundaries fits does it break elsewhere, and
-   even then never inside the protected spans above — unless a span is itself wider
-   than a line, where the page would wrap it anyway; then it breaks inside the
-   span, at a phrase boundary there if it has one.
+1. **Words.**  The title is segmented into words by ``jieba`` (dictionary only, no
+   HMM guessing, so the same title always gives the same words), with a user
+   dictionary of organ names and fixed political terms kept as data in
+   ``title_words.txt`` (国务院办公厅, 党组织, 习近平新时代中国特色社会主义思想 …).  A
+   break lies between two words; breaking inside one is a last resort.
+2. **Spans.**  What must stay whole besides words: the content of 《》〈〉“”（）〔〕
+   【】, ordinals such as 第十五届, numbers with their unit such as 2026年, 破折号 ——
+   and 省略号 …….
+3. **Phrase boundaries.**  Word boundaries a reader would choose get a lower cost:
+   after 、，；： and after closing 》”）, before the ``的+文种`` tail (…的通知), after
+   an organ name, before 关于, after 的, after 和/与/及, before a 文种 word, after a
+   number with its unit, before an ordinal, before a phrase-opening verb.
+4. **Shape.**  Every arrangement into the fewest lines that fit, and one more, is
+   scored (dynamic programming over the break positions, titles up to 120
+   characters in well under a second): the cost of its breaks, plus penalties for
+   equal neighbouring lines (长方形), a line shorter than both its neighbours
+   (沙漏形) or any zigzag, lines far from the mean length, and extra lines.  No
+   fixed rule ("always break before 关于") overrides the shape.
+5. **Tiers.**  Breaks are first sought only between words outside the spans; then
+   also between words inside a span wider than a line (the page would break it
+   anyway); then inside words; then anywhere 避头尾 allows.  The first tier that
+   gives an arrangement whose every line fits is used.
 
 No line starts with a mark from :data:`style.NOT_AT_LINE_START` or ends with one
 from :data:`style.NOT_AT_LINE_END`.
@@ -32,17 +39,22 @@ from :data:`style.NOT_AT_LINE_END`.
 ('提高做好新形势下群众工作的能力',)
 >>> split_title("关于增强群众组织力，走好新时代党的群众路线调研报告")
 ('关于增强群众组织力，', '走好新时代党的群众路线调研报告')
->>> split_title("关于印发《国家行政机关公文处理办法》的通知")
-('关于印发《国家行政机关公文处理办法》', '的通知')
+>>> split_title("国务院办公厅关于印发国家突发公共事件总体应急预案的通知")
+('国务院办公厅关于印发', '国家突发公共事件总体应急预案的通知')
 """
 
 from __future__ import annotations
 
 import itertools
+import logging
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 from pipeline.render import style
 
@@ -53,7 +65,18 @@ HALF_WIDTH = 0.64
 
 # Spans whose inside is never broken: paired quotes/brackets, then ordinals and
 # numbers with a unit (第十五届, 第4次, 2026年, 30%), then 破折号/省略号.
-_PAIRS = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "〔": "〕", "【": "】", "「": "」"}
+_PAIRS = {
+    "《": "》",
+    "〈": "〉",
+    "<": ">",
+    "“": "”",
+    "‘": "’",
+    "（": "）",
+    "(": ")",
+    "〔": "〕",
+    "【": "】",
+    "「": "」",
+}
 _CN_NUM = "〇零一二三四五六七八九十百千万两"
 _UNIT = "年月日号届次期批个项条章节款部轮季度周岁名人家件元万亿%％"
 _ORDINAL = re.compile(rf"第[{_CN_NUM}\d０-９]+[{_UNIT}]?")  # 第十五届, 第4次
@@ -78,15 +101,20 @@ _PHRASE_OPENERS = re.compile(
     "|保障|构建|打造|增强|走好|参与|解决|防范|有关"
 )
 _GOVERNORS = ("关于", "进一步", "切实", "全面", "认真", "深入", "不断", "大力", "积极")
+_ADVERBS = re.compile("进一步|切实|全面|认真|深入|不断|大力|积极")
+# the verbs of 印发/转发/批转 titles, after which the document's name begins
+_ISSUING = re.compile("印发|转发|批转|颁发|发布|公布")
+# the last character of an organ's name (局 部 委员会 办公室 厅 政府 …)
+_ORGAN_END = "局厅部委办室会府院署行社处所站团联"
 # 和/与/及 that begin or end a longer word, where breaking after them splits a word.
 _CONJ_WORDS = re.compile(
     r"(和(?=[谐平睦解善美气蔼])|(?<=[温总缓调平共饱])和|与(?=[会其])|(?<=[参给赋授])与"
     r"|及(?=[时早格])|(?<=[普涉波危顾论来企])及)"
 )
 
-# Costs of breaking at a position (after the character before it).
+# Costs of breaking at a word boundary (after the character before it); lower is better.
 _COST_AFTER_PUNCT = 0.0  # after 、，；： or a closing 》”）: the strongest boundary
-_COST_BEFORE_GUANYU = 0.0  # 国务院办公厅 / 关于…
+_COST_BEFORE_GUANYU = 1.0  # 国务院办公厅 / 关于…: good, but no longer a rule that beats shape
 _COST_BEFORE_DE_GENRE = 0.5  # …《…》 / 的通知
 _COST_AFTER_ORGAN = 1.0  # 中共中央办公厅 / 国务院办公厅…
 _COST_BEFORE_OPENING = 1.5  # 关于印发 / 《…》的通知
@@ -97,19 +125,22 @@ _COST_AFTER_NUMBER = 2.0  # 2026年 / …
 _COST_BEFORE_ORDINAL = 2.0  # …2026年 / 第十五届全运会…
 _COST_BEFORE_OPENER = 3.0  # …和谐社会建设 / 参与基层治理…
 _COST_AFTER_ORDINAL = 3.5  # 第四次 / 会议: parts a counted noun from its ordinal
-_COST_ANYWHERE = 8.0  # last resort: may split a word, but never a protected span
-_COST_IN_SPAN = 15.0  # only when a span is wider than a line (it would wrap anyway)
+_COST_AFTER_ISSUING = 1.0  # 国务院办公厅关于印发 / 国家突发公共事件总体应急预案的通知
+_COST_WORD = 4.0  # any other boundary between two words of the segmenter
+_COST_IN_WORD = 10.0  # inside a word (only in the tiers that allow it)
+_COST_IN_SPAN = 15.0  # inside a protected span (only in the tiers that allow it)
+# Added to a word boundary that parts words a reader takes together:
+_EXTRA_AFTER_ADVERB = 4.0  # 全面 / 推进, 进一步 / 加强: an adverb from the verb it governs
+_EXTRA_IN_ORGAN = 4.0  # 成都市 / 规划和自然资源局: inside one of several space-separated organs
 
-# Shape penalties.
+# Shape penalties (梯形/菱形, 长短适宜).
 _PENALTY_EQUAL = 4.0  # two neighbouring lines of the same length: 长方形
 _PENALTY_NEAR_EQUAL = 1.0  # differing by less than one character looks equal too
-_PENALTY_HOURGLASS = 20.0  # 沙漏形: a middle line shorter than both neighbours
-_PENALTY_ZIGZAG = 20.0  # neither 梯形 nor 菱形
-_PENALTY_UNBALANCED = 6.0  # × (0.5 − shortest/longest) when the shortest is < half
+_PENALTY_BAD_TURN = 20.0  # 沙漏形 (a line shorter than both neighbours) or a zigzag
+_PENALTY_BALANCE = 40.0  # × Σ ((width − mean width) / max_chars)²: lines of suitable length
 _PENALTY_EXTRA_LINE = 3.0  # each line beyond the fewest that fit
-_PENALTY_OVERFLOW = 50.0  # × characters beyond max_chars (only when nothing fits)
 
-_MAX_COMBINATIONS = 200_000  # beyond this, place breaks greedily (titles are short)
+TITLE_WORDS_FILE = Path(__file__).with_name("title_words.txt")
 
 
 def char_width(ch: str) -> float:
@@ -198,39 +229,213 @@ def _boundary_costs(title: str) -> dict[int, float]:
         # not between 关于 or an adverb and the verb it governs (关于 / 进一步加强)
         if not title[: m.start()].endswith(_GOVERNORS):
             offer(m.start(), _COST_BEFORE_OPENER)
+    for m in _ISSUING.finditer(title):
+        offer(m.end(), _COST_AFTER_ISSUING)
     return costs
 
 
-def _allowed(title: str, i: int, protected: set[int]) -> bool:
-    """A break at ``i`` keeps spans whole and obeys 避头尾."""
-    return (
-        i not in protected
-        and title[i] not in style.NOT_AT_LINE_START
-        and title[i - 1] not in style.NOT_AT_LINE_END
-    )
+def _extra_costs(title: str) -> dict[int, float]:
+    """Word boundaries that still part what belongs together, and what that adds.
+
+    >>> _extra_costs("中共中央国务院关于全面推进乡村振兴的意见")[11]
+    4.0
+    >>> sorted(_extra_costs("成都市发展和改革委员会 成都市规划和自然资源局 关于印发方案的通知"))[:2]
+    [1, 2]
+    """
+    extra: dict[int, float] = {}
+    for m in _ADVERBS.finditer(title):
+        extra[m.end()] = extra.get(m.end(), 0.0) + _EXTRA_AFTER_ADVERB
+    if " " in title.strip():
+        pos = 0
+        for chunk in title.split(" "):
+            if chunk and chunk[-1] in _ORGAN_END:  # a joint issuer's organ, e.g. 财政部
+                for i in range(pos + 1, pos + len(chunk)):
+                    extra[i] = extra.get(i, 0.0) + _EXTRA_IN_ORGAN
+            pos += len(chunk) + 1
+    return extra
 
 
-def _shape_penalty(widths: Sequence[float], max_chars: int, min_lines: int) -> float:
-    """How far a list of line widths is from a good 梯形/菱形 (0 = fine)."""
-    penalty = _PENALTY_OVERFLOW * sum(max(0.0, w - max_chars) for w in widths)
-    penalty += _PENALTY_EXTRA_LINE * (len(widths) - min_lines)
-    for a, b in itertools.pairwise(widths):
-        if abs(a - b) < 0.5:
-            penalty += _PENALTY_EQUAL
-        elif abs(a - b) < 1:
-            penalty += _PENALTY_NEAR_EQUAL
-    for a, b, c in zip(widths, widths[1:], widths[2:], strict=False):
-        if b < a and b < c:
-            penalty += _PENALTY_HOURGLASS
-    # 梯形: monotonic; 菱形: rises then falls (one peak).  Anything else zigzags.
-    signs = [1 if b > a else -1 for a, b in itertools.pairwise(widths) if abs(b - a) >= 0.5]
-    turns = sum(1 for s, t in itertools.pairwise(signs) if s != t)
-    if turns > 1 or (turns == 1 and signs[0] < 0):
-        penalty += _PENALTY_ZIGZAG
-    ratio = min(widths) / max(widths)
-    if ratio < 0.5:
-        penalty += _PENALTY_UNBALANCED * (0.5 - ratio)
-    return penalty
+def title_words(path: Path = TITLE_WORDS_FILE) -> tuple[str, ...]:
+    """The user dictionary: one word a line, ``#`` comments and blank lines skipped.
+
+    >>> "党组织" in title_words() and "国务院办公厅" in title_words()
+    True
+    """
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.append(word)
+    return tuple(words)
+
+
+@cache
+def _segmenter() -> Any:
+    """jieba's tokenizer with the user dictionary, loaded once per process on first use
+    (about half a second: only titles wider than a line need it)."""
+    with warnings.catch_warnings():  # jieba 0.42 imports pkg_resources and has old escapes
+        warnings.simplefilter("ignore")
+        import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # it logs "Building prefix dict…" to stderr
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word in title_words():
+        tokenizer.add_word(word)  # with the frequency that keeps it whole (suggest_freq)
+    return tokenizer
+
+
+def words(title: str) -> tuple[str, ...]:
+    """``title`` as the segmenter's words (dictionary only, deterministic).
+
+    >>> words("中共中央办公厅国务院办公厅印发")
+    ('中共中央办公厅', '国务院办公厅', '印发')
+    >>> words("关于加强基层党组织建设的意见")
+    ('关于', '加强', '基层党组织建设', '的', '意见')
+    """
+    return tuple(_segmenter().cut(title, HMM=False))
+
+
+def word_boundaries(title: str) -> frozenset[int]:
+    """Positions ``i`` (0 < i < len) where one word ends and the next begins."""
+    out: set[int] = set()
+    pos = 0
+    for w in words(title):
+        pos += len(w)
+        out.add(pos)
+    out.discard(len(title))
+    return frozenset(out)
+
+
+def _allowed(title: str, i: int) -> bool:
+    """A break at ``i`` obeys 避头尾."""
+    return title[i] not in style.NOT_AT_LINE_START and title[i - 1] not in style.NOT_AT_LINE_END
+
+
+def _wide_spans(title: str, max_chars: int) -> set[int]:
+    """Positions inside a paired span (《…》 …) that is itself wider than a line."""
+    inside: set[int] = set()
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(title):
+        if stack and ch == stack[-1][0]:
+            _, start = stack.pop()
+            if text_width(title[start : i + 1]) > max_chars:
+                inside.update(range(start + 1, i + 1))
+        elif ch in _PAIRS:
+            stack.append((_PAIRS[ch], i))
+    return inside
+
+
+def _tiers(title: str, max_chars: int) -> Iterable[dict[int, float]]:
+    """The break positions with their costs, widening tier by tier (module docstring §5)."""
+    protected = _protected(title)
+    bounds = word_boundaries(title)
+    phrase = _boundary_costs(title)
+    extra = _extra_costs(title)
+    wide = _wide_spans(title, max_chars)
+    legal = [i for i in range(1, len(title)) if _allowed(title, i)]
+
+    def cost(i: int) -> float:
+        base = phrase.get(i, _COST_WORD) if i in bounds else _COST_IN_WORD + phrase.get(i, 0.0)
+        return base + extra.get(i, 0.0) + (_COST_IN_SPAN if i in protected else 0.0)
+
+    tier = {i: cost(i) for i in legal if i in bounds and i not in protected}
+    yield tier
+    tier = tier | {i: cost(i) for i in legal if i in bounds and i in wide}
+    yield tier
+    tier = tier | {i: cost(i) for i in legal if i not in protected}
+    yield tier
+    yield {i: cost(i) for i in legal}
+
+
+class _Shape:
+    """The best arrangement of ``n`` lines over ``breaks`` (dynamic programming).
+
+    A state is the latest line ``[a, b)``, its number ``k`` and where the shape stands:
+    ``start`` (one line so far), ``up``/``down`` (widths growing or shrinking: 梯形),
+    ``peak`` (grew, then shrank: 菱形) or ``bad`` (anything else, penalised once).
+    """
+
+    def __init__(self, title: str, breaks: Mapping[int, float], max_chars: int, n: int) -> None:
+        self.title, self.breaks, self.max, self.n = title, breaks, max_chars, n
+        self.ends = [*sorted(breaks), len(title)]
+        self.prefix = list(itertools.accumulate((char_width(c) for c in title), initial=0.0))
+        self.mean = self.width(0, len(title)) / n
+        self.memo: dict[tuple[int, int, int, str], tuple[float, tuple[int, ...]]] = {}
+
+    def width(self, a: int, b: int) -> float:
+        line = self.title[a:b]
+        lead = len(line) - len(line.lstrip())
+        trail = len(line) - len(line.rstrip())
+        return self.prefix[b - trail] - self.prefix[a + lead] if lead < len(line) else 0.0
+
+    def line_penalty(self, w: float) -> float:
+        return _PENALTY_BALANCE * ((w - self.mean) / self.max) ** 2
+
+    @staticmethod
+    def turn(state: str, prev: float, w: float) -> tuple[float, str]:
+        """Penalty and new state for a line of width ``w`` after one of width ``prev``."""
+        diff = w - prev
+        penalty = _PENALTY_EQUAL if abs(diff) < 0.5 else _PENALTY_NEAR_EQUAL if abs(diff) < 1 else 0.0
+        if abs(diff) < 0.5:
+            return penalty, state if state != "start" else "start"
+        up = diff > 0
+        nxt = {
+            ("start", True): "up",
+            ("start", False): "down",
+            ("up", True): "up",
+            ("up", False): "peak",
+            ("down", False): "down",
+            ("peak", False): "peak",
+        }.get((state, up), "bad")
+        if nxt == "bad" and state != "bad":
+            penalty += _PENALTY_BAD_TURN
+        return penalty, nxt
+
+    def rest(self, a: int, b: int, k: int, state: str) -> tuple[float, tuple[int, ...]]:
+        """Cheapest completion after line ``k`` = ``[a, b)``: (cost, later breaks)."""
+        length = len(self.title)
+        if b == length:
+            return (0.0, ()) if k == self.n else (math.inf, ())
+        if k == self.n:
+            return math.inf, ()
+        key = (a, b, k, state)
+        if key in self.memo:
+            return self.memo[key]
+        best: tuple[float, tuple[int, ...]] = (math.inf, ())
+        prev = self.width(a, b)
+        for c in self.ends:
+            if c <= b:
+                continue
+            w = self.width(b, c)
+            if w > self.max:
+                break
+            if self.width(c, length) > (self.n - k - 1) * self.max:
+                continue
+            penalty, nxt = self.turn(state, prev, w)
+            cost, later = self.rest(b, c, k + 1, nxt)
+            total = self.breaks[b] + penalty + self.line_penalty(w) + cost
+            if total < best[0]:
+                best = (total, (b, *later))
+        self.memo[key] = best
+        return best
+
+    def best(self) -> tuple[float, tuple[int, ...]]:
+        length = len(self.title)
+        best: tuple[float, tuple[int, ...]] = (math.inf, ())
+        for b in self.ends:
+            w = self.width(0, b)
+            if w > self.max:
+                break
+            if b == length and self.n > 1:
+                continue
+            if self.width(b, length) > (self.n - 1) * self.max:
+                continue
+            cost, later = self.rest(0, b, 1, "start")
+            total = self.line_penalty(w) + cost
+            if total < best[0]:
+                best = (total, later)
+        return best
 
 
 def _lines(title: str, breaks: Iterable[int]) -> tuple[str, ...]:
@@ -238,63 +443,32 @@ def _lines(title: str, breaks: Iterable[int]) -> tuple[str, ...]:
     return tuple(title[a:b].strip() for a, b in itertools.pairwise(cuts))
 
 
-def _cost(
-    title: str, costs: dict[int, float], breaks: Sequence[int], max_chars: int, min_lines: int
-) -> float:
-    widths = [text_width(s) for s in _lines(title, breaks)]
-    return sum(costs[b] for b in breaks) + _shape_penalty(widths, max_chars, min_lines)
-
-
-def _greedy(title: str, costs: dict[int, float], max_chars: int) -> tuple[int, ...]:
-    """Fill each line nearly full, breaking at the cheapest allowed position among
-    those that fit (for pathological, very long titles)."""
+def _greedy(title: str, positions: Sequence[int], max_chars: int) -> tuple[int, ...]:
+    """Fill each line as far as it goes (a title no tier can fit: a 40-letter URL)."""
     breaks: list[int] = []
     start = 0
     while text_width(title[start:]) > max_chars:
-        later = [i for i in costs if i > start]
+        later = [i for i in positions if i > start]
         if not later:
             break
         fitting = [i for i in later if text_width(title[start:i]) <= max_chars] or [min(later)]
-        reach = max(fitting)
-        # Each character given up costs half a point: prefer a good boundary nearby.
-        cut = min(fitting, key=lambda i: (costs[i] + (reach - i) * 0.5, -i))
-        breaks.append(cut)
-        start = cut
+        breaks.append(max(fitting))
+        start = breaks[-1]
     return tuple(breaks)
-
-
-def _best(
-    title: str, costs: dict[int, float], max_chars: int, min_lines: int
-) -> tuple[float, tuple[int, ...]]:
-    """The cheapest placement of breaks among ``costs``' positions: (cost, breaks).
-
-    Every placement into the fewest lines and one more is tried; when that is too
-    many to try, the greedy placement is taken instead."""
-    positions = sorted(costs)
-    candidates: list[tuple[int, ...]] = []
-    for n in (min_lines, min_lines + 1):
-        if n - 1 > len(positions):
-            break
-        if math.comb(len(positions), n - 1) > _MAX_COMBINATIONS:
-            candidates = [_greedy(title, costs, max_chars)]
-            break
-        candidates.extend(itertools.combinations(positions, n - 1))
-    if not candidates:
-        candidates = [_greedy(title, costs, max_chars)]
-    return min((_cost(title, costs, b, max_chars, min_lines), b) for b in candidates)
 
 
 def split_title(title: str, max_chars: int = style.TITLE_MAX_CHARS) -> tuple[str, ...]:
     """The lines of ``title``, each at most ``max_chars`` 字 wide where possible.
 
     A title that fits on one line is returned whole.  See the module docstring for
-    the rules; the result never breaks inside 《》/“”/（）, an ordinal or a number
-    with its unit, and never starts a line with closing punctuation.
+    the rules: words, spans and 避头尾 are kept, the shape is a 梯形 or 菱形 of lines
+    of suitable length.  Titles of any length are split; up to 120 characters (six
+    lines) every arrangement is scored, beyond that as well, only more slowly.
 
     >>> split_title("关于做好2026年第十五届全国运动会安全保卫工作的通知")
     ('关于做好2026年第十五届', '全国运动会安全保卫工作的通知')
     >>> split_title("中共中央办公厅国务院办公厅关于进一步加强和改进新形势下群众工作的意见")
-    ('中共中央办公厅国务院办公厅', '关于进一步加强和改进新形势下群众工作', '的意见')
+    ('中共中央办公厅国务院办公厅关于', '进一步加强和改进新形势下群众工作的意见')
     """
     title = title.strip()
     if max_chars < 1:
@@ -303,21 +477,13 @@ def split_title(title: str, max_chars: int = style.TITLE_MAX_CHARS) -> tuple[str
     if width <= max_chars:
         return (title,) if title else ()
     min_lines = math.ceil(width / max_chars)
-    protected = _protected(title)
-    boundaries = _boundary_costs(title)
-    phrase = {i: c for i, c in boundaries.items() if _allowed(title, i, protected)}
-    anywhere = {
-        i: phrase.get(i, _COST_ANYWHERE) for i in range(1, len(title)) if _allowed(title, i, protected)
-    }
-    in_span = {
-        i: _COST_IN_SPAN + boundaries.get(i, _COST_ANYWHERE)
-        for i in range(1, len(title))
-        if i in protected and _allowed(title, i, set())
-    }
-    # Widen the choice only while the cheapest arrangement still overflows a line.
-    best = _best(title, phrase, max_chars, min_lines)
-    for choice in (anywhere, anywhere | in_span):
-        if all(text_width(s) <= max_chars for s in _lines(title, best[1])):
-            break
-        best = min(best, _best(title, choice, max_chars, min_lines))
-    return tuple(line for line in _lines(title, best[1]) if line)
+    tiers = list(_tiers(title, max_chars))
+    for breaks in tiers:
+        results = []
+        for n in (min_lines, min_lines + 1):
+            cost, cuts = _Shape(title, breaks, max_chars, n).best()
+            results.append((cost + _PENALTY_EXTRA_LINE * (n - min_lines), cuts))
+        cost, cuts = min(results)
+        if cost < math.inf:
+            return tuple(line for line in _lines(title, cuts) if line)
+    return tuple(line for line in _lines(title, _greedy(title, sorted(tiers[-1]), max_chars)) if line)

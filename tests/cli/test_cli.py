@@ -369,7 +369,7 @@ def test_a_character_no_font_has_is_reported_for_the_pdf_it_is_in(tmp_path):
     warnings = warning_lines(err)
     assert (
         str(src),
-        "a.pdf: 1 character no font has, drawn as an empty box: \U000f0001 (U+F0001)",
+        "a.pdf: 1 character no font has, left out of the PDF: \U000f0001 (U+F0001)",
     ) in warnings
 
 

@@ -378,7 +378,7 @@ def test_page_number_ink_sits_7mm_below_the_type_area(rendered: Rendered, page: 
 # plus the per-glyph fallbacks.  "jp"/"VKana" are only the PostScript names of
 # the shared CFF inside Noto's TTC.
 _STACK = re.compile(
-    r"^(FandolFang|FandolSong|FandolKai|FandolHei|NotoSerifCJK|NotoSansCJK|UKai|AR ?PL|HanaMin)"
+    r"^(FandolFang|FandolSong|FandolKai|FandolHei|NotoSerifCJK|NotoSansCJK|UKai|AR ?PL|HanaMin|LiberationSerif)"
 )
 
 
