@@ -10,7 +10,7 @@ import time
 import zipfile
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from support import FIXTURES, ROOT
 
@@ -116,7 +116,14 @@ def _is_cjk_genre(text: str) -> bool:
     return sum(ch in SEED_CHARS for ch in rest) * 2 >= len(rest)
 
 
-@settings(derandomize=True, max_examples=200, deadline=None)
+# the text strategy filters hard for CJK-rich text; on a loaded machine that trips the
+# generation-speed health checks, which say nothing about the code under test
+@settings(
+    derandomize=True,
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(text=TEXT, encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "gb18030"]))
 def test_decode_inverts_encode(text, encoding):
     assume(text.strip() and not looks_like_html(text) and _is_cjk_genre(text))
