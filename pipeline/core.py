@@ -12,7 +12,7 @@ from pipeline.clean import Rule, clean, rules_for
 from pipeline.decode import decode
 from pipeline.errors import InputError, SchemaError
 from pipeline.model import Article, Cleaned, Decoded, DocTree, Structured, from_json
-from pipeline.structure import apply_meta, structure
+from pipeline.structure import apply_meta, find_tables, structure
 from pipeline.text.lines import split_lines
 
 # Larger inputs are refused (issue 8).  20 MB converts in seconds with memory well under
@@ -20,6 +20,9 @@ from pipeline.text.lines import split_lines
 # copied off the web, and refusing it before reading keeps one stray dump from taking
 # the machine's memory.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# the input forms whose tables structure finds on the lines (pipeline.structure.tables); a
+# Markdown, Word or PDF reader hands its tables over as hints instead
+TABLE_FORMS = ("text", "html")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +85,15 @@ def trace(
     """
     check_size(len(data), options.max_bytes)
     decoded = decode(data, hint=options.encoding, filename=source)
-    cleaned = clean(split_lines(decoded.text), rules_for(decoded.form) if rules is None else rules)
+    lines = split_lines(decoded.text)
+    cleaned = clean(lines, rules_for(decoded.form) if rules is None else rules)
+    # tables typed as text or read from a page's <table>s (a reader's tables are hinted)
+    cleaned, tables = (
+        find_tables(lines, cleaned, decoded.tables) if decoded.form in TABLE_FORMS else (cleaned, ())
+    )
     result = structure(
         cleaned,
+        tables=tables,
         title=options.title,
         keep_numbering=options.keep_numbering,
         hint=decoded.title_hint,

@@ -1,6 +1,8 @@
 """structure: cleaned lines → articles with title, subtitle, headings and paragraphs.
 
-Four steps, in order, one module each:
+Tables are found first, on the decoded lines (:mod:`.tables`, :func:`find_tables`,
+called by :mod:`pipeline.core` between clean and structure), then four steps, in order,
+one module each:
 
 1. **Articles** (:mod:`.articles`): where each article of the file starts.
 2. **Pieces** (:mod:`.pieces`): each line split where a space stands for a lost line
@@ -15,6 +17,7 @@ Text is normalised (:func:`pipeline.text.normalize.normalize`) as blocks are mad
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.model import (
@@ -26,6 +29,7 @@ from pipeline.model import (
     Imprint,
     Notice,
     Paragraph,
+    PlacedTable,
     Removal,
     Structured,
     head_lines,
@@ -35,26 +39,30 @@ from pipeline.structure import hints as hinted
 from pipeline.structure.articles import article_starts
 from pipeline.structure.blocks import build_article
 from pipeline.structure.meta import apply_meta
+from pipeline.structure.tables import find_tables
+from pipeline.text.lines import Line
 from pipeline.text.normalize import normalize
 
-__all__ = ["apply_meta", "structure"]
+__all__ = ["apply_meta", "find_tables", "structure"]
 
 
 def structure(
     cleaned: Cleaned,
     *,
+    tables: Sequence[PlacedTable] = (),
     title: str | None = None,
     keep_numbering: bool = False,
     hint: str = "",
     hints: Hints = NO_HINTS,
 ) -> Structured:
-    """Articles of the cleaned text; ``title`` replaces the title of a single article;
-    ``hint`` is what a page says its title is (``Decoded.title_hint``); ``hints``: what
-    the reader of a Markdown, Word or PDF file knows (:mod:`.hints`) — the documents
-    then start at the titles it named."""
+    """Articles of the cleaned text; ``tables`` (:func:`find_tables`) go back where they
+    stood; ``title`` replaces the title of a single article; ``hint`` is what a page says
+    its title is (``Decoded.title_hint``); ``hints``: what the reader of a Markdown, Word
+    or PDF file knows (:mod:`.hints`) — the documents then start at the titles it named."""
     lines = cleaned.lines
     if not lines:
-        return Structured(())
+        alone = tuple(t.table for t in tables)
+        return Structured((Article("", "", alone),) if alone else ())
     starts = hinted.article_starts(lines, hints) or article_starts(lines, cleaned.title_cuts)
     articles: list[Article] = []
     notices: list[Notice] = []
@@ -66,7 +74,10 @@ def structure(
     k = 0
     while k < len(bounds):
         a, b = bounds[k]
-        article, ns, gone, fixed = build_article(lines[a:b], keep_numbering, hint if not a else "", hints)
+        inside = _tables_in(tables, lines, a, b)
+        article, ns, gone, fixed = build_article(
+            lines[a:b], keep_numbering, hint if not a else "", hints, inside
+        )
         if not article.blocks and not articles and k + 1 < len(bounds):
             # the file opens with a title heading nothing: it and the next article are one
             # (the title chooser decides which of their first lines is the title)
@@ -140,3 +151,10 @@ def _merged_head(a: Head, b: Head | None) -> Head:
         b.doc_number or a.doc_number,
         b.signers or a.signers,
     )
+
+
+def _tables_in(tables: Sequence[PlacedTable], lines: Sequence[Line], a: int, b: int) -> list[PlacedTable]:
+    """The tables whose first line stands among ``lines[a:b]`` (before the first line: the first article's)."""
+    lo = lines[a].no if a else 0
+    hi = lines[b].no if b < len(lines) else float("inf")
+    return [t for t in tables if lo <= t.first < hi]

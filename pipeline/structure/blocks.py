@@ -44,6 +44,7 @@ from pipeline.model import (
     Note,
     Notice,
     Paragraph,
+    PlacedTable,
     Recipients,
     Removal,
     Salutation,
@@ -641,11 +642,16 @@ def _hinted_head(pieces: Sequence[Piece], hints: HintReader) -> titles.Head | No
 
 
 def build_article(
-    lines: Sequence[Line], keep_numbering: bool, hint: str = "", hints: Hints = NO_HINTS
+    lines: Sequence[Line],
+    keep_numbering: bool,
+    hint: str = "",
+    hints: Hints = NO_HINTS,
+    tables: Sequence[PlacedTable] = (),
 ) -> tuple[Article, list[Notice], list[Removal], list[Notice]]:
     """One article's lines → (article, notices, removals, repairs); ``hint`` is what the
     page says its title is (an HTML ``<h1>``), for the first article; ``hints``: what the
-    reader of a structured format knows about the lines (:mod:`.hints`)."""
+    reader of a structured format knows about the lines (:mod:`.hints`); ``tables``: the
+    tables that stood among the lines (:mod:`.tables`)."""
     first = lines[0].text if title_candidate(lines[0].text) else ""
     pieces: list[Piece] = []
     splits: list[Notice] = []
@@ -676,6 +682,9 @@ def build_article(
         head = _title_block(front, hint)
         pieces[:k] = front
     rest = head.before + pieces[head.used :]
+    for t in tables:  # a table stands before the first piece of a later line (never in the title)
+        at = next((i for i, p in enumerate(rest) if p.no > t.first), len(rest))
+        rest.insert(at, Piece("", t.first, True, False, False, t.table))
     s = _Body(
         Builder(keep_numbering), rest, not _has_numbered_first_level(rest), _wrap_width(rest), hints=reader
     )
