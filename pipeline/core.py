@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pipeline.clean import Rule, clean, rules_for
 from pipeline.decode import decode
 from pipeline.errors import InputError, SchemaError
-from pipeline.model import Article, Cleaned, Decoded, DocTree, Structured, from_json
+from pipeline.model import Article, Cleaned, Decoded, DocTree, Meta, Structured, from_json
 from pipeline.structure import apply_meta, find_tables, structure
+from pipeline.structure.meta import merged
 from pipeline.text.lines import split_lines
 
 # Larger inputs are refused (issue 8).  20 MB converts in seconds with memory well under
@@ -33,6 +34,7 @@ class Options:
     title: str | None = None  # --title: supply the title of a single-article input
     keep_numbering: bool = False  # --keep-numbering: print the source's markers
     max_bytes: int = DEFAULT_MAX_BYTES
+    meta: Meta | None = None  # --meta and its options: filled in where the text has no value
 
 
 def megabytes(n: int) -> str:
@@ -99,7 +101,8 @@ def trace(
         hint=decoded.title_hint,
         hints=decoded.hints,
     )
-    articles, meta_notices = apply_meta(result.articles, decoded.meta)
+    # the user's values over a draft's front matter; the text's own over both
+    articles, meta_notices = apply_meta(result.articles, merged(options.meta, decoded.meta))
     removed = tuple(sorted(decoded.removed + cleaned.removed + result.removed, key=lambda r: r.line))
     doc = DocTree(
         source=source,
