@@ -78,7 +78,7 @@ def _check_encoding(name: str | None) -> None:
 def _meta_options(f: F) -> F:
     """``--meta FILE`` and one option per field of :data:`pipeline.structure.meta.FIELDS`."""
     for field in reversed(FIELDS):
-        flag = "--" + field.name.replace("_", "-")
+        flag = field.flag
         if field.kind == "flag":
             f = click.option(flag, field.name, is_flag=True, default=None, help=field.help)(f)
         elif field.kind == "names":

@@ -55,6 +55,7 @@ from __future__ import annotations
 import copy
 import functools
 import io
+import itertools
 import math
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -188,6 +189,7 @@ ISSUER_LINE = 1.25  # the mark's line box, in em: exact spacing at its size woul
 ISSUER_GLYPH_TOP = 0.13  # em from the top of the mark's line box to its glyphs' top (ink, 42 pt 小标宋)
 SEPARATOR_SPACE_PT = 7  # w:space of the separator (whole points) below the 发文字号's line box
 IMPRINT_ANCHOR_TWIPS = 20  # the 1 pt paragraph the 版记's floating table hangs on
+AUTOSPACE = 3.2  # pt LibreOffice puts between Chinese and digits at 16 pt (0.2 em)
 
 # A fixed ZIP member time (the earliest ZIP can store) so the bytes never vary.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -910,36 +912,58 @@ def _attachments(document: Document, run: Attachments) -> None:
 def _closing(document: Document, run: Closing, *, seal: bool) -> None:
     """署名 and 成文日期 (7.3.5.2, or 7.3.5.1 with ``seal``) one line (two) below the body,
     placed by :func:`style.closing_positions`; the 附注 on the next line (7.3.6); all kept
-    with the last body lines."""
+    with the last body lines.  The edge a clause fixes is set exactly (the 署名's right
+    indent; a longer date's, or a sealed date's, right indent), the other from the width
+    the text will take (:func:`_set_width`)."""
     _keep_previous(document)
-    sig_w = tuple(style.text_width(b.text) for b in run.signatures)
-    date_w = max((style.text_width(b.text) for b in run.dates), default=0.0)
+    sig_w = tuple(_set_width(b.text) for b in run.signatures)
+    date_w = max((_set_width(b.text) for b in run.dates), default=0.0)
     xs, x_date = style.closing_positions(sig_w, date_w, seal=seal)
+    date_exact = seal or date_w > max(sig_w, default=0.0)  # the date's right edge is the rule's
     gap = (style.SEAL_GAP_LINES if seal else style.CLOSING_GAP_LINES) * LINE_PITCH_TWIPS
     paragraphs: list[etree._Element] = []
     for k, (sig, x, w) in enumerate(zip(run.signatures, xs, sig_w, strict=True)):
         right = max(BODY_WIDTH_TWIPS - _twips(x + w), 0)
-        paragraphs.append(
-            _element(
-                document, style.SIGNATURE, sig.text, ind=_ind(right=right), jc="right", before=0 if k else gap
+        if seal:  # centred over the date
+            centre = _twips(x + w / 2)
+            ind, jc = (
+                _ind(left=max(2 * centre - BODY_WIDTH_TWIPS, 0), right=max(BODY_WIDTH_TWIPS - 2 * centre, 0)),
+                "center",
             )
+        elif date_exact:  # its first 字 two left of the date's
+            ind, jc = _ind(left=max(_twips(x), 0)), "left"
+        else:  # right-indented two 字
+            ind, jc = _ind(right=right), "right"
+        paragraphs.append(
+            _element(document, style.SIGNATURE, sig.text, ind=ind, jc=jc, before=0 if k else gap)
         )
     for k, date in enumerate(run.dates):
         before = gap if not run.signatures and not k else 0
-        paragraphs.append(
-            _element(
-                document,
-                style.SIGNATURE,
-                date.text,
-                ind=_ind(left=max(_twips(x_date), 0)),
-                jc="left",
-                before=before,
-            )
-        )
+        if date_exact:
+            ind, jc = _ind(right=max(BODY_WIDTH_TWIPS - _twips(x_date + date_w), 0)), "right"
+        else:
+            ind, jc = _ind(left=max(_twips(x_date), 0)), "left"
+        paragraphs.append(_element(document, style.SIGNATURE, date.text, ind=ind, jc=jc, before=before))
     for note in run.notes:
         paragraphs.append(_element(document, style.NOTE, note.text))
     for p in paragraphs[:-1]:
         _put(p.pPr, _el("keepNext"), _PPR_ORDER)
+
+
+def _set_width(text: str) -> float:
+    """The width (pt) a word processor gives one line of body text: a full-width
+    character one body advance, a half-width one half of 16 pt less the run spacing, and
+    the automatic space between Chinese and Latin or digits (``autoSpaceDE``/``DN``, on
+    by default in Word and LibreOffice) where the script changes.
+
+    >>> round(_set_width("2024年3月5日"), 1), round(_set_width("某县人民政府"), 1)
+    (109.8, 94.5)
+    """
+    full = CHAR_ADVANCE_TWIPS / 20
+    half = style.BODY.size / 2 + CHAR_SPACING_TWIPS / 20
+    width = sum(half if ord(c) < 0x80 else full for c in text)
+    changes = sum(1 for a, b in itertools.pairwise(text) if (ord(a) < 0x80) != (ord(b) < 0x80))
+    return width + changes * AUTOSPACE
 
 
 def _cell_props(width: int, *, span: int = 1, merge: str = "") -> etree._Element:
@@ -1063,13 +1087,13 @@ def _unnumbered_section(document: Document) -> None:
     last = body.find(qn("w:sectPr"))
     holder = _element(document, style.BODY, "", ind=_ind(), line=IMPRINT_ANCHOR_TWIPS)
     _put(holder.pPr, copy.deepcopy(last), _PPR_ORDER)
-    section = document.sections[-1]
-    for footer in (section.footer, section.even_page_footer):
-        footer.is_linked_to_previous = False
-        for para in footer.paragraphs:
-            for child in list(para._p):
-                if _local(child) != "pPr":
-                    para._p.remove(child)
+    for ref in last.findall(qn("w:footerReference")):
+        last.remove(ref)
+    for kind in ("even", "default"):  # empty footers of its own (no reference would link the numbered ones)
+        _, rid = document.part.add_footer_part()  # type: ignore[no-untyped-call]
+        ref = _el("footerReference", type=kind)
+        ref.set(qn("r:id"), rid)
+        last.insert(0, ref)
     _element(document, style.BODY, "", ind=_ind(), line=IMPRINT_ANCHOR_TWIPS)  # the blank page
 
 

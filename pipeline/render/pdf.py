@@ -687,31 +687,59 @@ def _element_flowables() -> dict[str, type]:
         def draw(self) -> None:
             return None
 
-    return {"head": HeadBlock, "imprint": ImprintBlock, "probe": Probe}
+    class Captioned(Flowable):  # type: ignore[misc]
+        """Lines kept with a table's first rows (a heading, the caption): split, they stay
+        with the part of the table that fits, never alone at a page's foot."""
+
+        def __init__(self, lead: Flowable | None, table: Flowable) -> None:
+            super().__init__()
+            self.lead, self.table = lead, table
+
+        def _lead_height(self) -> float:
+            return float(self.lead.height) if self.lead is not None else 0.0
+
+        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+            _, h = self.table.wrap(avail_width, avail_height)
+            self.height = self._lead_height() + h
+            return PAGE.body_width, self.height
+
+        def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+            parts = self.table.split(avail_width, avail_height - self._lead_height())
+            if not parts:
+                return []
+            return [x for x in (self.lead, *parts) if x is not None]
+
+        def draw(self) -> None:
+            y = self.height
+            if self.lead is not None:
+                y -= self._lead_height()
+                self.lead.drawOn(self.canv, 0, y)
+            _, h = self.table.wrap(PAGE.body_width, self.height)
+            x = (PAGE.body_width - self.table._width) / 2 if hasattr(self.table, "_width") else 0.0
+            self.table.drawOn(self.canv, x, y - h)
+
+    return {"head": HeadBlock, "imprint": ImprintBlock, "probe": Probe, "captioned": Captioned}
 
 
 _element_classes = cache(_element_flowables)
 
 
-def _table_flowables(table: Table, missing: dict[str, None]) -> list[object]:
-    """A table (§D, PRAC): caption centred above in 黑体 and kept with it, cells in 仿宋
-    四号 at single spacing, the header rows in 黑体 and repeated on every page, rows never
-    split across pages, ½ pt grid."""
+def _table_flowable(table: Table, lead: list[_Line], missing: dict[str, None]) -> object:
+    """A table (§D, PRAC): caption centred above in 黑体, cells in 仿宋 四号 at single
+    spacing, the header rows in 黑体 and repeated on every page, rows never split across
+    pages, ½ pt grid; ``lead`` (a heading kept with it) and the caption stay with its
+    first rows, not with the whole table."""
     from reportlab.platypus import Table as PdfTable
     from reportlab.platypus import TableStyle
 
     block = _block_class()
-    out: list[object] = []
     if table.caption:
         cap = style.TABLE_CAPTION
-        caption = block(
-            _set([_Span(cap.face.pdf, cap.size, table.caption)], align=cap.align, missing=missing)
-        )
-        caption.keepWithNext = True
-        out.append(caption)
+        lead = lead + _set([_Span(cap.face.pdf, cap.size, table.caption)], align=cap.align, missing=missing)
+    lead = [replace(line, glue=True) for line in lead]
     grid = cell_grid(table)
     if not grid or not grid[0]:
-        return out
+        return block(lead or [_blank()])
     widths = column_widths(grid)
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), style.TABLE_RULE, (0, 0, 0)),
@@ -742,17 +770,15 @@ def _table_flowables(table: Table, missing: dict[str, None]) -> list[object]:
             if cell.rowspan > 1 or cell.colspan > 1:
                 commands.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
         data.append(cells)
-    out.append(
-        PdfTable(
-            data,
-            colWidths=widths,
-            repeatRows=table.header_rows if style.TABLE_HEADER_REPEATS else 0,
-            style=TableStyle(commands),
-            splitInRow=int(style.TABLE_ROWS_SPLIT),
-            hAlign="CENTER",
-        )
+    grid_table = PdfTable(
+        data,
+        colWidths=widths,
+        repeatRows=table.header_rows if style.TABLE_HEADER_REPEATS else 0,
+        style=TableStyle(commands),
+        splitInRow=int(style.TABLE_ROWS_SPLIT),
+        hAlign="CENTER",
     )
-    return out
+    return _element_classes()["captioned"](block(lead) if lead else None, grid_table)
 
 
 # ---------------------------------------------------------------- platypus
@@ -859,14 +885,16 @@ def _flowables(article: Article, missing: dict[str, None], seal: bool) -> tuple[
     flowables: list[object] = []
     if article.head is not None and head_lines(article.head):
         flowables.append(_element_classes()["head"](article.head, missing))
-    for group in groups:
+    lead: list[_Line] = []  # lines kept with the table after them
+    for k, group in enumerate(groups):
         if isinstance(group, Table):
-            flowables += _table_flowables(group, missing)
+            flowables.append(_table_flowable(group, lead, missing))
+            lead = []
             continue
-        b = block(group)
-        if group and group[-1].glue:
-            b.keepWithNext = True  # a heading or caption kept with the table after it
-        flowables.append(b)
+        if group and group[-1].glue and k + 1 < len(groups) and isinstance(groups[k + 1], Table):
+            lead = group
+            continue
+        flowables.append(block(group))
     has_outline = any(line.mark for g in groups if isinstance(g, list) for line in g)
     return flowables, has_outline
 

@@ -320,9 +320,9 @@ def closing_positions(
     """Left edges of the 署名 lines and of the 成文日期, from their widths (pt).
 
     Without a seal (7.3.5.2): the 署名 right-indented two 字, the date starting two 字
-    right of the 署名's start; a date that would then end closer than two 字 to the
-    right edge is right-indented two 字 and the 署名 moves left to keep the two-字 step.
-    With a seal (7.3.5.1): the date right-indented four 字, each 署名 centred over it.
+    right of the 署名's start; a date longer than the 署名 is right-indented two 字 and
+    the 署名 moves left to keep the two-字 step.  With a seal (7.3.5.1): the date
+    right-indented four 字, each 署名 centred over it.
 
     >>> ch = PAGE.char_pitch
     >>> def chars(sig, date, seal=False):
@@ -330,8 +330,8 @@ def closing_positions(
     ...     return round(s[0] / ch, 2), round(d / ch, 2)
     >>> chars(8, 6)  # 署名 ends two 字 from the right, the date starts two 字 right of it
     (18.0, 20.0)
-    >>> chars(4, 6)  # a date longer than the 署名: right-indented two 字, the 署名 moved left
-    (18.0, 20.0)
+    >>> chars(6, 6.5)  # a date longer than the 署名: right-indented two 字, the 署名 moved left
+    (17.5, 19.5)
     >>> chars(4, 6, seal=True)  # the date four 字 in, the 署名 centred over it
     (19.0, 18.0)
     """
@@ -343,7 +343,7 @@ def closing_positions(
     widest = max(signatures, default=0.0)
     x_sig = width - SIGNATURE_RIGHT_CHARS * ch - widest
     x_date = x_sig + DATE_SHIFT_CHARS * ch
-    if x_date + date > width - DATE_RIGHT_CHARS * ch:
+    if date > widest:
         x_date = width - DATE_RIGHT_CHARS * ch - date
         x_sig = x_date - DATE_SHIFT_CHARS * ch
     right = x_sig + widest  # every 署名 line ends where the widest one does

@@ -36,6 +36,7 @@ from pipeline.model import (
     Attachment,
     Block,
     Byline,
+    Cell,
     Date,
     Head,
     Heading,
@@ -433,7 +434,8 @@ def _table(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
     """A table found before cleaning; a caption-shaped paragraph just above it is its caption."""
     if p.table is None:
         return False
-    table = p.table
+    rows = tuple(tuple(Cell(normalize(c.text), c.rowspan, c.colspan) for c in row) for row in p.table.rows)
+    table = Table(rows, p.table.header_rows, normalize(p.table.caption))
     prev = s.b.blocks[-1] if s.b.blocks else None
     if not table.caption and isinstance(prev, Paragraph) and elements.is_caption(prev.text):
         s.b.blocks.pop()

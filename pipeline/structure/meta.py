@@ -43,6 +43,11 @@ class Field:
     name: str
     kind: Kind
     help: str
+    option: str = ""  # the command-line option when not --name-with-dashes ("--signer", repeated)
+
+    @property
+    def flag(self) -> str:
+        return self.option or "--" + self.name.replace("_", "-")
 
 
 FIELDS: tuple[Field, ...] = (
@@ -51,7 +56,7 @@ FIELDS: tuple[Field, ...] = (
     Field("urgency", "text", "紧急程度: 特急 or 加急 (7.2.3)"),
     Field("issuer", "text", "发文机关标志, e.g. XX县人民政府文件 (7.2.4)"),
     Field("doc_number", "text", "发文字号 in the form X政发〔2024〕3号 (7.2.5)"),
-    Field("signers", "names", "签发人 (a 上行文's signing officials; repeat the option) (7.2.6)"),
+    Field("signers", "names", "签发人 (a 上行文's signing officials; repeat the option) (7.2.6)", "--signer"),
     Field("recipients", "text", "主送机关, e.g. 各乡镇人民政府，县政府各部门 (7.3.2)"),
     Field("signature", "names", "发文机关署名, one organ per value (repeat the option) (7.3.5)"),
     Field("date", "date", "成文日期: 2024-03-05 or 2024年3月5日 (7.3.5.4)"),
