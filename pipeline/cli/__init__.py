@@ -112,7 +112,14 @@ def load_meta(meta_file: str | None, values: dict[str, object]) -> Supplied:
         where = "options" if given else where
         return meta_from(given, meta)
     except PipelineError as e:
-        click.echo(f"error: {where}: {e}", err=True)
+        hint = (
+            ""
+            if " — " in str(e)
+            else " — correct it in the file"
+            if where == meta_file
+            else " — correct the option"
+        )
+        click.echo(f"error: {where}: {e}{hint}", err=True)
         sys.exit(ExitStatus.USAGE)
 
 

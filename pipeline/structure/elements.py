@@ -131,9 +131,9 @@ _SENTENCE_MARKS = re.compile(r"[，。；！？,;!?]")
 _LIST_SEPARATORS = re.compile(r"[，、,]")
 _ORGAN_CHARS = re.compile(f"[{HAN}·A-Za-z]+")  # "XX县人民政府": templates write X for a name
 _NAME = re.compile(rf"^[{HAN}·]{{2,4}}$")
-# "县委书记 张三", "林庄村党总支书记　张振华": a unit or office, a space, a name
+# "县委书记 张三", "党组书记、局长　杜  宇": a unit or office, a space, a name (spaced out or not)
 _ROLE_AND_NAME = re.compile(
-    rf"^[^\s，。：:、“”]{{2,26}}[ \t\u3000]+[{HAN}·]{{1,2}}[ \t\u3000]*[{HAN}·]{{1,3}}$"
+    rf"^[^\s，。：:“”]{{2,26}}[ \t\u3000]+[{HAN}·]{{1,2}}[ \t\u3000]*[{HAN}·]{{1,3}}$"
 )
 _BYLINE_LABEL = re.compile(rf"^(?:{'|'.join(BYLINE_LABELS)}){_SP}[:：/／]{_SP}\S")
 _BYLINE_REPORTER = re.compile(rf"^\S{{0,12}}(?:{'|'.join(BYLINE_REPORTERS)}){_SP}[{HAN}]")
