@@ -68,6 +68,7 @@ RUNIN_DECIMAL_MAX = 40  # a decimal-numbered heading sentence run into its body 
 JOIN_MIN = 20  # a paragraph this short is a signature or a date, never continued
 HEAD_LINE_AFTER_MAX = 4  # a 发文字号 line under at most this many paragraphs (a title split up)
 BYLINES_MAX = 3  # speaker, occasion, date: more lines under a title are body
+CREDIT_BLOCKS_MAX = 2  # a "记者 …" credit may follow a news page's dateline paragraph
 SIGNATURES_MAX = 4  # organs signing one document jointly, one line each
 # unnumbered section headings of reports and papers, headings even beside numbered ones
 SECTION_WORDS = frozenset(
@@ -435,11 +436,11 @@ def _table(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
     if p.table is None:
         return False
     rows = tuple(tuple(Cell(normalize(c.text), c.rowspan, c.colspan) for c in row) for row in p.table.rows)
-    table = Table(rows, p.table.header_rows, normalize(p.table.caption))
+    table = Table(rows, p.table.header_rows, normalize(p.table.caption), line=p.no)
     prev = s.b.blocks[-1] if s.b.blocks else None
     if not table.caption and isinstance(prev, Paragraph) and elements.is_caption(prev.text):
         s.b.blocks.pop()
-        table = Table(table.rows, table.header_rows, prev.text)
+        table = Table(table.rows, table.header_rows, prev.text, line=prev.line)
     s.b.element(table)
     return True
 
@@ -461,15 +462,16 @@ def _head_line(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
 
 
 def _byline(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
-    """Who spoke or wrote, where and when, on the lines right under the title."""
+    """Who spoke or wrote, where and when, on the lines right under the title (a writer's
+    credit also a paragraph or two in, under a news page's dateline)."""
+    early = len(s.b.blocks) <= CREDIT_BLOCKS_MAX and elements.is_credit(p.text)
     if (
         s.has_title
         and m is None
-        and s.b.opening()
-        and len(s.b.blocks) < BYLINES_MAX
+        and ((s.b.opening() and len(s.b.blocks) < BYLINES_MAX) or early)
         and elements.is_byline(p.text)
     ):
-        s.b.element(Byline(normalize(p.text)))
+        s.b.element(Byline(normalize(p.text), line=p.no))
         return True
     return False
 
@@ -477,7 +479,7 @@ def _byline(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
 def _recipients(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
     """主送机关: the organs addressed, first thing of the body (STD 7.3.2)."""
     if m is None and (s.b.opening() or s.head_at == k - 1) and elements.is_recipients(p.text):
-        s.b.element(Recipients(normalize(p.text)))
+        s.b.element(Recipients(normalize(p.text), line=p.no))
         return True
     return False
 
@@ -486,19 +488,19 @@ def _salutation(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
     """ "同志们：" on a line of its own, run into the first sentence, or after a heading
     on its line ("一、…的信 省委习仲勋书记：")."""
     if m is None and elements.is_salutation(p.text):
-        s.b.element(Salutation(normalize(p.text)))
+        s.b.element(Salutation(normalize(p.text), line=p.no))
         return True
     early = not any(isinstance(b, Paragraph | Heading) for b in s.b.blocks)
     split = elements.split_salutation(p.text) if m is None and early else None
     if split is not None:
-        s.b.element(Salutation(normalize(split[0])))
+        s.b.element(Salutation(normalize(split[0]), line=p.no))
         s.b.paragraph(split[1], join=False, no=p.no)
         return True
     before, space, last = p.text.rpartition(" ")
     if m is not None and space and elements.is_salutation(last):
         marker = parse_marker(before.strip())
         if marker is not None and s.b.heading(marker, p.no):
-            s.b.element(Salutation(normalize(last)))
+            s.b.element(Salutation(normalize(last), line=p.no))
             return True
     return False
 
@@ -511,7 +513,7 @@ def _attachment(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
         number, name = first
         nxt = s.next_piece(k)
         if name:
-            s.b.element(Attachment(number, normalize(name)))
+            s.b.element(Attachment(number, normalize(name), line=p.no))
             return True
         if nxt is not None and elements.attachment_item(nxt.text) is not None:
             s.label_pending = True  # printed again before the first item (model.block_lines)
@@ -521,7 +523,7 @@ def _attachment(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
     prev = s.b.blocks[-1] if s.b.blocks else None
     if item is not None and (isinstance(prev, Attachment) or s.label_pending):
         s.label_pending = False
-        s.b.element(Attachment(item[0], normalize(item[1])))
+        s.b.element(Attachment(item[0], normalize(item[1]), line=p.no))
         return True
     return False
 
@@ -558,8 +560,8 @@ def _signature(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
         return False
     both = elements.signature_and_date(p.text)
     if both is not None:
-        s.b.element(Signature(normalize(both[0])))
-        s.b.element(Date(normalize(both[1])))
+        s.b.element(Signature(normalize(both[0]), line=p.no))
+        s.b.element(Date(normalize(both[1]), line=p.no))
         return True
     text = p.text
     organ = elements.is_organ(text)
@@ -572,7 +574,7 @@ def _signature(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
     nxt = s.next_piece(k)
     person = not organ and nxt is not None and elements.is_date(nxt.text) and not elements.is_formula(text)
     if (organ and _closing_date_follows(s, k)) or closing or person:
-        s.b.element(Signature(normalize(text)))
+        s.b.element(Signature(normalize(text), line=p.no))
         return True
     return False
 
@@ -580,7 +582,7 @@ def _signature(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
 def _date(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
     """成文日期: a line that is a date and nothing else, after the opening lines."""
     if s.b.blocks and not s.b.opening() and elements.is_date(p.text):
-        s.b.element(Date(normalize(p.text)))
+        s.b.element(Date(normalize(p.text), line=p.no))
         return True
     return False
 
@@ -592,7 +594,7 @@ def _note(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
         isinstance(prev, Date | Signature | Note | Attachment)
         or p.text.strip()[1:].startswith(("此件", "本件"))
     ):
-        s.b.element(Note(normalize(p.text)))
+        s.b.element(Note(normalize(p.text), line=p.no))
         return True
     return False
 

@@ -138,6 +138,7 @@ _ROLE_AND_NAME = re.compile(
 _BYLINE_LABEL = re.compile(rf"^(?:{'|'.join(BYLINE_LABELS)}){_SP}[:：/／]{_SP}\S")
 _BYLINE_REPORTER = re.compile(rf"^\S{{0,12}}(?:{'|'.join(BYLINE_REPORTERS)}){_SP}[{HAN}]")
 _DATE_ANYWHERE = re.compile(DATE)
+_PAGE_STAMP = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}")  # a page's publishing time
 _RUN_IN_SALUTATION = re.compile(rf"^([^:：]{{2,{SALUTATION_MAX - 1}}}[:：])\s*(\S.*)$")
 _CAPTION_NUMBER = re.compile(r"^(?:附)?表\s*\d")
 _DIGITS = re.compile(r"\d")
@@ -403,8 +404,8 @@ def is_byline(text: str) -> bool:
     [False, False, False, False]
     """
     t = text.strip()
-    if not t or len(t) > BYLINE_MAX or re.search("[。；！？;!?]", t):
-        return False
+    if not t or len(t) > BYLINE_MAX or re.search("[。；！？;!?]", t) or _PAGE_STAMP.search(t):
+        return False  # "原创：39健康网 2024-04-23 12:27:25" is the page's metadata, not a byline
     s = simplified(t)
     if is_date(s) or (_NOTE.match(s) and _DATE_ANYWHERE.search(s)):
         return True  # the speech's date, bare or in brackets
@@ -413,6 +414,21 @@ def is_byline(text: str) -> bool:
     if _DATE_ANYWHERE.search(s) and len(s) <= 30 and "，" not in s and "," not in s:
         return True  # "文章发表于2022年12月26日"
     return bool(_ROLE_AND_NAME.match(s)) and not _DIGITS.search(s)
+
+
+def is_credit(text: str) -> bool:
+    """The strongest byline shapes, a label or a reporter naming the writers ("作者：白居易",
+    "新华社记者邹多为、唐诗凝"): bylines even a paragraph or two into the text, where a news
+    page puts them under its dateline.
+
+    >>> is_credit("新华社记者邹多为、唐诗凝、丁乐"), is_credit("县委书记 张三"), is_credit("原创：网 2024-04-23 12:27")
+    (True, False, False)
+    """
+    t = text.strip()
+    if not is_byline(t):
+        return False
+    s = simplified(t)
+    return bool(_BYLINE_LABEL.match(s) or (_BYLINE_REPORTER.match(s) and "，" not in s))
 
 
 def attachment_line(text: str) -> tuple[str, str] | None:

@@ -104,7 +104,7 @@ def test_explain_shows_the_elements_and_where_each_came_from(tmp_path):
     code, out, _ = _run("explain", str(tmp_path / "x.txt"), "--doc-number", "X政发〔2024〕3号", "--seal")
     assert code == 0
     lines = [ln.strip() for ln in out.splitlines()]
-    assert "版头 doc_number   X政发〔2024〕3号 (--meta)" in lines
+    assert "版头 doc_number   X政发〔2024〕3号 (meta)" in lines
     assert "recipients      各乡镇人民政府，县政府各部门： (text)" in lines
     assert "signature       XX县人民政府 (text)" in lines
     assert any("--seal" in ln for ln in lines)

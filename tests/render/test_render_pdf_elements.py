@@ -238,8 +238,10 @@ def test_table_caption_above_header_repeated_on_every_page_and_no_row_split(out)
 
 def test_table_cells_are_set_in_fangsong_smaller_than_the_body(out):
     path = pdf(out, "table", Article("统计表", "", (Paragraph("下表为各项数值。"), long_table())))
-    cell = find(lines(path), "R7")
-    assert cell.y1 - cell.y0 == pytest.approx(style.TABLE.size, abs=0.5)  # 四号 (reportlab's box is one em)
+    cell = find(lines(path), "起7号")
+    assert cell.y1 - cell.y0 == pytest.approx(
+        style.TABLE.size, abs=0.5
+    )  # 四号 (the CJK face's box is one em)
 
 
 # ---------------------------------------------------------------- 版记 (7.4)

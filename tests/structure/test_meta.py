@@ -7,12 +7,12 @@ import datetime
 import pytest
 
 from pipeline.errors import MetaError
-from pipeline.model import Article, Date, Head, Imprint, Note, Paragraph, Recipients, Signature
-from pipeline.structure.meta import FIELDS, Meta, apply_meta, meta_from, parse_meta
+from pipeline.model import Article, Date, Head, Imprint, Meta, Note, Paragraph, Recipients, Signature
+from pipeline.structure.meta import FIELDS, Supplied, apply_meta, merged, meta_from, parse_meta
 
 
-def test_every_field_is_a_meta_attribute_and_has_help():
-    assert {f.name for f in FIELDS} == set(Meta.__dataclass_fields__)
+def test_every_field_is_a_supplied_value_and_has_help():
+    assert {f.name for f in FIELDS} == set(Supplied.__dataclass_fields__)
     assert all(f.help and f.flag.startswith("--") for f in FIELDS)
 
 
@@ -80,30 +80,51 @@ def test_options_override_the_file():
 ARTICLE = Article(
     "通知",
     "",
-    (
-        Recipients("各单位："),
-        Paragraph("正文。"),
-        Signature("甲县人民政府"),
-        Date("2024年3月1日"),
-        Note("（此件公开发布）"),
-    ),
+    (Recipients("各单位："), Paragraph("正文。"), Signature("甲县人民政府"), Note("（此件公开发布）")),
     Head(doc_number="甲政发〔2024〕1号"),
 )
 
 
-def test_apply_meta_replaces_found_values_and_keeps_the_rest():
-    merged = apply_meta(ARTICLE, Meta(issuer="甲县人民政府文件", date="2024年3月5日", cc="县委办。"))
-    assert merged.head == Head(issuer="甲县人民政府文件", doc_number="甲政发〔2024〕1号")
-    assert merged.blocks[2:] == (Signature("甲县人民政府"), Date("2024年3月5日"), Note("（此件公开发布）"))
-    assert merged.imprint == Imprint(cc="县委办。")
+def test_supplied_values_become_the_models_meta():
+    m = meta_from(
+        {"issuer": "甲县人民政府文件", "cc": "县委办", "signature": "甲县人民政府", "seal": True}
+    ).meta()
+    assert m == Meta(
+        head=Head(issuer="甲县人民政府文件"), imprint=Imprint(cc="县委办。"), signatures=("甲县人民政府",)
+    )
+    assert Supplied(seal=True).meta() is None  # the seal is a layout option, not a value
+
+
+def test_apply_meta_fills_in_what_the_text_lacks_and_keeps_what_it_has():
+    meta = Meta(
+        head=Head(issuer="甲县人民政府文件", doc_number="甲政发〔2024〕9号"),
+        imprint=Imprint(cc="县委办。"),
+        recipients="另一单位：",
+        date="2024年3月5日",
+    )
+    (merged_article,), notices = apply_meta((ARTICLE,), meta)
+    assert notices == []
+    assert merged_article.head == Head(
+        issuer="甲县人民政府文件", doc_number="甲政发〔2024〕1号"
+    )  # field by field
+    assert merged_article.blocks == (
+        Recipients("各单位："),
+        Paragraph("正文。"),
+        Signature("甲县人民政府"),
+        Date("2024年3月5日"),  # after the signature, before the 附注
+        Note("（此件公开发布）"),
+    )
+    assert merged_article.imprint == Imprint(cc="县委办。")
 
 
 def test_apply_meta_puts_missing_elements_where_they_go():
-    bare = Article("通知", "", (Paragraph("正文。"), Note("（此件公开发布）")))
-    merged = apply_meta(
-        bare, Meta(recipients="各单位：", signature=("甲县人民政府", "乙县人民政府"), date="2024年3月5日")
+    bare = Article("", "", (Paragraph("正文。"), Note("（此件公开发布）")))
+    meta = Meta(
+        title="通知", recipients="各单位：", signatures=("甲县人民政府", "乙县人民政府"), date="2024年3月5日"
     )
-    assert merged.blocks == (
+    (a,), _ = apply_meta((bare,), meta)
+    assert a.title == "通知"
+    assert a.blocks == (
         Recipients("各单位："),
         Paragraph("正文。"),
         Signature("甲县人民政府"),
@@ -113,5 +134,22 @@ def test_apply_meta_puts_missing_elements_where_they_go():
     )
 
 
+def test_apply_meta_applies_to_a_single_document_only():
+    two = (ARTICLE, ARTICLE)
+    out, notices = apply_meta(two, Meta(date="2024年3月5日"))
+    assert out == two
+    assert [n.code for n in notices] == ["meta-ignored"]
+
+
 def test_apply_meta_with_nothing_given_changes_nothing():
-    assert apply_meta(ARTICLE, Meta()) == ARTICLE
+    assert apply_meta((ARTICLE,), Meta()) == ((ARTICLE,), [])
+    assert apply_meta((ARTICLE,), None) == ((ARTICLE,), [])
+
+
+def test_the_users_values_win_over_a_drafts_front_matter_field_by_field():
+    user = Meta(head=Head(doc_number="甲政发〔2024〕9号"))
+    front = Meta(title="通知", head=Head(issuer="甲县人民政府文件", doc_number="甲政发〔2024〕1号"))
+    both = merged(user, front)
+    assert both is not None
+    assert both.title == "通知"
+    assert both.head == Head(issuer="甲县人民政府文件", doc_number="甲政发〔2024〕9号")
