@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pipeline.clean import Rule, clean, rules_for
 from pipeline.decode import decode
 from pipeline.errors import InputError, SchemaError
-from pipeline.model import Article, Cleaned, Decoded, DocTree, Structured, from_json
-from pipeline.structure import apply_meta, structure
+from pipeline.model import Article, Cleaned, Decoded, DocTree, Meta, Structured, from_json
+from pipeline.structure import apply_meta, find_tables, structure
+from pipeline.structure.meta import merged
 from pipeline.text.lines import split_lines
 
 # Larger inputs are refused (issue 8).  20 MB converts in seconds with memory well under
@@ -20,6 +21,9 @@ from pipeline.text.lines import split_lines
 # copied off the web, and refusing it before reading keeps one stray dump from taking
 # the machine's memory.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# the input forms whose tables structure finds on the lines (pipeline.structure.tables); a
+# Markdown, Word or PDF reader hands its tables over as hints instead
+TABLE_FORMS = ("text", "html")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +34,7 @@ class Options:
     title: str | None = None  # --title: supply the title of a single-article input
     keep_numbering: bool = False  # --keep-numbering: print the source's markers
     max_bytes: int = DEFAULT_MAX_BYTES
+    meta: Meta | None = None  # --meta and its options: filled in where the text has no value
 
 
 def megabytes(n: int) -> str:
@@ -82,15 +87,22 @@ def trace(
     """
     check_size(len(data), options.max_bytes)
     decoded = decode(data, hint=options.encoding, filename=source)
-    cleaned = clean(split_lines(decoded.text), rules_for(decoded.form) if rules is None else rules)
+    lines = split_lines(decoded.text)
+    cleaned = clean(lines, rules_for(decoded.form) if rules is None else rules)
+    # tables typed as text or read from a page's <table>s (a reader's tables are hinted)
+    cleaned, tables = (
+        find_tables(lines, cleaned, decoded.tables) if decoded.form in TABLE_FORMS else (cleaned, ())
+    )
     result = structure(
         cleaned,
+        tables=tables,
         title=options.title,
         keep_numbering=options.keep_numbering,
         hint=decoded.title_hint,
         hints=decoded.hints,
     )
-    articles, meta_notices = apply_meta(result.articles, decoded.meta)
+    # the user's values over a draft's front matter; the text's own over both
+    articles, meta_notices = apply_meta(result.articles, merged(options.meta, decoded.meta))
     removed = tuple(sorted(decoded.removed + cleaned.removed + result.removed, key=lambda r: r.line))
     doc = DocTree(
         source=source,

@@ -32,5 +32,10 @@ class SchemaError(PipelineError):
     """A doc-tree JSON that is not doc-tree/1."""
 
 
+class MetaError(PipelineError):
+    """A value supplied with ``--meta`` or its options that is not valid (a 发文字号 not in
+    the form X〔2024〕3号, a date that does not exist …)."""
+
+
 class RenderError(PipelineError):
     """A renderer could not produce its output (fonts missing, ...)."""

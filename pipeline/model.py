@@ -321,6 +321,7 @@ class Decoded:
     # what a reader of a structured format knows about the lines (Markdown, DOCX, PDF)
     hints: Hints = NO_HINTS
     meta: Meta | None = None  # a Markdown draft's front matter
+    tables: tuple[Table, ...] = ()  # an HTML page's data tables; their rows are lines of ``text``
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +334,16 @@ class Cleaned:
     # input lines where a copy of a title was cut away (a repeated, listing or collection
     # title, see pipeline.reasons): an article may start at the line before or after one
     title_cuts: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedTable:
+    """A table found on the decoded lines, and the input lines it took (structure puts it
+    back where it stood)."""
+
+    first: int  # input line of its first line (its caption, or its first row)
+    last: int
+    table: Table
 
 
 @dataclass(frozen=True, slots=True)

@@ -162,6 +162,11 @@ REASONS: tuple[Reason, ...] = (
     Reason(
         "replaced-title", ("structure",), "the input's own title, replaced by the one given with --title."
     ),
+    Reason(
+        "table-markup",
+        ("structure",),
+        "the cell separators of a table typed as text (| and ---|--- rules); its cells are kept.",
+    ),
 )
 
 BY_NAME: dict[str, Reason] = {r.name: r for r in REASONS}

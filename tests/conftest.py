@@ -63,8 +63,8 @@ def no_pdf_draws_a_notdef_box() -> Iterator[None]:
     seen: set[bytes] = set()
     bad: dict[str, None] = {}
 
-    def checked(article: Any) -> tuple[bytes, str]:
-        data, missing = original(article)
+    def checked(article: Any, **options: Any) -> tuple[bytes, str]:
+        data, missing = original(article, **options)
         digest = hashlib.sha1(data).digest()
         if digest not in seen:
             seen.add(digest)

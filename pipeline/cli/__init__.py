@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -45,10 +46,23 @@ from pipeline.cli.output import check_outdir, sweep_temps
 from pipeline.core import DEFAULT_MAX_BYTES, Options, has_body, trace
 from pipeline.decode import codec_name
 from pipeline.errors import ExitStatus, PipelineError
-from pipeline.model import SCHEMA, SCHEMAS
+from pipeline.model import (
+    SCHEMA,
+    SCHEMAS,
+    Article,
+    Attachment,
+    Head,
+    Heading,
+    Imprint,
+    Paragraph,
+    Table,
+)
 from pipeline.render import DOCX_READERS, FORMATS, RenderOptions
+from pipeline.structure.meta import FIELDS, Supplied, meta_from, parse_meta
 
 # ---------------------------------------------------------------- commands
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _check_encoding(name: str | None) -> None:
@@ -59,6 +73,54 @@ def _check_encoding(name: str | None) -> None:
             " utf-16 or ANSI",
             param_hint="'--encoding'",
         )
+
+
+def _meta_options(f: F) -> F:
+    """``--meta FILE`` and one option per field of :data:`pipeline.structure.meta.FIELDS`."""
+    for field in reversed(FIELDS):
+        flag = field.flag
+        if field.kind == "flag":
+            f = click.option(flag, field.name, is_flag=True, default=None, help=field.help)(f)
+        elif field.kind == "names":
+            f = click.option(flag, field.name, multiple=True, metavar="TEXT", help=field.help)(f)
+        else:
+            f = click.option(flag, field.name, default=None, metavar="TEXT", help=field.help)(f)
+    return click.option(
+        "--meta",
+        "meta_file",
+        default=None,
+        metavar="FILE",
+        help="A TOML file of the values below (版头, 主送, 署名, 日期, 版记); the options override it.",
+    )(f)
+
+
+def load_meta(meta_file: str | None, values: dict[str, object]) -> Supplied:
+    """The metadata file (if any) with the options' values over it; a bad file or value
+    ends the command with one ``error:`` line and exit status 2 (nothing is converted)."""
+    where = "--meta"
+    try:
+        meta = Supplied()
+        if meta_file is not None:
+            where = meta_file
+            try:
+                text = Path(meta_file).read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError) as e:
+                reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+                raise PipelineError(f"cannot read it: {reason} — give a UTF-8 TOML file") from None
+            meta = parse_meta(text)
+        given = {k: v for k, v in values.items() if v not in (None, ())}
+        where = "options" if given else where
+        return meta_from(given, meta)
+    except PipelineError as e:
+        hint = (
+            ""
+            if " — " in str(e)
+            else " — correct it in the file"
+            if where == meta_file
+            else " — correct the option"
+        )
+        click.echo(f"error: {where}: {e}{hint}", err=True)
+        sys.exit(ExitStatus.USAGE)
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
@@ -118,6 +180,7 @@ def main() -> None:
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--debug", is_flag=True, help="Stop at an internal error with its traceback (for bug reports).")
+@_meta_options
 def convert_cmd(
     paths: tuple[str, ...],
     outdir: str,
@@ -131,17 +194,31 @@ def convert_cmd(
     docx_reader: str,
     quiet: bool,
     debug: bool,
+    meta_file: str | None,
+    **meta_values: object,
 ) -> None:
-    """Convert files or folders (every .txt/.html/.htm inside) to DOCX, PDF and JSON."""
+    """Convert files or folders (every .txt/.html/.htm inside) to DOCX, PDF and JSON.
+
+    The values of a formal document the text does not hold (版头, 主送, 署名, 成文日期,
+    版记) come from --meta and the options after it, filled in where the text of a
+    single-document input has none."""
     try:
         formats = parse_formats(to)
     except click.BadParameter as e:
         e.param_hint = "'--to'"
         raise
     _check_encoding(encoding)
-    options = Options(encoding=encoding, title=title, keep_numbering=keep_numbering, max_bytes=max_bytes)
+    supplied = load_meta(meta_file, meta_values)
+    options = Options(
+        encoding=encoding,
+        title=title,
+        keep_numbering=keep_numbering,
+        max_bytes=max_bytes,
+        meta=supplied.meta(),
+    )
     files, bad = find_inputs(paths)
-    job = Job(Path(outdir), formats, options, RenderOptions(schema=schema, docx_reader=docx_reader), debug)
+    render_options = RenderOptions(schema=schema, docx_reader=docx_reader, seal=supplied.seal)
+    job = Job(Path(outdir), formats, options, render_options, debug)
     sys.exit(_run_batch(files, bad, job, jobs, quiet))
 
 
@@ -207,10 +284,18 @@ def _run_batch(files: list[Path], bad: list[tuple[str, str]], job: Job, jobs: in
     show_default=True,
     help="The doc-tree version of a JSON output.",
 )
+@click.option("--seal", is_flag=True, help="Lay 署名/日期 out for a seal (GB/T 9704 7.3.5.1).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--debug", is_flag=True, help="Stop at an internal error with its traceback (for bug reports).")
 def render_cmd(
-    paths: tuple[str, ...], outdir: str, to: str, jobs: int | None, schema: str, quiet: bool, debug: bool
+    paths: tuple[str, ...],
+    outdir: str,
+    to: str,
+    jobs: int | None,
+    schema: str,
+    seal: bool,
+    quiet: bool,
+    debug: bool,
 ) -> None:
     """Render doc-tree JSON files (doc-tree/1 or /2, e.g. one you edited) to DOCX and PDF.
 
@@ -231,7 +316,7 @@ def render_cmd(
             bad.append((str(f), "--to json would overwrite this file — give another -o"))
         else:
             kept.append(f)
-    job = Job(Path(outdir), formats, Options(), RenderOptions(schema=schema), debug, tree=True)
+    job = Job(Path(outdir), formats, Options(), RenderOptions(schema=schema, seal=seal), debug, tree=True)
     sys.exit(_run_batch(kept, bad, job, jobs, quiet))
 
 
@@ -252,12 +337,17 @@ class _NoBar:
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--encoding", default=None, help="Force the input encoding.")
 @click.option("--debug", is_flag=True, help="Stop at an internal error with its traceback.")
-def explain_cmd(path: str, encoding: str | None, debug: bool) -> None:
-    """Show what cleaning removed (line, reason, text), what it repaired and the notices."""
+@_meta_options
+def explain_cmd(
+    path: str, encoding: str | None, debug: bool, meta_file: str | None, **meta_values: object
+) -> None:
+    """Show what cleaning removed (line, reason, text), what it repaired, the notices, and
+    the elements of a formal document found in the text or supplied with --meta."""
     _check_encoding(encoding)
+    supplied = load_meta(meta_file, meta_values)
     try:
         data = read_input(Path(path), DEFAULT_MAX_BYTES)
-        doc = trace(data, Path(path).name, Options(encoding=encoding)).doc
+        t = trace(data, Path(path).name, Options(encoding=encoding, meta=supplied.meta()))
     except PipelineError as e:
         click.echo(f"error: {path}: {e}", err=True)
         sys.exit(ExitStatus.FAILED)
@@ -266,9 +356,14 @@ def explain_cmd(path: str, encoding: str | None, debug: bool) -> None:
             raise
         click.echo(f"error: {path}: {internal_error(e)}", err=True)
         sys.exit(ExitStatus.FAILED)
+    doc = t.doc
     click.echo(f"{path}: {doc.encoding}, {len(doc.documents)} document(s), {len(doc.removed)} removal(s)")
-    for i, a in enumerate(doc.documents, 1):
+    for i, (found, a) in enumerate(zip(t.structured.articles, doc.documents, strict=True), 1):
         click.echo(f"  document {i}: {a.title or '(no title)'} — {len(a.blocks)} blocks")
+        for line in element_lines(found, a):
+            click.echo(f"    {line}")
+    if supplied.seal:
+        click.echo("  署名/日期 laid out for a seal (--seal, GB/T 9704 7.3.5.1)")
     for r in doc.removed:
         text = r.text if len(r.text) <= 60 else r.text[:57] + "…"
         click.echo(f"line {r.line:<5} {r.reason:<20} {text}")
@@ -282,6 +377,52 @@ def explain_cmd(path: str, encoding: str | None, debug: bool) -> None:
         click.echo(
             "no body text left: everything above was removed as web cruft, so `convert` refuses this input"
         )
+
+
+def element_lines(found: Article, merged: Article) -> list[str]:
+    """One line per element of a formal document in ``merged`` (the article with the
+    metadata filled in), marked ``(text)`` when ``found`` (the article as structure found
+    it) has it too and ``(meta)`` when it came from --meta, its options or a draft's front
+    matter.
+
+    >>> from pipeline.model import Recipients
+    >>> found = Article("通知", "", (Recipients("各单位："),), Head(doc_number="X政发〔2024〕3号"))
+    >>> merged = Article("通知", "", (Recipients("各单位："),), Head("", "", "", "X县人民政府文件", "X政发〔2024〕3号"))
+    >>> for line in element_lines(found, merged): print(line)
+    版头 issuer       X县人民政府文件 (meta)
+    版头 doc_number   X政发〔2024〕3号 (text)
+    recipients      各单位： (text)
+    """
+
+    def source(same: bool) -> str:
+        return "(text)" if same else "(meta)"
+
+    out = []
+    old_head = found.head or Head()
+    for name in ("copy_number", "classification", "urgency", "issuer", "doc_number"):
+        value = getattr(merged.head, name) if merged.head else ""
+        if value:
+            out.append(f"版头 {name:<12} {value} {source(value == getattr(old_head, name))}")
+    if merged.head and merged.head.signers:
+        out.append(
+            f"版头 {'signers':<12} {'、'.join(merged.head.signers)} {source(merged.head.signers == old_head.signers)}"
+        )
+    for b in merged.blocks:
+        if isinstance(b, Table):
+            columns = max((sum(c.colspan for c in r) for r in b.rows), default=0)
+            caption = f", caption {b.caption}" if b.caption else ""
+            what = f"{len(b.rows)} rows × {columns} columns, {b.header_rows} header row(s){caption}"
+            out.append(f"{'table':<15} {what} {source(b in found.blocks)}")
+        elif isinstance(b, Attachment):
+            out.append(f"{'attachment':<15} {b.number}{b.text} {source(b in found.blocks)}")
+        elif not isinstance(b, Heading | Paragraph):
+            out.append(f"{b.kind:<15} {b.text} {source(b in found.blocks)}")
+    old_imprint = found.imprint or Imprint()
+    for name in ("recipients", "cc", "printer", "print_date"):
+        value = getattr(merged.imprint, name) if merged.imprint else ""
+        if value:
+            out.append(f"版记 {name:<12} {value} {source(value == getattr(old_imprint, name))}")
+    return out
 
 
 @main.command("rules")

@@ -53,7 +53,8 @@ from dataclasses import dataclass, field
 import bs4.element
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 
-from pipeline.model import Removal
+from pipeline.decode.tables import data_tables
+from pipeline.model import Removal, Table
 from pipeline.text.shapes import SENTENCE_PUNCT
 
 
@@ -64,6 +65,7 @@ class Page:
     text: str  # visible text lines, LF-separated, blank line between blocks
     removed: tuple[Removal, ...]  # page chrome, one entry per visible line, in page order
     title_hint: str  # the first kept <h1> and the <title> without the site's name, one per line
+    tables: tuple[Table, ...] = ()  # the page's data tables (pipeline.decode.tables), cells and all
 
 
 # ---------------------------------------------------------------- structure as data
@@ -748,4 +750,4 @@ def extract(markup: str) -> Page:
     # both what the page's <h1> and its <title> say (they disagree on some pages: an <h1>
     # may be a widget's); one per line
     hints = dict.fromkeys(t for t in (h1, _title_from_head(soup)) if t)
-    return Page(text, removed, "\n".join(hints))
+    return Page(text, removed, "\n".join(hints), data_tables(soup))

@@ -30,6 +30,7 @@ class RenderOptions:
 
     schema: str = SCHEMA  # --schema: the doc-tree version the JSON is written in
     docx_reader: str = DOCX_READERS[0]  # --docx-for
+    seal: bool = False  # --seal: 署名/日期 laid out for a seal (GB/T 9704 7.3.5.1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +82,16 @@ def _docx(doc: DocTree, stem: str, options: RenderOptions) -> Iterator[Output]:
     from pipeline.render import docx
 
     for name, article in zip(output_names(stem, len(doc.documents), "docx"), doc.documents, strict=True):
-        yield Output(name, docx.render(article, source=doc.source, reader=options.docx_reader))
+        yield Output(
+            name, docx.render(article, source=doc.source, reader=options.docx_reader, seal=options.seal)
+        )
 
 
 def _pdf(doc: DocTree, stem: str, options: RenderOptions) -> Iterator[Output]:
     from pipeline.render import pdf
 
     for name, article in zip(output_names(stem, len(doc.documents), "pdf"), doc.documents, strict=True):
-        data, missing = pdf.render_checked(article)
+        data, missing = pdf.render_checked(article, seal=options.seal)
         yield Output(name, data, missing_glyphs(missing))
 
 

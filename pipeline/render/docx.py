@@ -52,8 +52,10 @@ with fixed member timestamps.
 
 from __future__ import annotations
 
+import copy
 import functools
 import io
+import itertools
 import math
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -67,9 +69,29 @@ from docx.shared import Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
-from pipeline.model import Article, Heading, Paragraph
+from pipeline.model import (
+    ATTACHMENT_LABEL,
+    Article,
+    Attachment,
+    Block,
+    Byline,
+    Head,
+    Heading,
+    Imprint,
+    Paragraph,
+    Table,
+    head_lines,
+)
 from pipeline.render import style
-from pipeline.render.common import printed_blocks
+from pipeline.render.common import (
+    Attachments,
+    Closing,
+    TableRun,
+    cell_grid,
+    column_widths,
+    layout_runs,
+    title_bylines,
+)
 from pipeline.render.title import split_title
 
 # ---------------------------------------------------------------- units and derived numbers
@@ -160,6 +182,14 @@ _SETTINGS_AFTER_LINE_BREAK_LISTS_NAMES = (
 _SETTINGS_AFTER_LINE_BREAK_LISTS = tuple(_SETTINGS_AFTER_LINE_BREAK_LISTS_NAMES.split())
 _RT_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+# Measured on LibreOffice 7.4 (as style.LINE_BASELINE is), not from the standard: where a
+# line's glyphs sit in an exact-height line box, so the 版头 lands where 7.2 puts it.
+ISSUER_LINE = 1.25  # the mark's line box, in em: exact spacing at its size would clip its tops
+ISSUER_GLYPH_TOP = 0.13  # em from the top of the mark's line box to its glyphs' top (ink, 42 pt 小标宋)
+SEPARATOR_SPACE_PT = 7  # w:space of the separator (whole points) below the 发文字号's line box
+IMPRINT_ANCHOR_TWIPS = 20  # the 1 pt paragraph the 版记's floating table hangs on
+AUTOSPACE = 3.2  # pt LibreOffice 7.4 leaves where Chinese and digits meet at 16 pt (0.2 em), measured
 
 # A fixed ZIP member time (the earliest ZIP can store) so the bytes never vary.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -679,6 +709,506 @@ def _body(document: Document, paragraph: Paragraph) -> None:
     p.append(_text_run(paragraph.text))
 
 
+# ---------------------------------------------------------------- the elements of a 公文
+# Direct paragraph formatting, no new styles: a document without these elements keeps
+# exactly the styles part it had.
+
+CH = CHAR_ADVANCE_TWIPS  # one 字 of body text
+BODY_WIDTH_TWIPS = _twips(PAGE.body_width)
+
+
+def _ind(*, left: int = 0, right: int = 0, first: int = 0, hanging: int = 0) -> etree._Element:
+    """``w:ind`` in twips, the character-unit attributes zeroed so the Normal style's
+    two-字 ``firstLineChars`` is not inherited."""
+    attrs = {"left": str(left), "right": str(right)}
+    if hanging:
+        attrs |= {"hanging": str(hanging), "hangingChars": "0"}
+    else:
+        attrs |= {"firstLine": str(first), "firstLineChars": "0"}
+    return _el("ind", **attrs)
+
+
+def _element(
+    document: Document,
+    block: style.BlockStyle,
+    texts: Sequence[tuple[str, style.BlockStyle]] | str,
+    *,
+    ind: etree._Element | None = None,
+    jc: str | None = None,
+    before: int = 0,
+    keep_next: bool = False,
+    line: int = LINE_PITCH_TWIPS,
+) -> etree._Element:
+    """A body paragraph set as ``block`` says (face, size, alignment, indent), its text
+    in runs of their own styles."""
+    p = _paragraph(document, BODY_STYLE)
+    _put(p.pPr, _on_off("keepNext", keep_next), _PPR_ORDER)
+    _put(p.pPr, _el("spacing", before=str(before), after="0", line=str(line), lineRule="exact"), _PPR_ORDER)
+    if block.size != style.BODY.size:
+        _put(p.pPr, _el("snapToGrid", val="0"), _PPR_ORDER)
+    indent = round(block.indent_chars * CH)
+    _put(p.pPr, ind if ind is not None else _ind(first=indent), _PPR_ORDER)
+    _put(p.pPr, _el("jc", val=jc or _ALIGN[block.align]), _PPR_ORDER)
+    for text, st in [(texts, block)] if isinstance(texts, str) else texts:
+        for k, part in enumerate(text.split("\t")):  # a tab here is a layout tab, not text
+            if k:
+                p.append(_tab_run(_element_run(st)))
+            if part:
+                p.append(_text_run(part, _element_run(st)))
+    return p
+
+
+def _tab_run(rpr: Sequence[etree._Element]) -> etree._Element:
+    """A run holding a tab character (``w:tab``): to the paragraph's next tab stop."""
+    r = _el("r")
+    if rpr:
+        props = _el("rPr")
+        for c in rpr:
+            _put(props, c, _RPR_ORDER)
+        r.append(props)
+    r.append(_el("tab"))
+    return r
+
+
+def _element_run(block: style.BlockStyle, color: str = "") -> list[etree._Element]:
+    """rPr children for a run in ``block``'s face: none when it is the body's."""
+    if block.face == style.BODY.face and block.size == style.BODY.size and not color:
+        return []
+    props = _run_props(block)
+    if color:
+        props.append(_el("color", val=color))
+    return props
+
+
+def _last_spacing(
+    p: etree._Element, pitch: int, *, before: int | None = None, after: int | None = None
+) -> None:
+    """Set ``before``/``after`` on ``p``'s exact spacing, keeping what is not given."""
+    ppr = p.get_or_add_pPr()
+    old = ppr.find(qn("w:spacing"))
+    b = old.get(qn("w:before"), "0") if old is not None else "0"
+    a = old.get(qn("w:after"), "0") if old is not None else "0"
+    spacing = _el(
+        "spacing",
+        before=str(before) if before is not None else b,
+        after=str(after) if after is not None else a,
+        line=str(pitch),
+        lineRule="exact",
+    )
+    _put(ppr, spacing, _PPR_ORDER)
+
+
+def _title_paragraphs(article: Article) -> tuple[int, int]:
+    """How many paragraphs the title block takes, and its last one's line pitch."""
+    if article.subtitle:
+        return int(bool(article.title)) + 1, LINE_PITCH_TWIPS
+    return int(bool(article.title)), _twips(style.TITLE_LINE_PITCH)
+
+
+def _bylines(document: Document, article: Article, bylines: Sequence[Byline]) -> None:
+    """The speech's bylines under the title and subtitle, centred in 楷体, before the
+    title block's blank line (gbt9704.md §4.12, PRAC)."""
+    count, pitch = _title_paragraphs(article)
+    gap = round(style.TITLE_GAP_LINES * LINE_PITCH_TWIPS)
+    if count:
+        _last_spacing(document.paragraphs[-1]._p, pitch, after=0)
+    for k, b in enumerate(bylines):
+        p = _element(document, style.BYLINE, b.text, keep_next=True)
+        if k == len(bylines) - 1:
+            _last_spacing(p, LINE_PITCH_TWIPS, after=gap)
+
+
+def _head(document: Document, head: Head) -> None:
+    """The 版头 (7.2): 份号, 密级, 紧急程度 flush left on the first lines; the red mark
+    centred with its top edge 35 mm below the 版心's top; the 发文字号 two lines under
+    it (with the 签发人 on its line for a 上行文); the red separator 4 mm below it."""
+    used = 0
+    for value, st in (
+        (head.copy_number, style.COPY_NUMBER),
+        (head.classification, style.HEAD_MARKS),
+        (head.urgency, style.HEAD_MARKS),
+    ):
+        if value:
+            _element(document, st, value, ind=_ind())
+            used += LINE_PITCH_TWIPS
+    box_bottom = used  # where the line boxes so far end
+    mark = style.ISSUER
+    if head.issuer:
+        line = _twips(mark.size * ISSUER_LINE)
+        top = max(_twips(style.ISSUER_TOP - mark.size * ISSUER_GLYPH_TOP) - used, 0)
+        p = _element(document, mark, [], ind=_ind(), before=top, line=line)
+        scale = round(100 * style.issuer_scale(style.text_width(head.issuer, mark.size)))
+        props = _element_run(mark, style.RED_HEX)
+        if scale < 100:
+            props.append(_el("w", val=str(scale)))
+        p.append(_text_run(head.issuer, props))
+        box_bottom = used + top + line
+    if head.doc_number or head.signers:
+        number = style.DOC_NUMBER
+        before = 0
+        if head.issuer:  # its line box two lines below the mark's em box (as the PDF sets it)
+            target = _twips(style.ISSUER_TOP + mark.size) + style.DOC_NUMBER_GAP_LINES * LINE_PITCH_TWIPS
+            before = max(target - box_bottom, 0)
+        texts: list[tuple[str, style.BlockStyle]] = [(head.doc_number, number)]
+        if head.signers:  # 上行文 (7.2.5-7.2.6): number one 字 in, 签发人 one 字 from the right
+            inset = round(style.SIGNER_INDENT_CHARS * CH)
+            texts += [("\t" + style.SIGNER_LABEL, number), ("　".join(head.signers), style.SIGNER_NAME)]
+            p = _element(document, number, texts, ind=_ind(left=inset, right=inset), jc="left", before=before)
+            tabs = _el("tabs")
+            tabs.append(_el("tab", val="right", pos=str(BODY_WIDTH_TWIPS - inset)))
+            _put(p.pPr, tabs, _PPR_ORDER)
+        else:
+            p = _element(document, number, texts, ind=_ind(), before=before)
+        borders = _el("pBdr")
+        borders.append(
+            _el(
+                "bottom",
+                val="single",
+                sz=str(round(style.SEPARATOR_WEIGHT * 8)),
+                space=str(SEPARATOR_SPACE_PT),
+                color=style.RED_HEX,
+            )
+        )
+        _put(p.pPr, borders, _PPR_ORDER)
+
+
+def _after_head(document: Document, first_title: int) -> None:
+    """The title two lines below the separator (7.3.1)."""
+    if first_title < len(document.paragraphs):
+        p = document.paragraphs[first_title]._p
+        pitch_el = p.get_or_add_pPr().find(qn("w:spacing"))
+        pitch = int(pitch_el.get(qn("w:line"))) if pitch_el is not None else _twips(style.TITLE_LINE_PITCH)
+        _last_spacing(p, pitch, before=round(style.TITLE_AFTER_SEPARATOR_LINES * LINE_PITCH_TWIPS))
+
+
+def _single(document: Document, block: Block) -> None:
+    """主送 and salutations flush left, a byline centred in 楷体, a 附注 two 字 in."""
+    st = {
+        "recipients": style.RECIPIENTS,
+        "salutation": style.SALUTATION,
+        "byline": style.BYLINE,
+        "note": style.NOTE,
+    }.get(block.kind, style.BODY)
+    text = block.text if not isinstance(block, Heading | Table | Attachment) else ""
+    _element(document, st, text)
+
+
+def _keep_previous(document: Document) -> None:
+    """Keep the paragraph before with the next one (7.3.5.5: 署名/日期 never alone)."""
+    if document.paragraphs:
+        _put(document.paragraphs[-1]._p.pPr, _el("keepNext"), _PPR_ORDER)
+
+
+def _attachments(document: Document, run: Attachments) -> None:
+    """附件说明 (7.3.4): one line below the body, two 字 in; each later number under the
+    first; names and their continuation lines at one column (a tab stop and a hanging
+    indent at it)."""
+    _keep_previous(document)
+    label_x = round(style.ATTACHMENT.indent_chars * CH)
+    number_x = label_x + round(style.half_widths(ATTACHMENT_LABEL) * CH / 2)
+    number_w = max((round(style.half_widths(a.number) * CH / 2) for a in run.items), default=0)
+    name_x = number_x + number_w
+    for k, item in enumerate(run.items):
+        start = label_x if k == 0 else number_x
+        lead = (ATTACHMENT_LABEL if k == 0 else "") + item.number + ("\t" if item.number else "")
+        p = _element(
+            document,
+            style.ATTACHMENT,
+            lead + item.text,
+            ind=_ind(left=name_x, hanging=name_x - start) if name_x > start else _ind(left=name_x),
+            before=style.ATTACHMENT_GAP_LINES * LINE_PITCH_TWIPS if k == 0 else 0,
+            keep_next=True,
+        )
+        if item.number:
+            tabs = _el("tabs")
+            tabs.append(_el("tab", val="left", pos=str(name_x)))
+            _put(p.pPr, tabs, _PPR_ORDER)
+
+
+def _closing(document: Document, run: Closing, *, seal: bool) -> None:
+    """署名 and 成文日期 (7.3.5.2, or 7.3.5.1 with ``seal``) one line (two) below the body,
+    placed by :func:`style.closing_positions`; the 附注 on the next line (7.3.6); all kept
+    with the last body lines.  The edge a clause fixes is set exactly (the 署名's right
+    indent; a longer date's, or a sealed date's, right indent), the other from the width
+    the text will take (:func:`_set_width`)."""
+    _keep_previous(document)
+    sig_w = tuple(_set_width(b.text) for b in run.signatures)
+    date_w = max((_set_width(b.text) for b in run.dates), default=0.0)
+    xs, x_date = style.closing_positions(sig_w, date_w, seal=seal)
+    date_exact = seal or date_w > max(sig_w, default=0.0)  # the date's right edge is the rule's
+    gap = (style.SEAL_GAP_LINES if seal else style.CLOSING_GAP_LINES) * LINE_PITCH_TWIPS
+    paragraphs: list[etree._Element] = []
+    for k, (sig, x, w) in enumerate(zip(run.signatures, xs, sig_w, strict=True)):
+        right = max(BODY_WIDTH_TWIPS - _twips(x + w), 0)
+        if seal:  # centred over the date
+            centre = _twips(x + w / 2)
+            ind, jc = (
+                _ind(left=max(2 * centre - BODY_WIDTH_TWIPS, 0), right=max(BODY_WIDTH_TWIPS - 2 * centre, 0)),
+                "center",
+            )
+        elif date_exact:  # its first 字 two left of the date's
+            ind, jc = _ind(left=max(_twips(x), 0)), "left"
+        else:  # right-indented two 字
+            ind, jc = _ind(right=right), "right"
+        paragraphs.append(
+            _element(document, style.SIGNATURE, sig.text, ind=ind, jc=jc, before=0 if k else gap)
+        )
+    for k, date in enumerate(run.dates):
+        before = gap if not run.signatures and not k else 0
+        if date_exact:
+            ind, jc = _ind(right=max(BODY_WIDTH_TWIPS - _twips(x_date + date_w), 0)), "right"
+        else:
+            ind, jc = _ind(left=max(_twips(x_date), 0)), "left"
+        paragraphs.append(_element(document, style.SIGNATURE, date.text, ind=ind, jc=jc, before=before))
+    for note in run.notes:
+        paragraphs.append(_element(document, style.NOTE, note.text))
+    for p in paragraphs[:-1]:
+        _put(p.pPr, _el("keepNext"), _PPR_ORDER)
+
+
+def _set_width(text: str) -> float:
+    """The width (pt) a word processor gives one line of body text: a full-width
+    character one body advance, a half-width one half of 16 pt less the run spacing, and
+    the gap LibreOffice leaves where Chinese and Latin letters or digits meet (measured;
+    Word leaves about as much with its automatic spacing on, none with it off).
+
+    >>> round(_set_width("2024年3月5日"), 1), round(_set_width("某县人民政府"), 1)
+    (109.8, 94.5)
+    """
+    full = CHAR_ADVANCE_TWIPS / 20
+    half = style.BODY.size / 2 + CHAR_SPACING_TWIPS / 20
+    width = sum(half if ord(c) < 0x80 else full for c in text)
+    changes = sum(1 for a, b in itertools.pairwise(text) if (ord(a) < 0x80) != (ord(b) < 0x80))
+    return width + changes * AUTOSPACE
+
+
+def _cell_props(width: int, *, span: int = 1, merge: str = "") -> etree._Element:
+    tc_pr = _el("tcPr")
+    tc_pr.append(_el("tcW", w=str(width), type="dxa"))
+    if span > 1:
+        tc_pr.append(_el("gridSpan", val=str(span)))
+    if merge:
+        tc_pr.append(_el("vMerge", val=merge) if merge == "restart" else _el("vMerge"))
+    tc_pr.append(_el("vAlign", val="center"))
+    return tc_pr
+
+
+def _cell_paragraph(text: str, block: style.BlockStyle) -> etree._Element:
+    """A table cell's paragraph: off the body grid, single spacing, no indent (§D PRAC)."""
+    p = _el("p")
+    ppr = _el("pPr")
+    for c in (
+        _el("pStyle", val=BODY_STYLE),
+        _el("snapToGrid", val="0"),
+        _el("spacing", before="0", after="0", line=str(_twips(style.TABLE_LINE_PITCH)), lineRule="exact"),
+        _ind(),
+        _el("jc", val=_ALIGN[block.align]),
+    ):
+        _put(ppr, c, _PPR_ORDER)
+    p.append(ppr)
+    if text:
+        p.append(_text_run(text, _run_props(block)))
+    return p
+
+
+def _borders(tag: str, sides: Sequence[str], size: int) -> etree._Element:
+    out = _el(tag)
+    for side in sides:
+        out.append(_el(side, val="single", sz=str(size), space="0", color="000000"))
+    return out
+
+
+def _table(document: Document, table: Table) -> None:
+    """A table (§D, PRAC): caption centred above in 黑体 and kept with it; 仿宋 四号 cells
+    at single spacing; header rows in 黑体, repeated on every page (``tblHeader``); no
+    row split across pages (``cantSplit``); row and column spans kept; ½ pt grid."""
+    if table.caption:
+        _element(document, style.TABLE_CAPTION, table.caption, ind=_ind(), keep_next=True)
+    grid = cell_grid(table)
+    if not grid or not grid[0]:
+        return
+    widths = [_twips(w) for w in column_widths(grid)]
+    tbl = _el("tbl")
+    tbl_pr = _el("tblPr")
+    tbl_pr.append(_el("tblW", w=str(sum(widths)), type="dxa"))
+    tbl_pr.append(_el("jc", val="center"))
+    rule = round(style.TABLE_RULE * 8)
+    tbl_pr.append(_borders("tblBorders", ("top", "left", "bottom", "right", "insideH", "insideV"), rule))
+    tbl_pr.append(_el("tblLayout", type="fixed"))
+    margins = _el("tblCellMar")
+    pad_x, pad_y = str(_twips(style.TABLE_PAD_X)), str(_twips(style.TABLE_PAD_Y))
+    for side, value in (("top", pad_y), ("left", pad_x), ("bottom", pad_y), ("right", pad_x)):
+        margins.append(_el(side, w=value, type="dxa"))
+    tbl_pr.append(margins)
+    tbl.append(tbl_pr)
+    tbl_grid = _el("tblGrid")
+    for w in widths:
+        tbl_grid.append(_el("gridCol", w=str(w)))
+    tbl.append(tbl_grid)
+    for r, row in enumerate(grid):
+        tr = _el("tr")
+        tr_pr = _el("trPr")
+        if not style.TABLE_ROWS_SPLIT:
+            tr_pr.append(_el("cantSplit"))
+        if r < table.header_rows and style.TABLE_HEADER_REPEATS:
+            tr_pr.append(_el("tblHeader"))
+        tr.append(tr_pr)
+        st = style.TABLE_HEADER if r < table.header_rows else style.TABLE
+        c = 0
+        while c < len(row):
+            entry = row[c]
+            owner = entry or next((row_up[c] for row_up in reversed(grid[:r]) if row_up[c] is not None), None)
+            if entry is None and (owner is None or owner[0] + owner[2].rowspan <= r):
+                owner = None  # a hole in a ragged row: an empty cell
+            span = owner[2].colspan if owner is not None else 1
+            tc = _el("tc")
+            if entry is not None:
+                merge = "restart" if entry[2].rowspan > 1 else ""
+                tc.append(_cell_props(sum(widths[c : c + span]), span=span, merge=merge))
+                tc.append(_cell_paragraph(entry[2].text, st))
+            else:  # covered by a row span from above
+                tc.append(
+                    _cell_props(sum(widths[c : c + span]), span=span, merge="continue" if owner else "")
+                )
+                tc.append(_cell_paragraph("", st))
+            tr.append(tc)
+            c += span
+        tbl.append(tr)
+    body = document.element.body
+    body.find(qn("w:sectPr")).addprevious(tbl)
+    # a paragraph after the table, so that two tables never merge and Word can edit below
+    _element(document, style.BODY, "", ind=_ind(), line=_twips(style.TABLE_LINE_PITCH))
+
+
+def _imprint(document: Document, article: Article, *, seal: bool) -> None:
+    """The 版记 (7.4) as a frame of paragraphs anchored at the bottom of the 版心, on the
+    page the PDF layout puts it (an even one; after a blank page when it must be, the
+    two pages then in a section with empty footers, 7.5)."""
+    assert article.imprint is not None
+    from pipeline.render import pdf
+
+    where = pdf.imprint_placement(article, seal=seal)
+    if where == "blank":
+        _unnumbered_section(document)
+    anchor = _element(document, style.BODY, "", ind=_ind(), line=IMPRINT_ANCHOR_TWIPS)
+    if where != "here":
+        _put(anchor.pPr, _el("pageBreakBefore"), _PPR_ORDER)
+    anchor.addprevious(_imprint_table(article.imprint))
+
+
+def _unnumbered_section(document: Document) -> None:
+    """End the body's section here (its footers carry the page numbers) and start one
+    with empty footers, its first page blank (the 版记 follows on the next)."""
+    body = document.element.body
+    last = body.find(qn("w:sectPr"))
+    holder = _element(document, style.BODY, "", ind=_ind(), line=IMPRINT_ANCHOR_TWIPS)
+    _put(holder.pPr, copy.deepcopy(last), _PPR_ORDER)
+    for ref in last.findall(qn("w:footerReference")):
+        last.remove(ref)
+    for kind in ("even", "default"):  # empty footers of its own (no reference would link the numbered ones)
+        _, rid = document.part.add_footer_part()  # type: ignore[no-untyped-call]
+        ref = _el("footerReference", type=kind)
+        ref.set(qn("r:id"), rid)
+        last.insert(0, ref)
+    _element(document, style.BODY, "", ind=_ind(), line=IMPRINT_ANCHOR_TWIPS)  # the blank page
+
+
+def _imprint_table(imprint: Imprint) -> etree._Element:
+    """The 版记's lines as a floating table at the bottom of the 版心 (``w:tblpPr``
+    bottom of the margin box): a thick rule above the first line and under the last, on
+    the 版心's bottom edge (7.4.1), a thin one above the 印发 line when lines stand above
+    it (7.4.3); 抄送 continuation lines after the colon (7.4.2); the 印发机关 one 字 from
+    the left, the date one 字 from the right (7.4.3).  Its left edge is given from the page
+    (the 订口): LibreOffice 7.4 imports a floating table placed relative to the margins
+    as an inline one."""
+    st = style.IMPRINT
+    inset = _twips(style.IMPRINT_INDENT_CHARS * st.size)
+    width = BODY_WIDTH_TWIPS
+    half = width // 2
+    thick, thin = round(style.IMPRINT_THICK * 8), round(style.IMPRINT_THIN * 8)  # eighths of a point
+    tbl = _el("tbl")
+    tbl_pr = _el("tblPr")
+    tbl_pr.append(
+        _el(
+            "tblpPr",
+            leftFromText="0",
+            rightFromText="0",
+            topFromText="0",
+            bottomFromText="0",
+            vertAnchor="margin",
+            horzAnchor="page",
+            tblpX=str(_twips(PAGE.left)),
+            tblpYSpec="bottom",
+        )
+    )
+    tbl_pr.append(_el("tblW", w=str(width), type="dxa"))
+    borders = _el("tblBorders")
+    borders.append(_el("top", val="single", sz=str(thick), space="0", color="000000"))
+    borders.append(_el("bottom", val="single", sz=str(thick), space="0", color="000000"))
+    tbl_pr.append(borders)
+    tbl_pr.append(_el("tblLayout", type="fixed"))
+    margins = _el("tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        margins.append(_el(side, w="0", type="dxa"))
+    tbl_pr.append(margins)
+    tbl.append(tbl_pr)
+    tbl_grid = _el("tblGrid")
+    tbl_grid.append(_el("gridCol", w=str(half)))
+    tbl_grid.append(_el("gridCol", w=str(width - half)))
+    tbl.append(tbl_grid)
+
+    def paragraph(text: str, ind: etree._Element, jc: str) -> etree._Element:
+        p = _el("p")
+        ppr = _el("pPr")
+        pitch = str(_twips(style.IMPRINT_LINE_PITCH))
+        for c in (
+            _el("pStyle", val=BODY_STYLE),
+            _el("snapToGrid", val="0"),
+            _el("spacing", before="0", after="0", line=pitch, lineRule="exact"),
+            ind,
+            _el("jc", val=jc),
+        ):
+            _put(ppr, c, _PPR_ORDER)
+        p.append(ppr)
+        if text:
+            p.append(_text_run(text, _run_props(st)))
+        return p
+
+    def row(cells: Sequence[tuple[etree._Element, int, int]], top_rule: bool) -> etree._Element:
+        tr = _el("tr")
+        tr_pr = _el("trPr")
+        tr_pr.append(_el("cantSplit"))
+        tr_pr.append(_el("trHeight", val=str(_twips(style.IMPRINT_LINE_PITCH)), hRule="atLeast"))
+        tr.append(tr_pr)
+        for p, cell_width, span in cells:
+            tc = _el("tc")
+            tc_pr = _cell_props(cell_width, span=span)
+            if top_rule:
+                tc_pr.insert(len(tc_pr) - 1, _borders("tcBorders", ("top",), thin))
+            tc.append(tc_pr)
+            tc.append(p)
+            tr.append(tc)
+        return tr
+
+    rows = 0
+    for label, value in (
+        (style.IMPRINT_RECIPIENTS_LABEL, imprint.recipients),
+        (style.IMPRINT_CC_LABEL, imprint.cc),
+    ):
+        if value:
+            hang = _twips(style.text_width(label, st.size))
+            ind = _ind(left=inset + hang, right=inset, hanging=hang)
+            tbl.append(row([(paragraph(label + value, ind, "both"), width, 2)], top_rule=False))
+            rows += 1
+    if imprint.printer or imprint.print_date:
+        cells = [
+            (paragraph(imprint.printer, _ind(left=inset), "left"), half, 1),
+            (paragraph(imprint.print_date, _ind(right=inset), "right"), width - half, 1),
+        ]
+        tbl.append(row(cells, top_rule=rows > 0))
+    return tbl
+
+
 # ---------------------------------------------------------------- output
 
 
@@ -730,7 +1260,7 @@ def _build_base() -> bytes:
     return buf.getvalue()
 
 
-def render(article: Article, *, source: str = "", reader: str = "word") -> bytes:
+def render(article: Article, *, source: str = "", reader: str = "word", seal: bool = False) -> bytes:
     """One article as DOCX bytes (see the module docstring for the layout).
 
     ``source`` (the input file name) is recorded in the document's comments
@@ -740,12 +1270,30 @@ def render(article: Article, *, source: str = "", reader: str = "word") -> bytes
     """
     document = docx.Document(io.BytesIO(_styled_base(reader)))
     _core_properties(document, article, source)
+    if article.head is not None and head_lines(article.head):
+        _head(document, article.head)
+    first_title = len(document.paragraphs)
     _title_block(document, article)
-    for block, text in printed_blocks(article):
-        if isinstance(block, Heading):
-            _heading(document, block)
-        else:  # until the elements of a 公文 have their own layout, each prints as a body paragraph
-            _body(document, Paragraph(text))
+    if article.head is not None and head_lines(article.head):
+        _after_head(document, first_title)
+    bylines = title_bylines(article)
+    if bylines:
+        _bylines(document, article, bylines)
+    for run in layout_runs(article):
+        if isinstance(run, Attachments):
+            _attachments(document, run)
+        elif isinstance(run, Closing):
+            _closing(document, run, seal=seal)
+        elif isinstance(run, TableRun):
+            _table(document, run.table)
+        elif isinstance(run.block, Heading):
+            _heading(document, run.block)
+        elif isinstance(run.block, Paragraph):
+            _body(document, run.block)
+        else:
+            _single(document, run.block)
+    if article.imprint is not None:
+        _imprint(document, article, seal=seal)
     if not document.paragraphs:  # an empty article: Word wants one paragraph
         _paragraph(document, BODY_STYLE)
     _prune_styles(document)

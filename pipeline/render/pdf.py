@@ -50,10 +50,32 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Literal
 
-from pipeline.model import Article, Heading, Paragraph
+from pipeline.model import ATTACHMENT_LABEL as _ATTACHMENT_LABEL
+from pipeline.model import (
+    Article,
+    Attachment,
+    Block,
+    Byline,
+    Head,
+    Heading,
+    Imprint,
+    Paragraph,
+    Table,
+    head_lines,
+)
 from pipeline.render import fonts, style
-from pipeline.render.common import printed_blocks
+from pipeline.render.common import (
+    Attachments,
+    Closing,
+    Single,
+    TableRun,
+    cell_grid,
+    column_widths,
+    layout_runs,
+    title_bylines,
+)
 from pipeline.render.title import split_title
 
 PAGE = style.PAGE
@@ -86,6 +108,9 @@ class _Line:
     height: float  # line box; the baseline sits style.LINE_BASELINE of it below the top
     glue: bool = False  # no page break directly after this line (keep-with-next)
     mark: tuple[str, str, int] | None = None  # outline entry: (key, title, level)
+    # runs set before ``x`` on the same baseline, from ``lead_x`` ("附件：1." before a name)
+    lead: tuple[tuple[str, float, str], ...] = ()
+    lead_x: float = 0.0
 
 
 @cache
@@ -265,23 +290,52 @@ def _outline_level(levels: Iterable[int], has_title: bool) -> Iterator[int]:
         yield last
 
 
-def _groups(article: Article, missing: dict[str, None]) -> list[list[_Line]]:
+def _groups(article: Article, missing: dict[str, None], seal: bool = False) -> list[list[_Line] | Table]:
     """The article as groups of lines: one group per block, except that a block that
     keeps with the next (title, standalone heading) shares a group with it and glues
-    its last line to the next line."""
-    groups: list[list[_Line]] = []
+    its last line to the next line.  The elements of a 公文 are grouped as
+    :func:`~pipeline.render.common.layout_runs` says (bylines with the title, the
+    附件说明 as one group, 署名/日期/附注 as one group glued to the last body lines); a
+    table is handed on as it is (a group ending in a glued line keeps with it)."""
+    groups: list[list[_Line] | Table] = []
     pending = _title_lines(article, missing)
+    bylines = title_bylines(article)
+    if bylines:
+        pending = _with_bylines(pending, bylines, missing)
     headings = [b for b in article.blocks if isinstance(b, Heading)]
     levels = iter(_outline_level((b.level for b in headings), bool(article.title)))
-    for i, (element, text) in enumerate(printed_blocks(article)):
-        # until the elements of a 公文 have their own layout, each prints as a body paragraph
-        block = element if isinstance(element, Heading) else Paragraph(text)
-        lines, keep = _block_lines(block, missing)
-        if not lines:
+    i = len(bylines)  # index of the run's first block in article.blocks (bookmark keys)
+    for run in layout_runs(article):
+        if isinstance(run, TableRun):
+            if pending:
+                groups.append(pending)  # its last line is glued: it keeps with the table
+                pending = []
+            groups.append(run.table)
+            i += 1
             continue
-        if isinstance(block, Heading):
+        if not isinstance(run, Single):
+            lines = _attachment_lines(run, missing) if isinstance(run, Attachments) else []
+            if isinstance(run, Closing):
+                lines = _closing_lines(run, missing, seal=seal)
+            i += len(run.items) if isinstance(run, Attachments) else _closing_size(run)
+            _keep_with_body(groups, pending, lines)
+            pending = []
+            continue
+        block = run.block
+        lines, keep = (
+            _block_lines(block, missing)
+            if isinstance(block, Heading | Paragraph)
+            else (
+                _element_lines(block, missing),
+                False,
+            )
+        )
+        if lines and isinstance(block, Heading):
             title = style.heading_label(block.number, block.text).strip()
             lines[0] = replace(lines[0], mark=(f"h{i}", title, next(levels)))
+        i += 1
+        if not lines:
+            continue
         if keep:  # every line of it, not only the last: a two-line heading stays whole
             lines = [replace(line, glue=True) for line in lines]
             pending += lines
@@ -291,6 +345,440 @@ def _groups(article: Article, missing: dict[str, None]) -> list[list[_Line]]:
     if pending:
         groups.append([*pending[:-1], replace(pending[-1], glue=False)])
     return groups
+
+
+# ---------------------------------------------------------------- the elements of a 公文
+
+
+def _blank() -> _Line:
+    return _Line((), 0.0, 0.0, PAGE.line_pitch)
+
+
+def _font_runs(
+    text: str, face: str, size: float, missing: dict[str, None]
+) -> tuple[tuple[str, float, str], ...]:
+    """``text`` as (font, size, text) runs, characters the face lacks from a fallback."""
+    fb = fonts.with_fallback(text, face)
+    missing.update(dict.fromkeys(fb.missing))
+    return tuple((run.font, size, run.text) for run in fb.runs)
+
+
+def _advance(runs: Sequence[tuple[str, float, str]], tracking: float = TRACKING) -> float:
+    """How far ``runs`` move the pen: every glyph's width plus the tracking after it."""
+    return sum(_width(font, size, ch) + tracking for font, size, text in runs for ch in text)
+
+
+def _ink(line: _Line) -> float:
+    """The width of a set line's ink: its glyphs and the spacing between them."""
+    n = sum(len(text) for _, _, text in line.runs)
+    return _advance(line.runs, 0.0) + line.char_space * (n - 1) if n else 0.0
+
+
+def _draw_runs(
+    canv: object,
+    runs: Sequence[tuple[str, float, str]],
+    x: float,
+    y: float,
+    char_space: float,
+    scale: float = 1.0,
+) -> None:
+    tx = canv.beginText(x, y)  # type: ignore[attr-defined]
+    tx.setCharSpace(char_space)
+    if scale != 1.0:
+        tx.setHorizScale(scale * 100)
+    for font, size, text in runs:
+        tx.setFont(font, size)
+        tx.textOut(text)
+    canv.drawText(tx)  # type: ignore[attr-defined]
+
+
+def _with_bylines(title: list[_Line], bylines: Sequence[Byline], missing: dict[str, None]) -> list[_Line]:
+    """The title block with the speech's bylines under the title and subtitle, centred
+    in 楷体, before the block's blank line (gbt9704.md §4.12, PRAC)."""
+    b = style.BYLINE
+    lines: list[_Line] = []
+    for byline in bylines:
+        lines += _set([_Span(b.face.pdf, b.size, byline.text)], align=b.align, missing=missing)
+    gap = int(style.TITLE_GAP_LINES)
+    at = len(title) - gap
+    return [*title[:at], *(replace(line, glue=True) for line in lines), *title[at:]]
+
+
+_ELEMENT_STYLES: dict[str, style.BlockStyle] = {
+    "recipients": style.RECIPIENTS,
+    "salutation": style.SALUTATION,
+    "byline": style.BYLINE,
+    "note": style.NOTE,
+}
+
+
+def _element_lines(block: Block, missing: dict[str, None]) -> list[_Line]:
+    """A 主送 or a salutation (flush left), a byline (centred 楷体), a 附注 (two 字 in)."""
+    st = _ELEMENT_STYLES.get(block.kind, style.BODY)
+    text = block.text if not isinstance(block, Heading | Table | Attachment) else ""
+    indent = st.indent_chars * PAGE.char_pitch
+    return _set([_Span(st.face.pdf, st.size, text)], align=st.align, indent=indent, missing=missing)
+
+
+def _attachment_lines(run: Attachments, missing: dict[str, None]) -> list[_Line]:
+    """附件说明 (7.3.4): one line below the body, two 字 in, "附件：" and the first name;
+    each later number under the first one, and every name, continuation lines too,
+    starting at the same column."""
+    st = style.ATTACHMENT
+    face, size = st.face.pdf, st.size
+    label_x = st.indent_chars * PAGE.char_pitch
+    number_x = label_x + _advance(_font_runs(_ATTACHMENT_LABEL, face, size, missing))
+    number_w = max((_advance(_font_runs(a.number, face, size, missing)) for a in run.items), default=0.0)
+    name_x = number_x + number_w
+    out = [_blank() for _ in range(style.ATTACHMENT_GAP_LINES)]
+    for k, item in enumerate(run.items):
+        names = _set(
+            [_Span(face, size, item.text)], align=st.align, width=PAGE.body_width - name_x, missing=missing
+        )
+        names = [replace(line, x=line.x + name_x) for line in names] or [
+            _Line((), name_x, TRACKING, PAGE.line_pitch)
+        ]
+        lead = (_ATTACHMENT_LABEL if k == 0 else "") + item.number
+        if lead:
+            names[0] = replace(
+                names[0], lead=_font_runs(lead, face, size, missing), lead_x=label_x if k == 0 else number_x
+            )
+        out += names
+    return out
+
+
+def _closing_size(run: Closing) -> int:
+    return len(run.signatures) + len(run.dates) + len(run.notes)
+
+
+def _closing_lines(run: Closing, missing: dict[str, None], *, seal: bool) -> list[_Line]:
+    """署名 and 成文日期 one line (two with a seal) below the body, placed by
+    :func:`style.closing_positions` (7.3.5.1/7.3.5.2), the 附注 on the next line (7.3.6)."""
+    st = style.SIGNATURE
+    face, size = st.face.pdf, st.size
+
+    def one(text: str) -> list[_Line]:
+        return _set([_Span(face, size, text)], align=st.align, missing=missing)
+
+    signatures = [one(b.text) for b in run.signatures]
+    dates = [one(b.text) for b in run.dates]
+    widths = tuple(max((_ink(line) for line in lines), default=0.0) for lines in signatures)
+    date_w = max((_ink(line) for lines in dates for line in lines), default=0.0)
+    xs, x_date = style.closing_positions(widths, date_w, seal=seal)
+    out = [_blank() for _ in range(style.SEAL_GAP_LINES if seal else style.CLOSING_GAP_LINES)]
+    for lines, x in zip(signatures, xs, strict=True):
+        out += [replace(line, x=max(x, 0.0)) for line in lines]
+    for lines in dates:
+        out += [replace(line, x=max(x_date, 0.0)) for line in lines]
+    for note in run.notes:
+        out += _element_lines(note, missing)
+    return out
+
+
+def _keep_with_body(groups: list[list[_Line] | Table], pending: list[_Line], lines: list[_Line]) -> None:
+    """Add a 附件说明 or closing group, glued together and to the last
+    :data:`style.CLOSING_KEEP_LINES` lines before it, so that it never stands alone on a
+    page (7.3.5.5)."""
+    lines = [*(replace(line, glue=True) for line in lines[:-1]), *lines[-1:]]
+    if pending:
+        groups.append(pending + lines)
+        return
+    prev = groups[-1] if groups else None
+    if isinstance(prev, list) and prev:
+        keep = style.CLOSING_KEEP_LINES
+        prev[-keep:] = [replace(line, glue=True) for line in prev[-keep:]]
+        prev += lines
+    else:
+        groups.append(lines)
+
+
+def _head_layout(
+    head: Head, missing: dict[str, None]
+) -> tuple[
+    list[tuple[tuple[tuple[str, float, str], ...], float, float, float, float, bool]], float | None, float
+]:
+    """The 版头 (7.2) as placed text — (runs, x, baseline below the 版心 top, char space,
+    horizontal scale, red) —, the separator's distance below the 版心 top (None when
+    there is no 发文字号 or mark) and the height the block takes, down to two lines below
+    the separator where the title starts."""
+    pitch = PAGE.line_pitch
+    placed: list[tuple[tuple[tuple[str, float, str], ...], float, float, float, float, bool]] = []
+    line = 0
+    for value, st in (
+        (head.copy_number, style.COPY_NUMBER),
+        (head.classification, style.HEAD_MARKS),
+        (head.urgency, style.HEAD_MARKS),
+    ):
+        if value:
+            placed.append(
+                (
+                    _font_runs(value, st.face.pdf, st.size, missing),
+                    0.0,
+                    (line + style.LINE_BASELINE) * pitch,
+                    TRACKING,
+                    1.0,
+                    False,
+                )
+            )
+            line += 1
+    bottom = line * pitch  # where the lines so far end
+    if head.issuer:
+        mark = style.ISSUER
+        runs = _font_runs(head.issuer, mark.face.pdf, mark.size, missing)
+        natural = _advance(runs, 0.0)
+        scale = style.issuer_scale(natural)
+        baseline = style.ISSUER_TOP + _ascent(mark.face.pdf) * mark.size
+        placed.append((runs, (PAGE.body_width - natural * scale) / 2, baseline, 0.0, scale, True))
+        bottom = baseline - _descent(mark.face.pdf) * mark.size
+    separator: float | None = None
+    number = style.DOC_NUMBER
+    if head.doc_number or head.signers:
+        top = bottom + (style.DOC_NUMBER_GAP_LINES * pitch if head.issuer else 0.0)
+        baseline = top + style.LINE_BASELINE * pitch
+        runs = _font_runs(head.doc_number, number.face.pdf, number.size, missing)
+        if head.signers:  # 上行文: number one 字 from the left, 签发人 one 字 from the right (7.2.5-7.2.6)
+            inset = style.SIGNER_INDENT_CHARS * PAGE.char_pitch
+            placed.append((runs, inset, baseline, TRACKING, 1.0, False))
+            signer = _font_runs(style.SIGNER_LABEL, number.face.pdf, number.size, missing)
+            signer += _font_runs("　".join(head.signers), style.SIGNER_NAME.face.pdf, number.size, missing)
+            x = PAGE.body_width - inset - (_advance(signer) - TRACKING)
+            placed.append((signer, x, baseline, TRACKING, 1.0, False))
+        else:
+            placed.append(
+                (runs, (PAGE.body_width - (_advance(runs) - TRACKING)) / 2, baseline, TRACKING, 1.0, False)
+            )
+        separator = baseline - _descent(number.face.pdf) * number.size + style.SEPARATOR_GAP
+    elif head.issuer:
+        separator = bottom + style.SEPARATOR_GAP
+    height = separator + style.TITLE_AFTER_SEPARATOR_LINES * pitch if separator is not None else bottom
+    return placed, separator, height
+
+
+def _ascent(font: str) -> float:
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    return float(getFont(font).face.ascent) / 1000
+
+
+def _descent(font: str) -> float:
+    """The font's descent, in em (negative: below the baseline)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    return float(getFont(font).face.descent) / 1000
+
+
+def _imprint_layout(
+    imprint: Imprint, missing: dict[str, None]
+) -> tuple[list[_Line], list[tuple[float, float]], float]:
+    """The 版记 (7.4) as lines from its top, the rules as (distance below its top,
+    weight) and its height; the last rule is at the bottom (the 版心's bottom edge)."""
+    st = style.IMPRINT
+    face, size = st.face.pdf, st.size
+    inset = style.IMPRINT_INDENT_CHARS * size
+    pitch = style.IMPRINT_LINE_PITCH
+    lines: list[_Line] = []
+    for label, value in (
+        (style.IMPRINT_RECIPIENTS_LABEL, imprint.recipients),
+        (style.IMPRINT_CC_LABEL, imprint.cc),
+    ):
+        if not value:
+            continue
+        lead = _font_runs(label, face, size, missing)
+        x = inset + _advance(lead, 0.0)  # continuation lines aligned after the colon (7.4.2)
+        body = _set(
+            [_Span(face, size, value, tracking=0.0)],
+            align="justify",
+            width=PAGE.body_width - inset - x,
+            height=pitch,
+            missing=missing,
+        )
+        body = [replace(line, x=line.x + x) for line in body]
+        if body:
+            body[0] = replace(body[0], lead=lead, lead_x=inset)
+        lines += body
+    rules = [(0.0, style.IMPRINT_THICK)]
+    if imprint.printer or imprint.print_date:
+        if lines:
+            rules.append((len(lines) * pitch, style.IMPRINT_THIN))  # 印发 apart from the rest (7.4.3)
+        date = _font_runs(imprint.print_date, face, size, missing)
+        lines.append(
+            _Line(
+                date,
+                PAGE.body_width - inset - _advance(date, 0.0),
+                0.0,
+                pitch,
+                lead=_font_runs(imprint.printer, face, size, missing),
+                lead_x=inset,
+            )
+        )
+    height = len(lines) * pitch
+    rules.append((height, style.IMPRINT_THICK))
+    return lines, rules, height
+
+
+def _element_flowables() -> dict[str, type]:
+    """The flowables of the 版头, the 版记 and a probe, built on first use (reportlab is
+    imported only when a PDF is made)."""
+    from reportlab.platypus import Flowable
+
+    class HeadBlock(Flowable):  # type: ignore[misc]
+        """The 版头 at the top of page 1: drawn where the standard puts each line."""
+
+        def __init__(self, head: Head, missing: dict[str, None]) -> None:
+            super().__init__()
+            self.placed, self.separator, self.height = _head_layout(head, missing)
+
+        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+            return PAGE.body_width, self.height
+
+        def draw(self) -> None:
+            canv = self.canv
+            for runs, x, baseline, char_space, scale, red in self.placed:
+                if red:
+                    canv.setFillColorRGB(*style.RED)
+                _draw_runs(canv, runs, x, self.height - baseline, char_space, scale)
+                if red:
+                    canv.setFillColorRGB(0, 0, 0)
+            if self.separator is not None:
+                canv.setStrokeColorRGB(*style.RED)
+                canv.setLineWidth(style.SEPARATOR_WEIGHT)
+                y = self.height - self.separator
+                canv.line(0, y, PAGE.body_width, y)
+                canv.setStrokeColorRGB(0, 0, 0)
+
+    class ImprintBlock(Flowable):  # type: ignore[misc]
+        """The 版记: takes the rest of the page and draws itself at its foot, the last
+        rule on the 版心's bottom edge (7.4.1)."""
+
+        def __init__(self, imprint: Imprint, missing: dict[str, None]) -> None:
+            super().__init__()
+            self.lines, self.rules, self.need = _imprint_layout(imprint, missing)
+            self.height = self.need
+
+        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+            self.height = max(self.need, avail_height)
+            return PAGE.body_width, self.height
+
+        def draw(self) -> None:
+            canv = self.canv
+            top = self.need
+            for line in self.lines:
+                baseline = top - line.height * style.LINE_BASELINE
+                if line.lead:
+                    _draw_runs(canv, line.lead, line.lead_x, baseline, 0.0)
+                if line.runs:
+                    _draw_runs(canv, line.runs, line.x, baseline, line.char_space)
+                top -= line.height
+            for depth, weight in self.rules:
+                canv.setLineWidth(weight)
+                canv.line(0, self.need - depth, PAGE.body_width, self.need - depth)
+
+    class Probe(Flowable):  # type: ignore[misc]
+        """Records the page it lands on and the height left there (the 版记's plan)."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.page, self.left = 0, 0.0
+
+        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+            self.page, self.left = self.canv.getPageNumber(), avail_height
+            return 0.0, 0.0
+
+        def draw(self) -> None:
+            return None
+
+    class Captioned(Flowable):  # type: ignore[misc]
+        """Lines kept with a table's first rows (a heading, the caption): split, they stay
+        with the part of the table that fits, never alone at a page's foot."""
+
+        def __init__(self, lead: Flowable | None, table: Flowable) -> None:
+            super().__init__()
+            self.lead, self.table = lead, table
+
+        def _lead_height(self) -> float:
+            return float(self.lead.height) if self.lead is not None else 0.0
+
+        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+            _, h = self.table.wrap(avail_width, avail_height)
+            self.height = self._lead_height() + h
+            return PAGE.body_width, self.height
+
+        def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+            parts = self.table.split(avail_width, avail_height - self._lead_height())
+            if not parts:
+                return []
+            return [x for x in (self.lead, *parts) if x is not None]
+
+        def draw(self) -> None:
+            y = self.height
+            if self.lead is not None:
+                y -= self._lead_height()
+                self.lead.drawOn(self.canv, 0, y)
+            _, h = self.table.wrap(PAGE.body_width, self.height)
+            x = (PAGE.body_width - self.table._width) / 2 if hasattr(self.table, "_width") else 0.0
+            self.table.drawOn(self.canv, x, y - h)
+
+    return {"head": HeadBlock, "imprint": ImprintBlock, "probe": Probe, "captioned": Captioned}
+
+
+_element_classes = cache(_element_flowables)
+
+
+def _table_flowable(table: Table, lead: list[_Line], missing: dict[str, None]) -> object:
+    """A table (§D, PRAC): caption centred above in 黑体, cells in 仿宋 四号 at single
+    spacing, the header rows in 黑体 and repeated on every page, rows never split across
+    pages, ½ pt grid; ``lead`` (a heading kept with it) and the caption stay with its
+    first rows, not with the whole table."""
+    from reportlab.platypus import Table as PdfTable
+    from reportlab.platypus import TableStyle
+
+    block = _block_class()
+    if table.caption:
+        cap = style.TABLE_CAPTION
+        lead = lead + _set([_Span(cap.face.pdf, cap.size, table.caption)], align=cap.align, missing=missing)
+    lead = [replace(line, glue=True) for line in lead]
+    grid = cell_grid(table)
+    if not grid or not grid[0]:
+        return block(lead or [_blank()])
+    widths = column_widths(grid)
+    commands: list[tuple[object, ...]] = [
+        ("GRID", (0, 0), (-1, -1), style.TABLE_RULE, (0, 0, 0)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), style.TABLE_PAD_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), style.TABLE_PAD_X),
+        ("TOPPADDING", (0, 0), (-1, -1), style.TABLE_PAD_Y),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), style.TABLE_PAD_Y),
+    ]
+    data: list[list[object]] = []
+    for r, row in enumerate(grid):
+        cells: list[object] = []
+        for c, entry in enumerate(row):
+            if entry is None or entry[0] != r or entry[1] != c:
+                cells.append("")
+                continue
+            cell = entry[2]
+            st = style.TABLE_HEADER if r < table.header_rows else style.TABLE
+            inner = sum(widths[c : c + cell.colspan]) - 2 * style.TABLE_PAD_X
+            lines = _set(
+                [_Span(st.face.pdf, st.size, cell.text, tracking=0.0)],
+                align=st.align,
+                width=max(inner, st.size),
+                height=style.TABLE_LINE_PITCH,
+                missing=missing,
+            )
+            cells.append(block(lines or [_Line((), 0.0, 0.0, style.TABLE_LINE_PITCH)], max(inner, st.size)))
+            if cell.rowspan > 1 or cell.colspan > 1:
+                commands.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
+        data.append(cells)
+    grid_table = PdfTable(
+        data,
+        colWidths=widths,
+        repeatRows=table.header_rows if style.TABLE_HEADER_REPEATS else 0,
+        style=TableStyle(commands),
+        splitInRow=int(style.TABLE_ROWS_SPLIT),
+        hAlign="CENTER",
+    )
+    return _element_classes()["captioned"](block(lead) if lead else None, grid_table)
 
 
 # ---------------------------------------------------------------- platypus
@@ -304,13 +792,14 @@ def _flowable_class() -> type:
     class Block(Flowable):  # type: ignore[misc]
         """Set lines; splits between any two lines not glued together."""
 
-        def __init__(self, lines: Sequence[_Line]) -> None:
+        def __init__(self, lines: Sequence[_Line], width: float = PAGE.body_width) -> None:
             super().__init__()
             self.lines = tuple(lines)
             self.height = sum(line.height for line in self.lines)
+            self.width = width  # a table cell's: its inner width
 
         def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-            return PAGE.body_width, self.height
+            return self.width, self.height
 
         def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
             fit, used = 0, 0.0
@@ -328,7 +817,7 @@ def _flowable_class() -> type:
                 return []
             if k >= len(self.lines):
                 return [self]
-            return [Block(self.lines[:k]), Block(self.lines[k:])]
+            return [Block(self.lines[:k], self.width), Block(self.lines[k:], self.width)]
 
         def draw(self) -> None:
             canv = self.canv
@@ -338,6 +827,10 @@ def _flowable_class() -> type:
                     key, title, level = line.mark
                     canv.bookmarkHorizontal(key, 0, top)
                     canv.addOutlineEntry(title, key, level=level, closed=False)
+                if line.lead:
+                    _draw_runs(
+                        canv, line.lead, line.lead_x, top - line.height * style.LINE_BASELINE, TRACKING
+                    )
                 if line.runs:
                     tx = canv.beginText(line.x, top - line.height * style.LINE_BASELINE)
                     tx.setCharSpace(line.char_space)
@@ -374,32 +867,76 @@ def _draw_page_number(canv: object, doc: object) -> None:
     canv.drawText(tx)  # type: ignore[attr-defined]
 
 
-def render(article: Article, *, source: str = "") -> bytes:
+def render(article: Article, *, source: str = "", seal: bool = False) -> bytes:
     """The article as a PDF: same bytes for the same article (reportlab ``invariant``).
 
     ``source`` (the input's name) is accepted for the renderers' common call and
-    deliberately not written into the PDF: a local file path is private.  Raises
+    deliberately not written into the PDF: a local file path is private.  ``seal``
+    lays 署名 and 成文日期 out for a seal (7.3.5.1).  Raises
     :class:`~pipeline.errors.RenderError` when the fonts are not prepared.
     """
-    return render_checked(article)[0]
+    return render_checked(article, seal=seal)[0]
 
 
-def render_checked(article: Article) -> tuple[bytes, str]:
-    """The article as a PDF, and the characters no font of the stack has (each once, in
-    order of appearance; the renderer draws them as the face's empty box)."""
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
-
-    fonts.register_fonts()
+def _flowables(article: Article, missing: dict[str, None], seal: bool) -> tuple[list[object], bool]:
+    """The article's flowables (版头, blocks, tables; not the 版记) and whether it has an outline."""
     block = _block_class()
-    missing: dict[str, None] = {}
-    groups = _groups(article, missing)
-    flowables = [block(lines) for lines in groups]
-    has_outline = any(line.mark for lines in groups for line in lines)
+    groups = _groups(article, missing, seal)
+    flowables: list[object] = []
+    if article.head is not None and head_lines(article.head):
+        flowables.append(_element_classes()["head"](article.head, missing))
+    lead: list[_Line] = []  # lines kept with the table after them
+    for k, group in enumerate(groups):
+        if isinstance(group, Table):
+            flowables.append(_table_flowable(group, lead, missing))
+            lead = []
+            continue
+        if group and group[-1].glue and k + 1 < len(groups) and isinstance(groups[k + 1], Table):
+            lead = group
+            continue
+        flowables.append(block(group))
+    has_outline = any(line.mark for g in groups if isinstance(g, list) for line in g)
+    return flowables, has_outline
 
-    def on_page(canv: object, doc: object) -> None:
-        if has_outline and canv.getPageNumber() == 1:  # type: ignore[attr-defined]
-            canv.showOutline()  # type: ignore[attr-defined]  # open the bookmarks pane
-        _draw_page_number(canv, doc)
+
+Placement = Literal["here", "next", "blank"]
+
+
+def _placement(probe_page: int, left: float, need: float) -> Placement:
+    """Where the 版记 goes (7.4, 7.5): at the foot of the last page when it is even and has
+    room ("here"), on the next page when the body ends on an odd one ("next"), else on
+    the even page after a blank one ("blank"; neither of them is numbered).
+
+    >>> _placement(2, 120.0, 80.0), _placement(3, 500.0, 80.0), _placement(2, 100.0, 80.0)
+    ('here', 'next', 'blank')
+    """
+    if probe_page % 2 == 0 and left + _FUZZ >= need + style.IMPRINT_FIT_SLACK:
+        return "here"
+    return "next" if probe_page % 2 == 1 else "blank"
+
+
+def imprint_placement(article: Article, *, seal: bool = False) -> Placement:
+    """Where this renderer puts the article's 版记 (see :func:`_placement`); the DOCX
+    renderer asks it, since a word processor has no "on the next even page, or here"."""
+    if article.imprint is None:
+        return "here"
+    fonts.register_fonts()
+    return _probe(article, seal)[0]
+
+
+def _probe(article: Article, seal: bool) -> tuple[Placement, int]:
+    """The 版记's placement and the page the body ends on: the body laid out once."""
+    classes = _element_classes()
+    probe = classes["probe"]()
+    flowables, _ = _flowables(article, {}, seal)
+    _build(article, [*flowables, probe], lambda canv, doc: None)
+    assert article.imprint is not None
+    need = _imprint_layout(article.imprint, {})[2]
+    return _placement(probe.page, probe.left, need), probe.page
+
+
+def _build(article: Article, items: list[object], on_page: object) -> bytes:
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     buf = io.BytesIO()
     frame = Frame(
@@ -428,5 +965,31 @@ def render_checked(article: Article) -> tuple[bytes, str]:
         initialFontName=style.BODY.face.pdf,  # else an unused, unembedded Helvetica
         initialFontSize=BODY_SIZE,
     )
-    doc.build(flowables or [block([_Line((), 0.0, 0.0, PAGE.line_pitch)])])
-    return buf.getvalue(), "".join(missing)
+    doc.build(items or [_block_class()([_Line((), 0.0, 0.0, PAGE.line_pitch)])])
+    return buf.getvalue()
+
+
+def render_checked(article: Article, *, seal: bool = False) -> tuple[bytes, str]:
+    """The article as a PDF, and the characters no font of the stack has (each once, in
+    order of appearance; the renderer draws them as the face's empty box)."""
+    from reportlab.platypus import PageBreak
+
+    fonts.register_fonts()
+    missing: dict[str, None] = {}
+    flowables, has_outline = _flowables(article, missing, seal)
+    unnumbered: frozenset[int] = frozenset()
+    if article.imprint is not None:
+        where, page = _probe(article, seal)
+        breaks = {"here": 0, "next": 1, "blank": 2}[where]
+        if where == "blank":
+            unnumbered = frozenset({page + 1, page + 2})
+        flowables += [PageBreak() for _ in range(breaks)]
+        flowables.append(_element_classes()["imprint"](article.imprint, missing))
+
+    def on_page(canv: object, doc: object) -> None:
+        if has_outline and canv.getPageNumber() == 1:  # type: ignore[attr-defined]
+            canv.showOutline()  # type: ignore[attr-defined]  # open the bookmarks pane
+        if canv.getPageNumber() not in unnumbered:  # type: ignore[attr-defined]
+            _draw_page_number(canv, doc)
+
+    return _build(article, flowables, on_page), "".join(missing)

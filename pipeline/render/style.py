@@ -195,3 +195,165 @@ def heading_label(number: str, text: str) -> str:
     if number and number[-1].isdigit():
         return number + HEADING_NUMBER_GAP + text
     return number + text
+
+
+# ---------------------------------------------------------------- the elements of a 公文
+# Clauses of GB/T 9704-2012 as summarised in ``shared/gbt9704-elements.md`` (its § letter
+# and row number in brackets) and ``shared/gbt9704.md`` §9.  "一字" is one character of the
+# element's own size (gbt9704-elements.md, header).
+
+RED = (
+    1.0,
+    0.0,
+    0.0,
+)  # 红色 (STD 7.2.4, 7.2.7 name the colour, not a value): pure red, as templates use (PRAC ⚠)
+RED_HEX = "FF0000"
+
+# 版头 (§B)
+COPY_NUMBER = BlockStyle(FANGSONG, SIZE_3HAO, "left", 0)  # 6 digits 三号, flush left, line 1 [B1] STD 7.2.1
+HEAD_MARKS = BlockStyle(
+    HEITI, SIZE_3HAO, "left", 0
+)  # 密级, 紧急程度: 三号黑体 flush left [B2, B3] STD 7.2.2-7.2.3
+SIZE_CHUHAO = 42.0  # 初号
+ISSUER = BlockStyle(XIAOBIAOSONG, SIZE_CHUHAO, "center", 0)  # red 小标宋, centred [B4] STD 7.2.4
+# 初号 glyphs are 14.8 mm high, in the 15-22 mm practice gives the mark [B5] PRAC ⚠; a mark
+# wider than the 版心 is narrowed (horizontal scale) to fit it [B5] PRAC
+ISSUER_TOP = 35 * MM  # the mark's top edge below the top of the 版心 [B4] STD 7.2.4
+DOC_NUMBER = BlockStyle(FANGSONG, SIZE_3HAO, "center", 0)  # 三号仿宋 centred [B6] STD 7.2.5
+DOC_NUMBER_GAP_LINES = 2  # 发文字号 two lines below the mark [B6] STD 7.2.5
+SIGNER_INDENT_CHARS = (
+    1  # 上行文: 发文字号 one 字 from the left, 签发人 one from the right [B7] STD 7.2.5-7.2.6
+)
+SIGNER_LABEL = "签发人："  # 三号仿宋, the names after it in 三号楷体 [B7] STD 7.2.6
+SIGNER_NAME = BlockStyle(KAITI, SIZE_3HAO, "left", 0)
+SEPARATOR_GAP = 4 * MM  # the red separator 4 mm below the 发文字号 [B8] STD 7.2.7
+SEPARATOR_WEIGHT = 1.0  # pt; not fixed by the standard, templates use 0.5-1 pt [B9] PRAC ⚠
+TITLE_AFTER_SEPARATOR_LINES = 2  # the title two lines below the separator [B10] STD 7.3.1
+
+# 主体 (§C, gbt9704.md §4.12, §9)
+RECIPIENTS = BlockStyle(FANGSONG, SIZE_3HAO, "justify", 0)  # flush left, continuation too [C1] STD 7.3.2
+SALUTATION = BlockStyle(FANGSONG, SIZE_3HAO, "justify", 0)  # "同志们：" flush left like the 主送 (PRAC)
+BYLINE = BlockStyle(
+    KAITI, SIZE_3HAO, "center", 0
+)  # speaker/date lines centred 3号楷体 under the title §4.12 PRAC
+ATTACHMENT = BlockStyle(FANGSONG, SIZE_3HAO, "left", 2)  # "附件：" two 字 in [C3] STD 7.3.4
+ATTACHMENT_GAP_LINES = 1  # the 附件说明 one line below the body [C3] STD 7.3.4
+SIGNATURE = BlockStyle(
+    FANGSONG, SIZE_3HAO, "left", 0
+)  # 署名 and 成文日期 in the body face, 3号仿宋 STD 5.2.2
+CLOSING_GAP_LINES = 1  # 署名 one line below the body (or the 附件说明) [C4] STD 7.3.5.2
+SIGNATURE_RIGHT_CHARS = 2  # 署名 right-indented two 字 [C4] STD 7.3.5.2
+DATE_SHIFT_CHARS = 2  # the date's first 字 two right of the 署名's [C4] STD 7.3.5.2
+DATE_RIGHT_CHARS = (
+    2  # a date longer than the 署名: right-indented two 字, the 署名 moved left [C4] STD 7.3.5.2
+)
+SEAL_DATE_RIGHT_CHARS = (
+    4  # with a seal: the date right-indented four 字, 署名 centred over it [C5] STD 7.3.5.1
+)
+# With a seal the 署名 starts two lines below the body: a 42 mm seal (the usual size, PRAC ⚠)
+# whose top is within one line of the body [C5] then presses 署名 and 日期 just below its
+# centre (DERIVED: seal centre 2.6 lines below the body, 署名/日期 lines 2-4)
+SEAL_GAP_LINES = 2
+CLOSING_KEEP_LINES = (
+    2  # body lines that move with 署名/日期 so they never stand alone on a page [C7] STD 7.3.5.5
+)
+NOTE = BlockStyle(
+    FANGSONG, SIZE_3HAO, "justify", 2
+)  # next line under the date, two 字 in, in brackets [C8] STD 7.3.6
+
+# tables (§D, practice)
+TABLE = BlockStyle(FANGSONG, SIZE_4HAO, "left", 0)  # 仿宋, 四号 [D2] PRAC
+TABLE_HEADER = BlockStyle(HEITI, SIZE_4HAO, "center", 0)  # header row 黑体 [D2] PRAC
+TABLE_CAPTION = BlockStyle(
+    HEITI, SIZE_3HAO, "center", 0, keep_with_next=True
+)  # centred above, 黑体 [D2] PRAC
+TABLE_LINE_PITCH = 1.25 * SIZE_4HAO  # single spacing in cells, off the body grid [D2] PRAC ⚠
+TABLE_PAD_X = 5.4  # pt: Word's default cell margin (108 twips = 1.9 mm) PRAC
+TABLE_PAD_Y = 2.0  # pt above and below a cell's text (PRAC ⚠)
+TABLE_RULE = 0.5  # pt: cell borders, Word's default single ½ pt grid (PRAC)
+TABLE_HEADER_REPEATS = True  # a table longer than a page repeats its header rows [D3] PRAC
+TABLE_ROWS_SPLIT = False  # a row never breaks across pages [D3] PRAC
+
+# 版记 (§E)
+IMPRINT = BlockStyle(
+    FANGSONG, SIZE_4HAO, "left", 0
+)  # 抄送, 印发机关和印发日期 in 四号仿宋 [E2, E4] STD 7.4.2-7.4.3
+IMPRINT_INDENT_CHARS = 1  # one 四号 字 in from the left and the right [E2, E4] STD 7.4.2-7.4.3
+IMPRINT_LINE_PITCH = PAGE.line_pitch  # one body line per 版记 line (PRAC ⚠: the standard gives no pitch)
+IMPRINT_THICK = 0.35 * MM  # first and last rules [E1] STD 7.4.1 (recommended)
+IMPRINT_THIN = 0.25 * MM  # the rules between [E1, E5] STD 7.4.1, 7.4.3
+IMPRINT_CC_LABEL = "抄送："  # [E2] STD 7.4.2
+IMPRINT_RECIPIENTS_LABEL = "主送："  # [E3] STD 7.4.2
+# the 版记 stands at the foot of the last page, an even one; a blank page put before it and
+# the 版记's page then carry no page number [E6] STD 7.4, 7.5
+IMPRINT_ON_EVEN_PAGE = True
+# Room the 版记 must leave on the last page to stay there: word processors set lines a few
+# points apart from this layout, and a 版记 that fits by less would push its anchor onto a
+# new page in the DOCX (PRAC: one body line of slack, measured with LibreOffice 7.4)
+IMPRINT_FIT_SLACK = PAGE.line_pitch
+
+
+def half_widths(text: str) -> int:
+    """How many half-字 cells ``text`` takes on the grid: an ASCII letter, digit or mark
+    takes one, every other character two (GB/T 15834: half-width forms are half a 字).
+    Used wherever a renderer must place text by its width before a reader sets it.
+
+    >>> half_widths("2024年3月5日"), half_widths("附件：")
+    (12, 6)
+    """
+    return sum(1 if ord(c) < 0x80 else 2 for c in text)
+
+
+def text_width(text: str, size: float = SIZE_3HAO) -> float:
+    """The width ``text`` takes in points at ``size`` (body text: on the character grid).
+
+    >>> round(text_width("附件："), 1), round(text_width("1.", 14), 1)
+    (47.4, 14.0)
+    """
+    pitch = PAGE.char_pitch if size == SIZE_3HAO else size
+    return half_widths(text) * pitch / 2
+
+
+def closing_positions(
+    signatures: tuple[float, ...], date: float, *, seal: bool, width: float = PAGE.body_width
+) -> tuple[tuple[float, ...], float]:
+    """Left edges of the 署名 lines and of the 成文日期, from their widths (pt).
+
+    Without a seal (7.3.5.2): the 署名 right-indented two 字, the date starting two 字
+    right of the 署名's start; a date longer than the 署名 is right-indented two 字 and
+    the 署名 moves left to keep the two-字 step.  With a seal (7.3.5.1): the date
+    right-indented four 字, each 署名 centred over it.
+
+    >>> ch = PAGE.char_pitch
+    >>> def chars(sig, date, seal=False):
+    ...     s, d = closing_positions((sig * ch,), date * ch, seal=seal)
+    ...     return round(s[0] / ch, 2), round(d / ch, 2)
+    >>> chars(8, 6)  # 署名 ends two 字 from the right, the date starts two 字 right of it
+    (18.0, 20.0)
+    >>> chars(6, 6.5)  # a date longer than the 署名: right-indented two 字, the 署名 moved left
+    (17.5, 19.5)
+    >>> chars(4, 6, seal=True)  # the date four 字 in, the 署名 centred over it
+    (19.0, 18.0)
+    """
+    ch = PAGE.char_pitch
+    if seal:
+        x_date = width - SEAL_DATE_RIGHT_CHARS * ch - date
+        centre = x_date + date / 2
+        return tuple(centre - w / 2 for w in signatures), x_date
+    widest = max(signatures, default=0.0)
+    x_sig = width - SIGNATURE_RIGHT_CHARS * ch - widest
+    x_date = x_sig + DATE_SHIFT_CHARS * ch
+    if date > widest:
+        x_date = width - DATE_RIGHT_CHARS * ch - date
+        x_sig = x_date - DATE_SHIFT_CHARS * ch
+    right = x_sig + widest  # every 署名 line ends where the widest one does
+    return tuple(right - w for w in signatures), x_date
+
+
+def issuer_scale(width: float) -> float:
+    """Horizontal scale that keeps a mark of natural ``width`` inside the 版心 [B5].
+
+    >>> issuer_scale(300.0), round(issuer_scale(PAGE.body_width * 2), 2)
+    (1.0, 0.5)
+    """
+    return min(1.0, PAGE.body_width / width) if width > 0 else 1.0

@@ -11,6 +11,15 @@ break split a sentence.  Levels: each marker family has a standard level
 (:mod:`pipeline.text.numbering`); a family nested under another of the same level moves
 one level down (第一、 under 三、).
 
+The elements of a formal 公文 (:mod:`pipeline.structure.elements` says what shape a line
+has; the steps here say where that shape counts): 版头 lines before the title (份号, 密级,
+紧急程度, "XX文件", 发文字号, 签发人) go to ``Article.head`` and never become the title; under
+the title a 发文字号 goes to the head too, then speaker lines are bylines, an organ list
+ending in a colon the 主送机关, "同志们：" a salutation; "附件：" lines are attachments; an
+organ line followed by a date is a signature, a date line a date, "（此件公开发布）" a
+note; "抄送：" and "…印发" lines go to ``Article.imprint``.  A table (found before
+cleaning, :mod:`pipeline.structure.tables`) arrives as a piece of its own.
+
 Text is normalised (:func:`pipeline.text.normalize.normalize`) as blocks are made.
 """
 
@@ -21,8 +30,29 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.model import NO_HINTS, Article, Block, Heading, Hints, Notice, Paragraph, Removal, Table
-from pipeline.structure import titles
+from pipeline.model import (
+    NO_HINTS,
+    Article,
+    Attachment,
+    Block,
+    Byline,
+    Cell,
+    Date,
+    Head,
+    Heading,
+    Hints,
+    Imprint,
+    Note,
+    Notice,
+    Paragraph,
+    PlacedTable,
+    Recipients,
+    Removal,
+    Salutation,
+    Signature,
+    Table,
+)
+from pipeline.structure import elements, titles
 from pipeline.structure.common import BULLETS, TITLE_MAX, Piece, own_title_at, title_candidate
 from pipeline.structure.hints import HintReader, add_row, whole_line
 from pipeline.structure.pieces import split_line
@@ -36,6 +66,10 @@ UNNUMBERED_HEADING_MAX = 30
 RUNIN_COLON_MAX = 30  # "一、主要做法：正文…" ends the heading at the colon only this early
 RUNIN_DECIMAL_MAX = 40  # a decimal-numbered heading sentence run into its body is at most this long
 JOIN_MIN = 20  # a paragraph this short is a signature or a date, never continued
+HEAD_LINE_AFTER_MAX = 4  # a 发文字号 line under at most this many paragraphs (a title split up)
+BYLINES_MAX = 3  # speaker, occasion, date: more lines under a title are body
+CREDIT_BLOCKS_MAX = 2  # a "记者 …" credit may follow a news page's dateline paragraph
+SIGNATURES_MAX = 4  # organs signing one document jointly, one line each
 # unnumbered section headings of reports and papers, headings even beside numbered ones
 SECTION_WORDS = frozenset(
     ["参考文献", "附录", "致谢", "结束语", "结语", "引言", "前言", "后记", "主要参考文献"]
@@ -149,6 +183,14 @@ class Builder:
                 return
         self.blocks.append(Paragraph(text, line=no))
 
+    def element(self, block: Block) -> None:
+        """An element block (recipients, byline, signature …): never joined to anything."""
+        self.blocks.append(block)
+
+    def opening(self) -> bool:
+        """Nothing but bylines yet: the lines under the title are still being read."""
+        return all(isinstance(b, Byline) for b in self.blocks)
+
     def open_text(self) -> str:
         """The text a continuation would be joined to ("" when none may be)."""
         prev = self.blocks[-1] if self.blocks else None
@@ -253,6 +295,12 @@ class _Body:
     in_attachments: bool = False
     last_len: int = 0  # visible length of the source line the open paragraph ends with
     hints: HintReader = field(default_factory=lambda: HintReader(NO_HINTS))
+    has_title: bool = False
+    label_pending: bool = False  # a bare "附件：" line waits for its first item
+    head_at: int = -2  # the piece a 发文字号 under the title was found at
+    head: dict[str, str] = field(default_factory=dict)  # 版头 fields found (doc-tree names)
+    signers: tuple[str, ...] = ()
+    imprint: dict[str, str] = field(default_factory=dict)  # 版记 fields found
 
     def next_piece(self, k: int) -> Piece | None:
         return self.rest[k + 1] if k + 1 < len(self.rest) else None
@@ -380,11 +428,192 @@ def _hinted(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
     return True
 
 
+# ---------------------------------------------------------------- the elements of a 公文
+
+
+def _table(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    """A table found before cleaning; a caption-shaped paragraph just above it is its caption."""
+    if p.table is None:
+        return False
+    rows = tuple(tuple(Cell(normalize(c.text), c.rowspan, c.colspan) for c in row) for row in p.table.rows)
+    table = Table(rows, p.table.header_rows, normalize(p.table.caption), line=p.no)
+    prev = s.b.blocks[-1] if s.b.blocks else None
+    if not table.caption and isinstance(prev, Paragraph) and elements.is_caption(prev.text):
+        s.b.blocks.pop()
+        table = Table(table.rows, table.header_rows, prev.text, line=prev.line)
+    s.b.element(table)
+    return True
+
+
+def _head_line(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    """A 发文字号 or 签发人 line under the title, before the body: the 版头's (STD 7.2.5)."""
+    body = [b for b in s.b.blocks if not isinstance(b, Byline)]
+    # a title the title step missed may stand above it as paragraphs, nothing else
+    if len(body) > HEAD_LINE_AFTER_MAX or any(not isinstance(b, Paragraph) for b in body):
+        return False
+    number, names = elements.doc_number(p.text), elements.signers(p.text)
+    if number is None and names is None:
+        return False
+    if number is not None:
+        s.head.setdefault("doc_number", normalize(number))
+    s.signers = s.signers or tuple(normalize(n) for n in names or ())
+    s.head_at = k
+    return True
+
+
+def _byline(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    """Who spoke or wrote, where and when, on the lines right under the title (a writer's
+    credit also a paragraph or two in, under a news page's dateline)."""
+    early = len(s.b.blocks) <= CREDIT_BLOCKS_MAX and elements.is_credit(p.text)
+    if (
+        s.has_title
+        and m is None
+        and ((s.b.opening() and len(s.b.blocks) < BYLINES_MAX) or early)
+        and elements.is_byline(p.text)
+    ):
+        s.b.element(Byline(normalize(p.text), line=p.no))
+        return True
+    return False
+
+
+def _recipients(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    """主送机关: the organs addressed, first thing of the body (STD 7.3.2)."""
+    if m is None and (s.b.opening() or s.head_at == k - 1) and elements.is_recipients(p.text):
+        s.b.element(Recipients(normalize(p.text), line=p.no))
+        return True
+    return False
+
+
+def _salutation(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    """ "同志们：" on a line of its own, run into the first sentence, or after a heading
+    on its line ("一、…的信 省委习仲勋书记：")."""
+    if m is None and elements.is_salutation(p.text):
+        s.b.element(Salutation(normalize(p.text), line=p.no))
+        return True
+    early = not any(isinstance(b, Paragraph | Heading) for b in s.b.blocks)
+    split = elements.split_salutation(p.text) if m is None and early else None
+    if split is not None:
+        s.b.element(Salutation(normalize(split[0]), line=p.no))
+        s.b.paragraph(split[1], join=False, no=p.no)
+        return True
+    before, space, last = p.text.rpartition(" ")
+    if m is not None and space and elements.is_salutation(last):
+        marker = parse_marker(before.strip())
+        if marker is not None and s.b.heading(marker, p.no):
+            s.b.element(Salutation(normalize(last), line=p.no))
+            return True
+    return False
+
+
+def _attachment(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    """附件说明: "附件：1.名称" and the numbered items under it (STD 7.3.4); a bare
+    "附件：" is taken only when an item follows it."""
+    first = elements.attachment_line(p.text)
+    if first is not None:
+        number, name = first
+        nxt = s.next_piece(k)
+        if name:
+            s.b.element(Attachment(number, normalize(name), line=p.no))
+            return True
+        if nxt is not None and elements.attachment_item(nxt.text) is not None:
+            s.label_pending = True  # printed again before the first item (model.block_lines)
+            return True
+        return False  # "附件：" with nothing listed under it: a paragraph
+    item = elements.attachment_item(p.text) if s.in_attachments else None
+    prev = s.b.blocks[-1] if s.b.blocks else None
+    if item is not None and (isinstance(prev, Attachment) or s.label_pending):
+        s.label_pending = False
+        s.b.element(Attachment(item[0], normalize(item[1]), line=p.no))
+        return True
+    return False
+
+
+def _imprint(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    """版记 lines: "抄送：…", "主送：…", "XX办公室 2024年3月6日印发" (STD 7.4); an organ
+    line directly above a "…印发" line is the 印发机关."""
+    fields = elements.imprint_fields(p.text)
+    nxt = s.next_piece(k)
+    if fields is None and nxt is not None and elements.is_organ(p.text):
+        after = elements.imprint_fields(nxt.text)
+        if after is not None and set(after) == {"print_date"}:
+            fields = {"printer": p.text.strip()}
+    if fields is None or (s.b.opening() and "cc" not in fields and "recipients" not in fields):
+        return False
+    for name, value in fields.items():
+        old = s.imprint.get(name, "")
+        s.imprint[name] = old + normalize(value) if old else normalize(value)
+    return True
+
+
+def _closing_date_follows(s: _Body, k: int) -> bool:
+    """A 成文日期 after the signature lines that start at piece ``k`` (joint 署名 allowed)."""
+    j = k + 1
+    while j < len(s.rest) and j <= k + SIGNATURES_MAX and elements.is_organ(s.rest[j].text):
+        j += 1
+    return j < len(s.rest) and elements.is_date(s.rest[j].text)
+
+
+def _signature(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    """发文机关署名 (STD 7.3.5): an organ (or a person's name) followed by a date, or an
+    organ line closing the article after its body."""
+    if m is not None or (s.b.opening() and not s.has_title):
+        return False
+    both = elements.signature_and_date(p.text)
+    if both is not None:
+        s.b.element(Signature(normalize(both[0]), line=p.no))
+        s.b.element(Date(normalize(both[1]), line=p.no))
+        return True
+    text = p.text
+    organ = elements.is_organ(text)
+    if not (organ or elements.is_person_name(text)) or s.b.opening():
+        return False
+    last = all(
+        elements.record_kind(q.text) in ("note", "imprint") for q in s.rest[k + 1 :] if q.text or q.table
+    )
+    closing = organ and last and isinstance(s.b.blocks[-1], Paragraph)
+    nxt = s.next_piece(k)
+    person = not organ and nxt is not None and elements.is_date(nxt.text) and not elements.is_formula(text)
+    if (organ and _closing_date_follows(s, k)) or closing or person:
+        s.b.element(Signature(normalize(text), line=p.no))
+        return True
+    return False
+
+
+def _date(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    """成文日期: a line that is a date and nothing else, after the opening lines."""
+    if s.b.blocks and not s.b.opening() and elements.is_date(p.text):
+        s.b.element(Date(normalize(p.text), line=p.no))
+        return True
+    return False
+
+
+def _note(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
+    """附注 (STD 7.3.6): "（此件公开发布）", or a bracketed contact line after the date."""
+    prev = s.b.blocks[-1] if s.b.blocks else None
+    if elements.is_note(p.text) and (
+        isinstance(prev, Date | Signature | Note | Attachment)
+        or p.text.strip()[1:].startswith(("此件", "本件"))
+    ):
+        s.b.element(Note(normalize(p.text), line=p.no))
+        return True
+    return False
+
+
 Step = Callable[[_Body, int, Piece, "Marker | None"], bool]
 # Each piece goes to the first step that takes it; the order is reviewed like code.
 BODY_STEPS: tuple[Step, ...] = (
     _hinted,
+    _table,
     _continuation,
+    _head_line,
+    _byline,
+    _recipients,
+    _salutation,
+    _attachment,
+    _imprint,
+    _signature,
+    _date,
+    _note,
     _numbered_heading,
     _section_word,
     _section_number,
@@ -417,11 +646,16 @@ def _hinted_head(pieces: Sequence[Piece], hints: HintReader) -> titles.Head | No
 
 
 def build_article(
-    lines: Sequence[Line], keep_numbering: bool, hint: str = "", hints: Hints = NO_HINTS
+    lines: Sequence[Line],
+    keep_numbering: bool,
+    hint: str = "",
+    hints: Hints = NO_HINTS,
+    tables: Sequence[PlacedTable] = (),
 ) -> tuple[Article, list[Notice], list[Removal], list[Notice]]:
     """One article's lines → (article, notices, removals, repairs); ``hint`` is what the
     page says its title is (an HTML ``<h1>``), for the first article; ``hints``: what the
-    reader of a structured format knows about the lines (:mod:`.hints`)."""
+    reader of a structured format knows about the lines (:mod:`.hints`); ``tables``: the
+    tables that stood among the lines (:mod:`.tables`)."""
     first = lines[0].text if title_candidate(lines[0].text) else ""
     pieces: list[Piece] = []
     splits: list[Notice] = []
@@ -440,6 +674,8 @@ def build_article(
                 Notice("split", f"split into {len(parts)} blocks where spaces stood for line breaks", line.no)
             )
         pieces.extend(parts)
+    top, signers, used = _leading_head(pieces)  # 版头 lines are never the title (7.2)
+    pieces = pieces[used:]
     reader = HintReader(hints)
     head = _hinted_head(pieces, reader)
     if head is None:
@@ -450,14 +686,50 @@ def build_article(
         head = _title_block(front, hint)
         pieces[:k] = front
     rest = head.before + pieces[head.used :]
+    for t in tables:  # a table stands before the first piece of a later line (never in the title)
+        at = next((i for i, p in enumerate(rest) if p.no > t.first), len(rest))
+        rest.insert(at, Piece("", t.first, True, False, False, t.table))
     s = _Body(
         Builder(keep_numbering), rest, not _has_numbered_first_level(rest), _wrap_width(rest), hints=reader
     )
+    s.has_title = bool(head.title or head.subtitle)
+    s.head, s.signers = top, signers
     for k, p in enumerate(rest):
         m = parse_marker(p.text)
         s.in_attachments = bool(_ATTACHMENTS.match(p.text)) or (s.in_attachments and m is not None)
         for step in BODY_STEPS:
             if step(s, k, p, m):
                 break
-    article = Article(normalize(head.title), normalize(head.subtitle), tuple(s.b.blocks))
+    article = Article(
+        normalize(head.title),
+        normalize(head.subtitle),
+        tuple(s.b.blocks),
+        Head(**s.head, signers=s.signers) if s.head or s.signers else None,
+        Imprint(**s.imprint) if s.imprint else None,
+    )
     return article, s.b.notices, head.removed, splits + s.b.repairs
+
+
+def _leading_head(pieces: Sequence[Piece]) -> tuple[dict[str, str], tuple[str, ...], int]:
+    """The 版头 lines an article opens with (STD 7.2): their fields, the 签发人 and how
+    many pieces they take.  An organ's name alone directly above a 发文字号 is the mark
+    without "文件"."""
+    fields: dict[str, str] = {}
+    names: tuple[str, ...] = ()
+    i = 0
+    while i < len(pieces):
+        text = pieces[i].text
+        found = elements.head_field(text)
+        signed = elements.signers(text)
+        nxt = pieces[i + 1].text if i + 1 < len(pieces) else ""
+        if found is not None and found[0] not in fields:
+            fields[found[0]] = normalize(found[1])
+            names = names or tuple(normalize(n) for n in signed or ())
+        elif signed is not None and not names:
+            names = tuple(normalize(n) for n in signed)
+        elif "issuer" not in fields and elements.is_organ(text) and elements.doc_number(nxt) is not None:
+            fields["issuer"] = normalize(text)
+        else:
+            break
+        i += 1
+    return fields, names, i

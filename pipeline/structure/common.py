@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.model import Table
 from pipeline.text.numbering import parse_marker
 from pipeline.text.shapes import HAN, title_like
 
@@ -25,6 +26,7 @@ class Piece:
     new_line: bool  # starts a source line (so a page break may have split it from the last)
     whole_line: bool  # is a whole source line
     gap_before: bool
+    table: Table | None = None  # a table found before cleaning stands here (text "")
 
 
 def flattened(text: str) -> bool:

@@ -289,7 +289,7 @@ def test_renderer_failing_on_a_later_output_leaves_old_outputs_and_no_temp(input
     assert run("convert", str(inputs / "a.txt"), "-o", str(out), "--to", "docx,pdf", "-j", "1")[0] == 0
     before = snapshot(out)
 
-    def render(article):
+    def render(article, **options):
         raise pipeline.errors.RenderError("fonts not prepared — run `make fonts`")
 
     # a.docx renders and is staged first; the PDF renderer then fails
