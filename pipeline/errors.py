@@ -34,3 +34,7 @@ class SchemaError(PipelineError):
 
 class RenderError(PipelineError):
     """A renderer could not produce its output (fonts missing, ...)."""
+
+
+class EditError(PipelineError):
+    """A correction that does not fit the tree it is applied to (no such block, ...)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Stage = Literal["decode", "clean", "structure"]
+Stage = Literal["decode", "clean", "structure", "edit"]  # "edit": a user's correction (pipeline.edits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +162,8 @@ REASONS: tuple[Reason, ...] = (
     Reason(
         "replaced-title", ("structure",), "the input's own title, replaced by the one given with --title."
     ),
+    # ---- edit: corrections a user makes on top of the pipeline's tree (pipeline/edits.py)
+    Reason("user-removed", ("edit",), "a block the user removed by hand (gongwen serve)."),
 )
 
 BY_NAME: dict[str, Reason] = {r.name: r for r in REASONS}
