@@ -170,9 +170,9 @@ def _restore(doc: DocTree, k: int) -> DocTree:
     text = normalize(removal.text)
     if not text:
         raise EditError(f"removed piece {k} is only white space; there is nothing to restore")
-    d, at = place(doc, removal.line)
     if not doc.documents:
         raise EditError("the tree has no document to restore into")
+    d, at = place(doc, removal.line)
     article = doc.documents[d]
     blocks = (*article.blocks[:at], Paragraph(text, line=removal.line), *article.blocks[at:])
     removed = doc.removed[:k] + doc.removed[k + 1 :]
@@ -196,26 +196,45 @@ def place(doc: DocTree, line: int) -> tuple[int, int]:
     >>> [place(doc, n) for n in (1, 3, 5, 7, 10)]
     [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1)]
     """
-    spans = []  # (document, first line, last line) of the documents with lined blocks
-    for d, article in enumerate(doc.documents):
-        lines = [b.line for b in article.blocks if b.line]
-        if lines:
-            spans.append((d, min(lines), max(lines)))
-    if not spans:
-        d = max(len(doc.documents) - 1, 0)
-        return d, len(doc.documents[d].blocks) if doc.documents else 0
-    started = [i for i, (_, first, _) in enumerate(spans) if first <= line]
-    if not started:
-        return spans[0][0], 0
-    i = started[-1]
-    d, _, last = spans[i]
-    if line > last and i + 1 < len(spans):
-        return spans[i + 1][0], 0
-    at = 0
-    for j, b in enumerate(doc.documents[d].blocks):
-        if b.line and b.line <= line:
-            at = j + 1
-    return d, at
+    return Places(doc)(line)
+
+
+class Places:
+    """:func:`place` for many lines of one tree (each in O(log n)): the page shows every
+    removed piece where restoring it would put it."""
+
+    def __init__(self, doc: DocTree) -> None:
+        self.doc = doc
+        # per document with lined blocks: (document, first line, last line)
+        self.spans: list[tuple[int, int, int]] = []
+        # per document: its lined blocks' lines sorted, and for each the highest block
+        # index among those of that line or before (lines need not rise block by block)
+        self.lines: dict[int, tuple[list[int], list[int]]] = {}
+        for d, article in enumerate(doc.documents):
+            lined = sorted((b.line, i) for i, b in enumerate(article.blocks) if b.line)
+            if not lined:
+                continue
+            self.spans.append((d, lined[0][0], max(n for n, _ in lined)))
+            highest, top = [], -1
+            for _, i in lined:
+                top = max(top, i)
+                highest.append(top)
+            self.lines[d] = ([n for n, _ in lined], highest)
+        self.starts = [first for _, first, _ in self.spans]
+
+    def __call__(self, line: int) -> tuple[int, int]:
+        if not self.spans:
+            d = max(len(self.doc.documents) - 1, 0)
+            return d, len(self.doc.documents[d].blocks) if self.doc.documents else 0
+        i = bisect.bisect_right(self.starts, line) - 1
+        if i < 0:
+            return self.spans[0][0], 0
+        d, _, last = self.spans[i]
+        if line > last and i + 1 < len(self.spans):
+            return self.spans[i + 1][0], 0
+        lines, highest = self.lines[d]
+        j = bisect.bisect_right(lines, line) - 1
+        return d, highest[j] + 1
 
 
 # ---------------------------------------------------------------- JSON edge
