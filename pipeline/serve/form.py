@@ -95,6 +95,13 @@ def parse(form: FormData, max_bytes: int) -> tuple[list[Upload], Options]:
         uploads.append(Upload("", text.encode("utf-8"), pasted=True))
     if not uploads:
         raise FormError(400, "nothing to convert: paste a text or choose files")
+    total = sum(len(u.data) for u in uploads)
+    if total > max_bytes:  # --max-bytes caps the inputs of one upload together
+        raise FormError(
+            413,
+            f"the upload is {megabytes(total)}, over the {megabytes(max_bytes)} limit"
+            " — send fewer or smaller files",
+        )
     encoding = form.get("encoding", "")
     if not isinstance(encoding, str) or (encoding and codec_name(encoding) is None):
         raise FormError(400, f"unknown encoding {encoding!r}")

@@ -242,7 +242,7 @@ def _stem_of(name: str, taken: set[str]) -> str:
     """An output stem for ``name``: its name without the suffix, unique among ``taken``.
 
     >>> taken = set(); [_stem_of(n, taken) for n in ("a.txt", "a.html", "b", ".txt")]
-    ['a', 'a-2', 'b', 'input']
+    ['a', 'a-2', 'b', 'txt']
     """
     stem = name.rsplit(".", 1)[0] if "." in name.strip(".") else name
     stem = stem.strip(". ") or "input"

@@ -10,9 +10,12 @@ import zipfile
 
 import docx
 import pypdfium2 as pdfium
+import pytest
 from support import FIXTURES, SEEDS
 
 from pipeline.core import convert
+
+pytestmark = pytest.mark.slow  # a real server process (and chromium)
 
 SEED_000 = SEEDS / "000_9a153adfeeef4269.txt"
 SEED_002 = SEEDS / "002_3341814f88bcb719.txt"  # four articles
