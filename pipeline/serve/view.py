@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.edits import Places
-from pipeline.model import Attachment, Block, DocTree, Heading, Table, TextBlock, block_lines
+from pipeline.model import Attachment, Block, DocTree, Heading, Table, block_lines
 from pipeline.reasons import BY_NAME
 
 # Chinese names of the reasons (pipeline/reasons.py has the English meanings); a reason
@@ -87,6 +87,7 @@ class Row:
     doc: int
     text: str
     line: int = 0
+    tail: str = ""  # a run-in heading's body text, printed after ``text`` in body type
     block: int = -1
     removal: int = -1
     label: str = ""  # the block's kind or the removal's reason, in Chinese
@@ -113,8 +114,10 @@ class DocOutline:
 
 def _block_row(d: int, b: int, block: Block) -> Row:
     text = "\n".join(t for _, t in block_lines((block,)))
+    tail = ""
     if isinstance(block, Heading):
         level = block.level
+        text, tail = block.number + block.text, block.tail
     elif isinstance(block, Table | Attachment):
         level = -1
     else:
@@ -124,6 +127,7 @@ def _block_row(d: int, b: int, block: Block) -> Row:
         d,
         text,
         line=block.line,
+        tail=tail,
         block=b,
         label=KIND_LABELS.get(block.kind, block.kind)
         if not isinstance(block, Heading)
@@ -195,6 +199,3 @@ def counts(doc: DocTree) -> dict[str, int]:
         "removed": len(doc.removed),
         "headings": sum(isinstance(b, Heading) for a in doc.documents for b in a.blocks),
     }
-
-
-__all__ = ["REASON_LABELS", "DocOutline", "OutlineItem", "Row", "TextBlock", "counts", "outline", "rows"]
