@@ -321,6 +321,13 @@ def serve_cmd(port: int, host: str, token: str | None, open_browser: bool, max_b
     except OSError as e:
         click.echo(f"error: cannot listen on {host}:{port} ({e.strerror}) — choose another --port", err=True)
         sys.exit(ExitStatus.FAILED)
+    from pipeline.serve.work import warm_up
+
+    try:  # fonts and renderers loaded now, so the first user does not wait for them
+        warm_up()
+    except PipelineError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(ExitStatus.FAILED)
     import uvicorn
 
     shown = f"[{host}]" if ":" in host else host

@@ -27,8 +27,7 @@ from __future__ import annotations
 import json
 import secrets
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, MutableMapping
-from contextlib import asynccontextmanager
+from collections.abc import AsyncGenerator, Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from importlib import resources
@@ -46,7 +45,7 @@ from starlette.routing import Route
 
 from pipeline import edits as ed
 from pipeline.core import DEFAULT_MAX_BYTES, Options, megabytes
-from pipeline.errors import EditError, internal_error
+from pipeline.errors import EditError, PipelineError, internal_error
 from pipeline.serve import form as forms
 from pipeline.serve import view
 from pipeline.serve.work import Batch, Entry, Session, Store, Upload, batch_zip, convert_upload, status_line
@@ -86,7 +85,6 @@ class ServeConfig:
     token: str | None = None  # required on every request when set
     max_bytes: int = DEFAULT_MAX_BYTES  # per input file, as convert's --max-bytes
     max_files: int = 20  # per upload
-    warm: bool = True  # load fonts and renderers at start-up
     store: Store = field(default_factory=Store, compare=False)
 
 
@@ -330,15 +328,9 @@ def create_app(config: ServeConfig = ServeConfig()) -> ASGIApp:
         return _error(405, "method not allowed")
 
     async def server_error(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, PipelineError):  # the machine's, not the input's (fonts not prepared)
+            return _error(500, str(exc))
         return _error(500, internal_error(exc))
-
-    @asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        if config.warm:
-            from pipeline.serve.work import warm_up
-
-            await run_in_threadpool(warm_up)
-        yield
 
     app = Starlette(
         routes=[
@@ -354,7 +346,6 @@ def create_app(config: ServeConfig = ServeConfig()) -> ASGIApp:
             Route("/favicon.ico", favicon),
         ],
         exception_handlers={404: not_found, 405: method_not_allowed, 500: server_error},
-        lifespan=lifespan,
     )
     return Guard(app, config)
 
