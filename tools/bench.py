@@ -456,15 +456,21 @@ def serve_table(args: argparse.Namespace, work: Path) -> list[str]:
         "",
     ]
     if args.quick:
-        lines += ["| input | convert s | first image s | correction s |", "|---|---:|---:|---:|"]
-        lines += [f"| {r.label} | {r.convert:.2f} | {r.first_image:.2f} | {r.edit:.2f} |" for r in rows]
-    else:
         lines += [
-            "| input | convert s | first image s | correction s | LibreOffice cold s | warm s | cold / first image |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "| input | PDF pages | convert s | first image s | correction s |",
+            "|---|---:|---:|---:|---:|",
         ]
         lines += [
-            f"| {r.label} | {r.convert:.2f} | {r.first_image:.2f} | {r.edit:.2f} | {r.lo_cold:.2f} "
+            f"| {r.label} | {r.pages} | {r.convert:.2f} | {r.first_image:.2f} | {r.edit:.2f} |" for r in rows
+        ]
+    else:
+        lines += [
+            "| input | PDF pages | convert s | first image s | correction s | LibreOffice cold s | warm s"
+            " | cold / first image |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {r.label} | {r.pages} | {r.convert:.2f} | {r.first_image:.2f} | {r.edit:.2f} | {r.lo_cold:.2f} "
             f"| {r.lo_warm:.2f} | **{r.lo_cold / r.first_image:.1f}×** |"
             for r in rows
         ]

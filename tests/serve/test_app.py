@@ -358,9 +358,17 @@ def test_page_images_are_immutable_and_missing_pages_are_404(http, disk):
     assert http.get(re.sub(r"/page/a\d+/", "/page/zz/", src)).status_code == 404
 
 
-def test_an_html_page_and_a_gbk_file_convert(http, disk):
-    html = (FIXTURES / "html" / "gov_notice_html5.html").read_bytes()
-    gbk = (SEEDS / "000_9a153adfeeef4269.txt").read_text("utf-8").encode("gb18030")
-    response = upload(http, ("notice.html", html), ("gbk.txt", gbk))
+def test_every_kind_of_input_the_cli_takes_converts(http, disk):
+    from pipeline.core import convert
+
+    made = {o.name: o.data for o in render_outputs(convert(SEED_000, "x.txt"), "x", ["docx", "pdf"])}
+    inputs = [
+        ("notice.html", (FIXTURES / "html" / "gov_notice_html5.html").read_bytes()),
+        ("gbk.txt", SEED_000.decode("utf-8").encode("gb18030")),
+        ("draft.md", "# 关于某事的通知\n\n## 一、总体要求\n\n正文一段。\n".encode()),
+        ("word.docx", made["x.docx"]),
+        ("print.pdf", made["x.pdf"]),
+    ]
+    response = upload(http, *inputs)
     assert response.status_code == 200
-    assert response.text.count('class="status ok') == 2
+    assert response.text.count('class="status ok') == len(inputs), re.findall(r"失败[^<]*", response.text)
