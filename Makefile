@@ -11,7 +11,7 @@ GOLD ?= $(SHARED)/gold
 OUT ?= output
 FONT_STAMP := $(or $(GONGWEN_FONT_DIR),$(HOME)/.cache/gongwen/fonts)/manifest.json
 
-.PHONY: all help install fonts convert test test-fast test-deps eval eval-genre eval-corpus fit-judge eval-formats formats eval-baseline check lint format typecheck golden fuzz bench clean
+.PHONY: all help install fonts convert serve test test-fast test-deps eval eval-genre eval-corpus fit-judge eval-formats formats eval-baseline check lint format typecheck golden fuzz bench clean
 
 ## all: set up (venv, Python deps, fonts) and convert every file in seeds/ to output/ (DOCX, PDF, JSON)
 all: install fonts convert
@@ -38,9 +38,14 @@ convert: $(STAMP)
 	$(PY) -m pipeline convert seeds -o $(OUT) --to all -q
 	@ls $(OUT) | sed 's|^|  $(OUT)/|'
 
-## test-deps: what the tests need beyond `make all` (LibreOffice for the DOCX end-to-end test)
+## serve: the web page on http://127.0.0.1:8000/ (PORT=8000; Ctrl+C stops it)
+serve: install fonts
+	$(PY) -m pipeline serve --port $${PORT:-8000}
+
+## test-deps: what the tests need beyond `make all` (LibreOffice for the DOCX end-to-end test, Debian's chromium for the web page's)
 test-deps:
 	@command -v soffice >/dev/null || bash tools/apt_install.sh libreoffice-writer-nogui
+	@test -x /usr/bin/chromium || bash tools/apt_install.sh chromium
 
 ## test: run the whole test suite (sets up what it needs first)
 test: install fonts test-deps

@@ -7,7 +7,9 @@ what went wrong and, where it can, what to do (``— pass --encoding gb18030``).
 
 from __future__ import annotations
 
+import traceback
 from enum import IntEnum
+from pathlib import Path
 
 
 class ExitStatus(IntEnum):
@@ -39,3 +41,27 @@ class MetaError(PipelineError):
 
 class RenderError(PipelineError):
     """A renderer could not produce its output (fonts missing, ...)."""
+
+
+class EditError(PipelineError):
+    """A correction that does not fit the tree it is applied to (no such block, ...)."""
+
+
+REPORT_HINT = "please report it with this input file"
+
+
+def internal_error(e: BaseException) -> str:
+    """``internal error (IndexError: … at pipeline/structure/__init__.py:93) — please report…``.
+
+    The innermost frame inside the package says where the bug is, so a report can be
+    acted on without the traceback.
+    """
+    where = ""
+    for frame in reversed(traceback.extract_tb(e.__traceback__)):
+        parts = Path(frame.filename).parts
+        if "pipeline" in parts:
+            where = " at " + "/".join(parts[parts.index("pipeline") :]) + f":{frame.lineno}"
+            break
+    text = str(e).splitlines()[0][:120] if str(e) else ""
+    detail = f"{type(e).__name__}: {text}" if text else type(e).__name__
+    return f"internal error ({detail}{where}) — {REPORT_HINT}"

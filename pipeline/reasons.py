@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Stage = Literal["decode", "clean", "structure"]
+Stage = Literal["decode", "clean", "structure", "edit"]  # "edit": a user's correction (pipeline.edits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +167,8 @@ REASONS: tuple[Reason, ...] = (
         ("structure",),
         "the cell separators of a table typed as text (| and ---|--- rules); its cells are kept.",
     ),
+    # ---- edit: corrections a user makes on top of the pipeline's tree (pipeline/edits.py)
+    Reason("user-removed", ("edit",), "a block the user removed by hand (gongwen serve)."),
 )
 
 BY_NAME: dict[str, Reason] = {r.name: r for r in REASONS}

@@ -17,6 +17,11 @@ Everything is measured as a whole process, the way a user runs it, on the same i
    registered beforehand, so the fixed cost is out), as time per input character.
 5. **20 MB** (the default ``--max-bytes``): seeds repeated to 20 MB, JSON only and all
    formats: time and peak memory.  ``--quick`` skips it and LibreOffice.
+6. **The web page** (``gongwen serve``, issue 19): a real server process, warm; the time
+   from sending an upload to holding the first page's preview image (the convert request
+   and the image request, as the page makes them), and a correction's round trip,
+   against LibreOffice converting the DOCX the page offers for the same input.
+   ``--serve-only`` runs this section alone.
 
 Peak memory comes from ``wait4``'s rusage, which covers the process and every
 descendant it waited for, so it is the largest single process of the run.  The tables
@@ -294,6 +299,184 @@ def twenty_mb(work: Path) -> tuple[int, dict[str, Run], int]:
 # ---------------------------------------------------------------- report
 
 
+# ---------------------------------------------------------------- 6. the web page
+
+
+@dataclass
+class ServeRow:
+    label: str
+    pages: int
+    first_image: float  # upload sent → first preview image received
+    convert: float  # the convert request alone
+    edit: float  # a correction sent → the corrected first image received
+    lo_cold: float = 0.0
+    lo_warm: float = 0.0
+
+
+def _http(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> bytes:
+    import urllib.request
+
+    req = urllib.request.Request(url, data=data, headers=headers or {})
+    with urllib.request.urlopen(req, timeout=120) as r:
+        body: bytes = r.read()
+        return body
+
+
+def _multipart(name: str, data: bytes) -> tuple[bytes, dict[str, str]]:
+    boundary = "gongwenbench" + os.urandom(8).hex()
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="{name}"\r\n'
+            "Content-Type: text/plain\r\n\r\n"
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    return body, {"content-type": f"multipart/form-data; boundary={boundary}"}
+
+
+def two_page_input() -> bytes:
+    """The opening of seed 000, as many lines as make two PDF pages."""
+    sys.path.insert(0, str(ROOT))
+    from pipeline.core import convert
+    from pipeline.render import render_outputs
+
+    lines = SEEDS[0].read_text("utf-8").splitlines(keepends=True)
+    best = lines[:10]
+    for k in range(10, len(lines)):
+        doc = convert("".join(lines[:k]).encode(), "x.txt")
+        (pdf,) = render_outputs(doc, "x", ["pdf"])
+        if len(_PAGE.findall(pdf.data)) > 2:
+            break
+        best = lines[:k]
+    return "".join(best).encode()
+
+
+def serve_bench(work: Path, runs: int, lo_runs: int, with_lo: bool) -> list[ServeRow]:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [*GONGWEN, "serve", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:  # uvicorn answers once the fonts and renderers are warm
+            try:
+                _http(url + "/")
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise SystemExit("bench: gongwen serve did not start") from None
+                time.sleep(0.1)
+        inputs = [
+            ("seed 004", "004.txt", SEEDS[-1].read_bytes()),
+            ("2-page input", "two.txt", two_page_input()),
+        ]
+        rows = []
+        for label, name, data in inputs:
+            firsts, converts, edits = [], [], []
+            n_pages = 0
+            base = ""
+            for _ in range(runs):
+                body, headers = _multipart(name, data)
+                start = time.perf_counter()
+                page = _http(url + "/convert", body, headers).decode()
+                converts.append(time.perf_counter() - start)
+                src = re.search(r'<img src="([^"]+)"', page)
+                assert src is not None, "no preview image in the page"
+                _http(url + src.group(1))
+                firsts.append(time.perf_counter() - start)
+                base = re.search(r'data-base="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+                # a correction: the first block of the first document becomes a level-1 heading
+                edit = json.dumps({"edits": [{"op": "level", "doc": 0, "block": 0, "level": 1}]}).encode()
+                start = time.perf_counter()
+                part = _http(url + base + "/edits", edit, {"content-type": "application/json"}).decode()
+                src = re.search(r'<img src="([^"]+)"', part)
+                assert src is not None, "no preview image after the edit"
+                _http(url + src.group(1))
+                edits.append(time.perf_counter() - start)
+            docx = fresh(work / "serve-docx")
+            _unpack(_http(url + base + "/download/docx"), docx)
+            pdf = fresh(work / "serve-pdf")
+            _unpack(_http(url + base + "/download/pdf"), pdf)
+            n_pages = pages(pdf)
+            row = ServeRow(
+                label,
+                n_pages,
+                statistics.median(firsts),
+                statistics.median(converts),
+                statistics.median(edits),
+            )
+            if with_lo:
+                files = sorted(docx.glob("*.docx"))
+                lo_out, cold, warm = work / "serve-lo", work / "serve-lo-cold", work / "serve-lo-warm"
+                run(libreoffice(files, fresh(lo_out), warm))  # makes the warm profile
+
+                def reset(lo_out: Path = lo_out, cold: Path = cold) -> None:
+                    fresh(lo_out)
+                    shutil.rmtree(cold, ignore_errors=True)
+
+                row.lo_cold = median_run(libreoffice(files, lo_out, cold), lo_runs, before=reset).seconds
+                row.lo_warm = median_run(libreoffice(files, lo_out, warm), lo_runs).seconds
+            rows.append(row)
+        return rows
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(10)
+
+
+def _unpack(data: bytes, folder: Path) -> None:
+    """A download into ``folder``: the zip of one file per article for several, else the file."""
+    import io
+    import zipfile
+
+    z = zipfile.ZipFile(io.BytesIO(data)) if data.startswith(b"PK") else None
+    if z is not None and all(n.endswith((".docx", ".pdf")) for n in z.namelist()):
+        z.extractall(folder)
+    else:
+        (folder / ("input.pdf" if data.startswith(b"%PDF") else "input.docx")).write_bytes(data)
+
+
+def serve_table(args: argparse.Namespace, work: Path) -> list[str]:
+    print("bench: the web page …", file=sys.stderr)
+    rows = serve_bench(work, args.runs, args.lo_runs, not args.quick)
+    lines = [
+        "**The web page** (`gongwen serve`, warm): upload sent → first page preview image received "
+        "(the convert request, then the image, as the page makes them); a correction sent → the "
+        "corrected first image received; against LibreOffice converting the DOCX the page offers "
+        f"for the same input to PDF (median of {args.runs}; LibreOffice of {args.lo_runs})",
+        "",
+    ]
+    if args.quick:
+        lines += [
+            "| input | PDF pages | convert s | first image s | correction s |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {r.label} | {r.pages} | {r.convert:.2f} | {r.first_image:.2f} | {r.edit:.2f} |" for r in rows
+        ]
+    else:
+        lines += [
+            "| input | PDF pages | convert s | first image s | correction s | LibreOffice cold s | warm s"
+            " | cold / first image |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {r.label} | {r.pages} | {r.convert:.2f} | {r.first_image:.2f} | {r.edit:.2f} | {r.lo_cold:.2f} "
+            f"| {r.lo_warm:.2f} | **{r.lo_cold / r.first_image:.1f}×** |"
+            for r in rows
+        ]
+    return [*lines, ""]
+
+
 def report(args: argparse.Namespace, work: Path) -> str:
     lines: list[str] = []
     say = lines.append
@@ -375,6 +558,8 @@ def report(args: argparse.Namespace, work: Path) -> str:
     say(f"| 16× / 1× | | | | | **{whole:.2f}** | | **{inner:.2f}** | |")
     say("")
 
+    lines += serve_table(args, work)
+
     if not args.quick:
         print("bench: 20 MB …", file=sys.stderr)
         size, twenty, n_pages = twenty_mb(work)
@@ -409,19 +594,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="skip LibreOffice and the 20 MB input")
     ap.add_argument("--readme", type=Path, help="write the tables into this README")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
+    ap.add_argument("--serve-only", action="store_true", help="measure the web page alone (prints its table)")
     args = ap.parse_args(argv)
     if not args.quick and shutil.which("soffice") is None:
         raise SystemExit("bench: soffice not found — `make test-deps` installs it, or pass --quick")
     work = Path(tempfile.mkdtemp(prefix="gongwen-bench-"))
     try:
-        table = report(args, work)
+        table = "\n".join(serve_table(args, work)) if args.serve_only else report(args, work)
     finally:
         if args.keep:
             print(f"bench: work folder kept: {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
     print(table)
-    if args.readme:
+    if args.readme and not args.serve_only:
         write_readme(args.readme, table)
     return 0
 

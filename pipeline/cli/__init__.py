@@ -40,12 +40,12 @@ from typing import Any, TypeVar
 
 import click
 
-from pipeline.cli.batch import Committer, Job, Result, internal_error, run_batch
+from pipeline.cli.batch import Committer, Job, Result, run_batch
 from pipeline.cli.inputs import find_inputs, read_input
 from pipeline.cli.output import check_outdir, sweep_temps
 from pipeline.core import DEFAULT_MAX_BYTES, Options, has_body, trace
 from pipeline.decode import codec_name
-from pipeline.errors import ExitStatus, PipelineError
+from pipeline.errors import ExitStatus, PipelineError, internal_error
 from pipeline.model import (
     SCHEMA,
     SCHEMAS,
@@ -423,6 +423,67 @@ def element_lines(found: Article, merged: Article) -> list[str]:
         if value:
             out.append(f"版记 {name:<12} {value} {source(value == getattr(old_imprint, name))}")
     return out
+
+
+@main.command("serve")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on."
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; any but a loopback address requires a token.",
+)
+@click.option(
+    "--token",
+    default=None,
+    help="Require this token on every request [default: none on 127.0.0.1, generated otherwise].",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Refuse uploads larger than this.",
+)
+def serve_cmd(port: int, host: str, token: str | None, open_browser: bool, max_bytes: int) -> None:
+    """A local web page: paste or drop inputs, see the pages, correct, download."""
+    import socket
+
+    from pipeline.serve.app import ServeConfig, create_app, is_loopback, new_token
+
+    if token is None and not is_loopback(host):
+        token = new_token()
+    try:  # a clear line for a port in use, before uvicorn logs its own
+        with socket.create_server((host, port)):
+            pass
+    except OSError as e:
+        click.echo(f"error: cannot listen on {host}:{port} ({e.strerror}) — choose another --port", err=True)
+        sys.exit(ExitStatus.FAILED)
+    from pipeline.serve.work import warm_up
+
+    try:  # fonts and renderers loaded now, so the first user does not wait for them
+        warm_up()
+    except PipelineError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(ExitStatus.FAILED)
+    import uvicorn
+
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+    where = (
+        "" if is_loopback(host) else " (every address of this machine)" if host in ("0.0.0.0", "::") else ""
+    )
+    click.echo(f"gongwen serve: open {url}{where} — Ctrl+C stops it", err=True)
+    if open_browser:
+        import threading
+        import webbrowser
+
+        threading.Timer(1.0, webbrowser.open, (url,)).start()
+    app = create_app(ServeConfig(host=host, port=port, token=token, max_bytes=max_bytes))
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
 
 
 @main.command("rules")

@@ -6,7 +6,6 @@ Every failure of an input becomes that input's one-line error and the batch goes
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,31 +14,12 @@ from typing import TYPE_CHECKING
 from pipeline.cli.inputs import read_input
 from pipeline.cli.output import StageWriteError, commit, discard, stage, write_error
 from pipeline.core import Options, convert, load_tree
-from pipeline.errors import PipelineError
+from pipeline.errors import REPORT_HINT, PipelineError, internal_error
 from pipeline.model import Notice
 from pipeline.render import Output, RenderOptions, render_outputs
 
 if TYPE_CHECKING:  # concurrent.futures.process costs ~8 ms to import; only -j > 1 needs it
     from concurrent.futures import ProcessPoolExecutor
-
-REPORT_HINT = "please report it with this input file"
-
-
-def internal_error(e: BaseException) -> str:
-    """``internal error (IndexError: … at pipeline/structure/__init__.py:93) — please report…``.
-
-    The innermost frame inside the package says where the bug is, so a report can be
-    acted on without the traceback.
-    """
-    where = ""
-    for frame in reversed(traceback.extract_tb(e.__traceback__)):
-        parts = Path(frame.filename).parts
-        if "pipeline" in parts:
-            where = " at " + "/".join(parts[parts.index("pipeline") :]) + f":{frame.lineno}"
-            break
-    text = str(e).splitlines()[0][:120] if str(e) else ""
-    detail = f"{type(e).__name__}: {text}" if text else type(e).__name__
-    return f"internal error ({detail}{where}) — {REPORT_HINT}"
 
 
 @dataclass
