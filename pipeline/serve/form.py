@@ -4,11 +4,9 @@ Fields: ``text`` (a pasted text), ``files`` (any number of files, every kind the
 takes), ``encoding`` ("" for automatic), ``keep_numbering``, ``title``.  A malformed
 form is a :class:`FormError` with its HTTP status and one line.
 
-The metadata of a formal document (issue 15, "The elements of a real 公文…": 发文机关,
-发文字号, 签发人, 主送, 抄送, 印发, 成文日期) has its fields listed in
-:data:`META_FIELDS` under the names that issue gives them, and :func:`meta_values`
-reads them; the page shows them once ``pipeline.core.Options`` can take them
-(:data:`META_READY`), so that a value typed in is never silently dropped.
+The metadata of a formal document (发文机关, 发文字号, 签发人, 主送, 抄送, 印发, 成文日期)
+has its fields in :data:`META_FIELDS` under the names of ``pipeline.structure.meta``
+(what ``--meta`` takes), checked the same way: a bad value is a 400 with its one line.
 """
 
 from __future__ import annotations
@@ -19,7 +17,9 @@ from starlette.datastructures import FormData, UploadFile
 
 from pipeline.core import Options, megabytes
 from pipeline.decode import codec_name
+from pipeline.errors import MetaError
 from pipeline.serve.work import Upload
+from pipeline.structure.meta import meta_from
 
 ENCODINGS = (  # (value, label): the choices the page offers; "" lets decode find it
     ("", "自动识别"),
@@ -47,7 +47,6 @@ META_FIELDS: tuple[MetaField, ...] = (
     MetaField("print_date", "印发日期", "2024-03-06"),
     MetaField("date", "成文日期", "2024-03-05"),
 )
-META_READY = False  # main has no --meta yet (issue 15 in progress): the fields stay hidden
 
 
 class FormError(Exception):
@@ -62,7 +61,7 @@ def context(max_bytes: int, max_files: int) -> dict[str, object]:
     """What the input form's template needs."""
     return {
         "encodings": ENCODINGS,
-        "meta_fields": META_FIELDS if META_READY else (),
+        "meta_fields": META_FIELDS,
         "max_size": megabytes(max_bytes),
         "max_files": max_files,
     }
@@ -108,10 +107,15 @@ def parse(form: FormData, max_bytes: int) -> tuple[list[Upload], Options]:
     title = form.get("title", "")
     if not isinstance(title, str):
         raise FormError(400, "malformed form: title must be a text field")
+    try:
+        supplied = meta_from(meta_values(form))
+    except MetaError as e:
+        raise FormError(400, str(e)) from None
     options = Options(
         encoding=encoding or None,
         title=title.strip() or None,
         keep_numbering=form.get("keep_numbering") in ("on", "1", "true"),
         max_bytes=max_bytes,
+        meta=supplied.meta(),
     )
     return uploads, options

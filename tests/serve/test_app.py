@@ -4,6 +4,7 @@ rules of issue 19, and that nothing a request sends reaches the disk."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import tempfile
 import zipfile
@@ -372,3 +373,24 @@ def test_every_kind_of_input_the_cli_takes_converts(http, disk):
     response = upload(http, *inputs)
     assert response.status_code == 200
     assert response.text.count('class="status ok') == len(inputs), re.findall(r"失败[^<]*", response.text)
+
+
+# ---------------------------------------------------------------- metadata of a formal document
+
+
+def test_the_metadata_fields_fill_the_document_as_meta_does(http, disk):
+    page = http.get("/")
+    for name in ("issuer", "doc_number", "signers", "recipients", "cc", "printer", "print_date", "date"):
+        assert f'name="{name}"' in page.text
+    notice = "关于做好防汛工作的通知\n\n今年汛期即将来临，请各单位认真做好防汛准备工作。\n".encode()
+    base = base_of(upload(http, ("a.txt", notice), issuer="XX县人民政府文件", doc_number="X政发〔2024〕3号"))
+    doc = json.loads(http.get(base + "/download/json").content)
+    head = doc["documents"][0]["head"]
+    assert (head["issuer"], head["doc_number"]) == ("XX县人民政府文件", "X政发〔2024〕3号")
+
+
+def test_a_bad_metadata_value_is_400_with_its_one_line(http, disk):
+    response = upload(http, ("a.txt", SEED_000), doc_number="X政发[2024]第03号")
+    assert response.status_code == 400
+    assert response.text.startswith("error: ")
+    assert "X政发〔2024〕3号" in response.text  # the one line says how to write it
