@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from pipeline.model import Removal
+from pipeline.structure import elements
 from pipeline.structure.common import Piece
 from pipeline.text.lexicon import COLLECTION, TITLE_PREFIXES, TITLE_SUFFIX, hits
 from pipeline.text.lines import fold
@@ -146,6 +147,7 @@ def _ruled_out(text: str) -> bool:
         text.startswith(("—", "-"))
         or RECORD.search(key)
         or ISSUER.search(key)
+        or elements.record_kind(text) is not None  # 发文字号, 签发人, 抄送, 附件, 附注 …
         or parse_marker(text) is not None
     ):
         return True
