@@ -35,7 +35,7 @@ from pipeline.check.measure import (
     width_in_chars,
 )
 from pipeline.check.pdfpage import Line, Pdf
-from pipeline.check.xmlcheck import date_problem, doc_number_problem
+from pipeline.check.xmlcheck import HEADING_SPAN, date_problem, doc_number_problem
 from pipeline.render import style
 
 PAGE = style.PAGE
@@ -50,6 +50,7 @@ PAGE_NUMBER = re.compile(
 _PAGE_NUMBER_FORM = re.compile(r"^—\s?\d{1,4}\s?—$")
 _DIGIT = "0123456789０１２３４５６７８９"
 _AFTER_DIGIT = _DIGIT + "%‰％.．年月日"
+MIN_FACE_CHARS = 4  # a paragraph of fewer characters (a "―", a cell) says nothing of its face
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ class Layout:
     roles: tuple[R.Role, ...]
     left: float  # where the document's lines start (its left edge)
     right: float
+    edges_known: bool  # False: no full line followed by another showed the edges
     char: float  # one 字 of body text
 
 
@@ -101,13 +103,26 @@ def layout(pdf: Pdf) -> Layout:
         numbers.append(num)
         body_pages.append([ln for ln in page.lines if ln is not num])
     all_lines = [ln for p in body_pages for ln in p]
-    sizes = Counter(ln.size for ln in all_lines)
-    body_size = sizes.most_common(1)[0][0] if sizes else style.BODY.size
+    # the body's size: the commonest by characters, among sizes a body could have (a
+    # one-line document is mostly title)
+    sizes = Counter(c.size for ln in all_lines for c in ln.chars if not c.ch.isspace())
+    small = Counter({round(k, 1): n for k, n in sizes.items() if k < style.TITLE.size - 2})
+    body_size = (small or sizes).most_common(1)[0][0] if sizes else style.BODY.size
     plain = [ln for ln in all_lines if abs(ln.size - body_size) < 0.5]
-    left = Counter(round(ln.x0) for ln in plain).most_common(1)[0][0] if plain else BODY_LEFT
-    wide = [ln for ln in plain if ln.x1 > (left + BODY_RIGHT) / 2]
-    right = Counter(round(ln.x1) for ln in wide).most_common(1)[0][0] if wide else BODY_RIGHT
-    full = [ln for ln in wide if abs(ln.x1 - right) < 2 and width_in_chars(ln.text) == len(ln.text) and len(ln.text) > 5]
+    # the document's right edge: where at least two body lines end furthest out; its left
+    # edge: where the lines after such full lines start (a continuation line; in a short
+    # document of one-line paragraphs there may be none: then the 版心's edge is assumed)
+    ends = Counter(round(ln.x1) for ln in plain if ln.x1 > (BODY_LEFT + BODY_RIGHT) / 2)
+    repeated = [x for x, n in ends.items() if n >= 2]
+    right = float(max(repeated)) if repeated else BODY_RIGHT
+    continuing = [
+        b.x0
+        for page in body_pages
+        for a, b in zip(page, page[1:], strict=False)
+        if abs(a.x1 - right) < 0.6 * body_size and abs(a.size - b.size) < 0.5 and abs(a.size - body_size) < 0.5
+    ]
+    left = min(continuing) if continuing else BODY_LEFT
+    full = [ln for ln in plain if abs(ln.x1 - right) < 2 and width_in_chars(ln.text) == len(ln.text) and len(ln.text) > 5]
     char = statistics.median((ln.x1 - ln.x0) / len(ln.text) for ln in full) if full else PAGE.char_pitch
     pitch_guess = _pitch(body_pages, body_size) or PAGE.line_pitch
     paras: list[list[BodyLine]] = []
@@ -120,25 +135,43 @@ def layout(pdf: Pdf) -> Layout:
             centre = (ln.x0 + ln.x1) / 2
             centred = abs(centre - (left + right) / 2) < char and ln.x0 > left + char and ln.x1 < right - char
             right_set = ln.x0 > left + 4 * char and abs(ln.x1 - right) < 2 * char + 1
-            new = (
-                prev is None
-                or ln.x0 > left + 0.5 * char
-                or prev.x1 < right - char
-                or abs(ln.size - prev.size) > 1
-                or (prev.page == ln.page and ln.baseline - prev.baseline > 1.6 * pitch_guess)
-                or centred
-            )
+            large = abs(ln.size - body_size) > 1
+            if large and prev is not None and abs(ln.size - prev.size) < 0.5 and ln.page == prev.page:
+                # the next line of a title (or any large centred block): one paragraph
+                new = abs(centre - (left + right) / 2) > 1.5 * char
+            else:
+                new = (
+                    prev is None
+                    or ln.x0 > left + 0.5 * char
+                    or prev.x1 < right - 3 * char
+                    or abs(ln.size - prev.size) > 1
+                    or (prev.page == ln.page and ln.baseline - prev.baseline > 1.6 * pitch_guess)
+                    or centred
+                )
             if new:
                 paras.append([])
-                aligns.append("center" if centred else "right" if right_set and not centred else "both")
+                aligns.append("center" if centred or (large and abs(centre - (left + right) / 2) < char) else "right" if right_set else "both")
             b = BodyLine(ln, i, len(paras) - 1)
             paras[-1].append(b)
             page_out.append(b)
             prev = ln
         body.append(tuple(page_out))
     para_objs = tuple(Para(tuple(p), a) for p, a in zip(paras, aligns, strict=True))
-    roles = tuple(R.classify([R.Hint(p.text, p.align, p.size) for p in para_objs]))
-    return Layout(tuple(body), tuple(numbers), para_objs, roles, left, right, char)
+    roles = tuple(R.classify([R.Hint(p.text, p.align, p.size, _face_level(p)) for p in para_objs]))
+    known = bool(continuing) and bool(repeated)
+    return Layout(tuple(body), tuple(numbers), para_objs, roles, left, right, known, char)
+
+
+# a one-line paragraph without a marker set in the face of a heading level is a heading
+# of that level (the page has no style names to go by)
+_LEVEL_OF_KIND = {wanted_kind(b.face): n for n, b in sorted(style.HEADINGS.items(), reverse=True)}
+_LEVEL_OF_KIND.pop(wanted_kind(style.BODY.face), None)
+
+
+def _face_level(p: Para) -> int:
+    if len(p.lines) != 1:
+        return 0
+    return _LEVEL_OF_KIND.get(face_kind(p.lines[0].line.font_of()) or "", 0)
 
 
 def _pitch(pages: Sequence[Sequence[Line]], size: float) -> float | None:
@@ -172,10 +205,10 @@ def _margins(lay: Layout, out: Findings) -> None:
         return
     leftmost = min(lines, key=lambda b: b.line.x0)
     rightmost = max(lines, key=lambda b: b.line.x1)
-    if abs(lay.left - BODY_LEFT) > MM_TOL or leftmost.line.x0 < BODY_LEFT - MM_TOL:
+    if (lay.edges_known and abs(lay.left - BODY_LEFT) > MM_TOL) or leftmost.line.x0 < BODY_LEFT - MM_TOL:
         got = min(lay.left, leftmost.line.x0)
         out.add("margins", _where(leftmost), f"text starts {mm(got)} from the left edge", f"{mm(BODY_LEFT)} (订口)")
-    if abs(lay.right - BODY_RIGHT) > MM_TOL + lay.char / 2 or rightmost.line.x1 > BODY_RIGHT + MM_TOL:
+    if rightmost.line.x1 > BODY_RIGHT + MM_TOL or (lay.edges_known and lay.right < BODY_RIGHT - MM_TOL - lay.char / 2):
         got = PAGE.width - max(lay.right, rightmost.line.x1)
         out.add("margins", _where(rightmost), f"text ends {mm(got)} from the right edge", f"{mm(PAGE.right)} (版心 156 mm wide)")
     tops = [page[0] for page in lay.body if page]
@@ -193,16 +226,24 @@ def _grid(lay: Layout, out: Findings, skip_chars: bool) -> None:
         return
     size = body_size[0][0]
     pitch = _pitch([[b.line for b in page] for page in lay.body], size)
-    n_pages = len(lay.body)
-    counts = {i + 1: len(page) for i, page in enumerate(lay.body) if 0 < i < n_pages - 1}
-    if counts:
+    # a page whose last paragraph runs on to the next page is full by the flow of the text:
+    # it shows the grid.  One that ends with a paragraph may be short for a good reason
+    # (the heading after it kept with its paragraph on the next page, a page break).
+    counts = {}
+    for i, page in enumerate(lay.body[:-1]):
+        nxt = lay.body[i + 1]
+        runs_on = page and nxt and page[-1].para == nxt[0].para
+        if runs_on and i > 0 and lay.roles[page[-1].para].kind == "body":
+            counts[i + 1] = len(page)
+    over = [i + 1 for i, page in enumerate(lay.body) if len(page) > PAGE.lines]
+    if over:
+        page = over[0]
+        out.add("lines-per-page", _where(lay.body[page - 1][0]), f"{len(lay.body[page - 1])} lines on the page", f"{PAGE.lines} lines filling the 版心")
+    elif counts:
         typical, _ = Counter(counts.values()).most_common(1)[0]
-        over = [p for p, n in counts.items() if n > PAGE.lines]
-        page = over[0] if over else next(p for p, n in counts.items() if n == typical)
-        if typical != PAGE.lines or over:
-            n = counts[page]
-            b = lay.body[page - 1][0]
-            out.add("lines-per-page", Where(page=page, text=b.line.text), f"{n} lines on the page", f"{PAGE.lines} lines filling the 版心")
+        if typical != PAGE.lines:
+            page = next(p for p, n in counts.items() if n == typical)
+            out.add("lines-per-page", _where(lay.body[page - 1][0]), f"{typical} lines on a full page", f"{PAGE.lines} lines filling the 版心")
     if pitch and not any(f.code == "lines-per-page" for f in out):
         # coordinates in a PDF are rounded: allow the measured pitch PITCH_TOL/2 of error
         lines = int(PAGE.body_height / (pitch - PITCH_TOL / 2))
@@ -310,6 +351,8 @@ def _pages(lay: Layout, out: Findings) -> None:
         role = lay.roles[last.para]
         if role.kind == "heading" and not role.sentence and nxt.para != last.para:
             out.add("heading-at-foot", _where(last), "heading alone at the foot of the page", "kept with the paragraph after it")
+        elif role.kind == "heading" and not role.sentence:
+            out.add("heading-at-foot", _where(last), "heading split across pages", "all its lines on one page, with the paragraph after it")
     if len(pages) > 1 and pages[-1]:
         last = pages[-1]
         kinds = {lay.roles[b.para].kind for b in last}
@@ -328,7 +371,13 @@ def _pages(lay: Layout, out: Findings) -> None:
 
 def _face_size(out: Findings, p: Para, start: int, end: int | None, code_face: str, code_size: str | None, block: style.BlockStyle, what: str) -> None:
     b = p.lines[0]
-    font = b.line.font_of(start, end)
+    if end is None:
+        drawn = Counter(c.font for ln in p.lines for c in ln.line.chars if not c.ch.isspace())
+        if sum(drawn.values()) < MIN_FACE_CHARS:
+            return  # too little text to tell a face by
+        font = drawn.most_common(1)[0][0]
+    else:
+        font = b.line.font_of(start, end)
     kind = face_kind(font)
     want = wanted_kind(block.face)
     if kind != want:
@@ -355,9 +404,11 @@ def _pdf_roles(lay: Layout, out: Findings) -> None:
                 out.add("title-align", _where(b), "title not centred", "centred")
         elif k == "subtitle":
             _face_size(out, p, 0, None, "subtitle-face", None, style.SUBTITLE, "subtitle")
+        elif k == "item" and role.marker != role.standard:
+            out.add("heading-marker", _where(b), f"marker {role.marker}", role.standard, group=f"m{role.marker}")
         elif k == "heading":
             block = style.HEADINGS.get(role.level, style.HEADINGS[max(style.HEADINGS)])
-            end = min(role.sentence, len(b.line.text)) if role.sentence else None
+            end = min(len(role.marker) + HEADING_SPAN, len(b.line.text)) if role.sentence else None
             _face_size(out, p, 0, end, "heading-face", "heading-size", block, f"level-{role.level} heading")
             if abs(indent - block.indent_chars) > POSITION_TOL_CHARS:
                 out.add("heading-indent", _where(b), f"level-{role.level} heading indented {chars(indent)}", chars(block.indent_chars), group=f"hi{role.level}")
@@ -458,10 +509,13 @@ def _substitutions(lay: Layout) -> list[str]:
         }.get(role.kind)
         if block is None:
             continue
-        end = role.sentence or None
+        end = len(role.marker) + HEADING_SPAN if role.sentence else None
         font = p.lines[0].line.font_of(0, end)
         want = wanted_kind(block.face)
         label = role.kind + (f" {role.level}" if role.level else "")
         if face_kind(font) != want and label not in seen:
-            seen[label] = f"LibreOffice drew the {label} in {font}, not a {want} face: this machine lacks the font the file names"
+            seen[label] = (
+                f"LibreOffice drew the {label} in {font}, not a {want} face"
+                " (the font the file names is missing here, or the file names another)"
+            )
     return list(seen.values())

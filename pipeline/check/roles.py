@@ -49,12 +49,13 @@ class Hint:
     text: str
     align: str = ""  # "center" | "right" | "left" | "both" | ""
     size: float = 0.0  # pt of its main text (0: unknown)
+    level: int = 0  # the heading level its style (outline level) or face suggests, 0: none
 
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    kind: str  # head, title, subtitle, recipients, salutation, heading, body, attachment,
-    # signature, date, note, imprint, empty
+    kind: str  # head, title, subtitle, recipients, salutation, heading, item, body,
+    # attachment, signature, date, note, imprint, empty
     level: int = 0  # heading level 1–4
     marker: str = ""  # a heading's marker as written
     standard: str = ""  # the marker as GB/T 9704 prints it
@@ -62,26 +63,61 @@ class Role:
     sub: str = ""  # head: copy-number/classification/urgency/issuer/doc-number/signer
 
 
-def heading_role(text: str) -> Role | None:
+class Levels:
+    """Heading levels from marker families, by the rule structure uses
+    (``pipeline/structure/blocks.py`` ``Levels``): each family has its standard level
+    (一、 1, （一） 2, 1. 3, （1） 4); a family met under another of the same standard
+    level nests one below it (第一、 under 三、 is level 2); returning to a family closes
+    the ones opened under it.
+
+    >>> lv = Levels()
+    >>> [lv.assign(f, n) for f, n in (("cn-dun", 1), ("cn-ordinal", 1), ("arabic-dot", 3), ("cn-dun", 1))]
+    [1, 2, 3, 1]
+    """
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[str, int]] = []
+
+    def assign(self, family: str, std: int) -> int:
+        for k, (fam, level) in enumerate(self.stack):
+            if fam == family:
+                del self.stack[k + 1 :]
+                return level
+        while self.stack and self.stack[-1][1] > std:
+            self.stack.pop()
+        level = std + 1 if self.stack and self.stack[-1][1] == std else std
+        level = min(level, 4)
+        self.stack.append((family, level))
+        return level
+
+
+def heading_role(text: str, levels: Levels | None = None) -> Role | None:
     """A heading role when ``text`` opens with a numbering marker and reads as one.
+
+    A numbered paragraph that is one whole sentence ("（三）组织制定并实施……规程。"), or
+    whose first sentence runs past 60 characters, is an *item*: 7.3.3 would set it in
+    its level's face as a heading, office practice as a body paragraph (gbt9704.md
+    §6.6), so its face is not judged.
 
     >>> heading_role("（二）加强作风建设。要坚持……").sentence, heading_role("1、联系群众").standard
     (11, '1.')
-    >>> heading_role("一是强化自我管理。") is None
-    True
+    >>> heading_role("一是强化自我管理。") is None, heading_role("（三）落实安全生产责任。").kind
+    (True, 'item')
     """
     m = parse_marker(text)
-    if m is None or m.family == "bullet":
+    if m is None:
         return None
     rest = m.rest
     cut = min((i for i in (rest.find(c) for c in _SENTENCE_END) if i >= 0), default=-1)
-    if cut >= 0 and rest[cut + 1 :].strip():
-        if cut > 60:
-            return None
-        return Role("heading", m.level, m.number, m.standard, len(text) - len(rest) + cut + 1)
-    if len(rest) > 60 or (m.needs_title_shape and re.search(r"[，。；：]", rest)):
+    runin = bool(cut >= 0 and rest[cut + 1 :].strip())
+    if m.needs_title_shape and (runin or len(rest) > 60 or re.search(r"[，。；：]", rest)):
         return None
-    return Role("heading", m.level, m.number, m.standard)
+    family = f"{m.family}-{m.level}" if m.family == "decimal" else m.family
+    level = levels.assign(family, m.level) if levels is not None else m.level
+    if (runin and cut > 60) or (not runin and (cut >= 0 or len(rest) > 60)):
+        return Role("item", level, m.number, m.standard)
+    sentence = len(text) - len(rest) + cut + 1 if runin else 0
+    return Role("heading", level, m.number, m.standard, sentence)
 
 
 def _head(text: str) -> str:
@@ -117,7 +153,8 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
     if k < len(filled):
         i = filled[k]
         t = texts[i]
-        if len(t) <= 120 and heading_role(t) is None and not t.endswith(("。", "：")) and not DATE.match(t):
+        stands_out = paras[i].align == "center" or (body_size and paras[i].size > body_size + 2)
+        if stands_out and len(t) <= 120 and heading_role(t) is None and not t.endswith(("。", "：")) and not DATE.match(t):
             roles[i] = Role("title")
             k += 1
             size = paras[i].size
@@ -179,6 +216,7 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
             break
 
     # the rest: 附件说明, headings, body
+    levels = Levels()
     in_attachment = False
     for j in range(start, len(filled)):
         i = filled[j]
@@ -194,7 +232,10 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
             roles[i] = Role("attachment")
             continue
         in_attachment = False
-        roles[i] = heading_role(t) or Role("body")
+        role = heading_role(t, levels)
+        if role is None and paras[i].level and len(t) <= 60 and not re.search(r"[。；！？]", t):
+            role = Role("heading", paras[i].level)  # an unnumbered heading, by its style or face
+        roles[i] = role or Role("body")
     return [r or Role("body") for r in roles]
 
 

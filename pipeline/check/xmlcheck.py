@@ -35,11 +35,14 @@ from pipeline.render import style
 PAGE = style.PAGE
 _WIDE_MARKS = "“”‘’—…·"  # ambiguous-width marks a Latin font draws narrow (fonts.md §6)
 _BLACK = ("auto", "000000")
+HEADING_SPAN = 4  # characters after a run-in heading's marker whose face is judged
 
 
 def _hint(p: Para) -> R.Hint:
     props = p.main_props()
-    return R.Hint(p.text, p.props.jc, props.size or 0.0 if props else 0.0)
+    outline = p.props.outline
+    level = outline + 1 if outline is not None and outline < max(style.HEADINGS) else 0
+    return R.Hint(p.text, p.props.jc, props.size or 0.0 if props else 0.0, level)
 
 
 def docx_roles(doc: Docx) -> list[R.Role]:
@@ -544,9 +547,18 @@ def check_docx_xml(doc: Docx) -> list[Finding]:
                 out.add("title-align", Where(paragraph=p.index, text=p.text), f"title {_align_name(p.props.jc)}", "centred")
         elif k == "subtitle":
             _face(out, "subtitle-face", p, props, style.SUBTITLE, "subtitle", "subtitle")
+        elif k == "item":
+            block = style.HEADINGS.get(role.level, style.HEADINGS[max(style.HEADINGS)])
+            _size(out, "heading-size", p, props, block, f"level-{role.level} item", f"h{role.level}")
+            _indent(out, "heading-indent", p, adv, block.indent_chars, f"level-{role.level} item", f"h{role.level}")
+            if role.marker != role.standard:
+                where = Where(paragraph=p.index, part=f"style {p.style_name}", text=p.text)
+                out.add("heading-marker", where, f"marker {role.marker}", role.standard, group=f"m{role.marker}")
         elif k == "heading":
             block = style.HEADINGS.get(role.level, style.HEADINGS[max(style.HEADINGS)])
-            head = _span_props(p, 0, role.sentence or None)
+            # the marker and the heading's first characters: a run-in heading's sentence
+            # may end at "：" or "。" (practice differs), its opening never is the tail
+            head = _span_props(p, 0, len(role.marker) + HEADING_SPAN if role.sentence else None)
             what = f"level-{role.level} heading" + (" sentence" if role.sentence else "")
             _face(out, "heading-face", p, head, block, what, f"h{role.level}")
             _size(out, "heading-size", p, head, block, what, f"h{role.level}")
