@@ -180,7 +180,7 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
     if k < len(filled):
         i = filled[k]
         t = texts[i]
-        if t.endswith(("：", ":")) and len(t) <= 80 and not re.search(r"[。，；]", t) and heading_role(t) is None:
+        if t.endswith(("：", ":")) and len(t) <= 80 and not re.search(r"[。；！？]", t) and heading_role(t) is None:
             roles[i] = Role("salutation" if SALUTATION.search(t) and len(t) <= 20 else "recipients")
             k += 1
     start = k
