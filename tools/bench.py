@@ -22,6 +22,10 @@ Everything is measured as a whole process, the way a user runs it, on the same i
    and the image request, as the page makes them), and a correction's round trip,
    against LibreOffice converting the DOCX the page offers for the same input.
    ``--serve-only`` runs this section alone.
+7. **Check** (issue 18): ``gongwen check`` on a 40-page DOCX, the LibreOffice render
+   included, and on its 40-page PDF; the first run with a new LibreOffice profile, then
+   the median of ``--runs`` with the cached one.  ``--only-check`` runs this part alone
+   and writes its own table (``<!-- check-bench:start -->`` … ``:end -->``).
 
 Peak memory comes from ``wait4``'s rusage, which covers the process and every
 descendant it waited for, so it is the largest single process of the run.  The tables
@@ -575,10 +579,51 @@ def report(args: argparse.Namespace, work: Path) -> str:
     return "\n".join(lines)
 
 
-def write_readme(readme: Path, table: str) -> None:
+def check_bench(work: Path, runs: int) -> str:
+    """``gongwen check`` on a 40-page DOCX (LibreOffice render included) and its PDF."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("check_corpus", ROOT / "tools" / "check_corpus.py")
+    assert spec is not None
+    assert spec.loader is not None
+    corpus = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = corpus  # dataclasses look their module up there
+    spec.loader.exec_module(corpus)
+    from pipeline.check import check, render_pdfs  # noqa: PLC0415 - only this section needs it
+
+    docx = work / "forty.docx"
+    docx.write_bytes(corpus.long_docx(40))
+    (pdf_bytes,) = render_pdfs([docx.read_bytes()])
+    assert pdf_bytes is not None
+    pdf = work / "forty.pdf"
+    pdf.write_bytes(pdf_bytes)
+    n_pages = check(docx.read_bytes(), "forty.docx", pdf_bytes).pages
+    cache = work / "cache"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}  # a profile of the bench's own
+    first = run([*GONGWEN, "check", str(docx)], env=env)
+    warm = statistics.median(run([*GONGWEN, "check", str(docx)], env=env).seconds for _ in range(runs))
+    xml = statistics.median(
+        run([*GONGWEN, "check", "--no-render", str(docx)], env=env).seconds for _ in range(runs)
+    )
+    on_pdf = statistics.median(run([*GONGWEN, "check", str(pdf)], env=env).seconds for _ in range(runs))
+    lines = [
+        f"`gongwen check` on a {n_pages}-page DOCX (tools/check_corpus.py `long_docx`) and on its PDF; "
+        f"whole processes, median of {runs} runs (first: a new LibreOffice profile) on {os.cpu_count()} cores.",
+        "",
+        "| what | seconds |",
+        "|---|---:|",
+        f"| DOCX, rendered with LibreOffice, first run | {first.seconds:.2f} |",
+        f"| DOCX, rendered with LibreOffice (cached profile) | **{warm:.2f}** |",
+        f"| DOCX, XML checks only (`--no-render`) | {xml:.2f} |",
+        f"| PDF ({n_pages} pages) | {on_pdf:.2f} |",
+    ]
+    return "\n".join(lines)
+
+
+def write_readme(readme: Path, table: str, marker: str = "bench") -> None:
     text = readme.read_text("utf-8")
-    block = f"<!-- bench:start -->\n{table.rstrip()}\n<!-- bench:end -->"
-    text, n = re.subn(r"<!-- bench:start -->.*?<!-- bench:end -->", lambda _: block, text, flags=re.S)
+    block = f"<!-- {marker}:start -->\n{table.rstrip()}\n<!-- {marker}:end -->"
+    text, n = re.subn(rf"<!-- {marker}:start -->.*?<!-- {marker}:end -->", lambda _: block, text, flags=re.S)
     if n == 0:
         text = text.rstrip() + "\n\n## Performance\n\n" + block + "\n"
     readme.write_text(text, "utf-8")
@@ -595,20 +640,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--readme", type=Path, help="write the tables into this README")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
     ap.add_argument("--serve-only", action="store_true", help="measure the web page alone (prints its table)")
+    ap.add_argument("--only-check", action="store_true", help="only the `gongwen check` measurement")
     args = ap.parse_args(argv)
     if not args.quick and shutil.which("soffice") is None:
         raise SystemExit("bench: soffice not found — `make test-deps` installs it, or pass --quick")
     work = Path(tempfile.mkdtemp(prefix="gongwen-bench-"))
+    table = ""
     try:
-        table = "\n".join(serve_table(args, work)) if args.serve_only else report(args, work)
+        if args.serve_only:
+            table = "\n".join(serve_table(args, work))
+        elif not args.only_check:
+            table = report(args, work)
+        checks = check_bench(work, args.runs) if shutil.which("soffice") and not args.serve_only else ""
     finally:
         if args.keep:
             print(f"bench: work folder kept: {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    print(table)
+    print(table + ("\n\n" + checks if checks else ""))
     if args.readme and not args.serve_only:
-        write_readme(args.readme, table)
+        if table:
+            write_readme(args.readme, table)
+        if checks:
+            write_readme(args.readme, checks, "check-bench")
     return 0
 
 

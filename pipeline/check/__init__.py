@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.check.findings import Finding, Report, Where, finding_line, report_to_dict
-from pipeline.check.libreoffice import RenderUnavailable, available, render_pdfs
+from pipeline.check.libreoffice import RenderUnavailableError, available, render_pdfs
 from pipeline.check.ooxml import read_docx
 from pipeline.check.pagecheck import check_pages
 from pipeline.check.pdfpage import read_pdf
@@ -94,7 +94,7 @@ def check_files(files: Sequence[tuple[str, bytes]], render: bool = True) -> list
         try:
             for i, pdf in zip(docx, render_pdfs([files[i][1] for i in docx]), strict=True):
                 rendered[i] = pdf
-        except RenderUnavailable as e:
+        except RenderUnavailableError as e:
             note = f"not rendered: {e} — XML checks only"
     elif docx:
         note = "not rendered (--no-render): XML checks only"

@@ -35,7 +35,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "小标宋",  # a heavy serif CJK face standing in for 小标宋 (fonts.md §1)
-        re.compile(r"(serif ?cjk|serif ?sc|source ?han ?serif|思源宋|fandolsong|song).*(bold|heavy|black)", re.I),
+        re.compile(
+            r"(serif ?cjk|serif ?sc|source ?han ?serif|思源宋|fandolsong|song).*(bold|heavy|black)", re.I
+        ),
     ),
     (
         "宋体",

@@ -36,7 +36,7 @@ class Where:
         """``p3 l5 "一、总体要求…"``, ``¶12``, ``style Heading 1``.
 
         >>> Where(paragraph=4, text="各区人民政府、市政府各委办局：").label()
-        '¶4 "各区人民政府、市政府各委办…"'
+        '¶4 "各区人民政府、市政府各委…"'
         """
         parts = []
         if self.page:

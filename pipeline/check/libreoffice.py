@@ -35,7 +35,7 @@ TIMEOUT = 600  # s for one soffice call (a 40-page DOCX takes about 2 s)
 _FLAG = re.compile(rb'<w:overflowPunct(?:\s+w:val="([^"]*)")?\s*/>')
 
 
-class RenderUnavailable(PipelineError):
+class RenderUnavailableError(PipelineError):
     """LibreOffice is not installed, or it could not lay the file out."""
 
 
@@ -96,12 +96,14 @@ def render_pdfs(docxs: Sequence[bytes]) -> list[bytes | None]:
     """Each DOCX laid out by LibreOffice, as PDF bytes (None for a file it could not
     lay out), in one ``soffice`` call.
 
-    Raises :class:`RenderUnavailable` when LibreOffice is missing or hangs.
+    Raises :class:`RenderUnavailableError` when LibreOffice is missing or hangs.
     """
     if not docxs:
         return []
     if not available():
-        raise RenderUnavailable("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+        raise RenderUnavailableError(
+            "LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
+        )
     with tempfile.TemporaryDirectory(prefix="gongwen-check-") as tmp_name:
         tmp = Path(tmp_name)
         names = []
@@ -129,5 +131,5 @@ def render_pdfs(docxs: Sequence[bytes]) -> list[bytes | None]:
                     stdin=subprocess.DEVNULL,
                 )
             except subprocess.TimeoutExpired:
-                raise RenderUnavailable(f"LibreOffice took over {TIMEOUT} s") from None
+                raise RenderUnavailableError(f"LibreOffice took over {TIMEOUT} s") from None
         return [p.with_suffix(".pdf").read_bytes() if p.with_suffix(".pdf").exists() else None for p in names]

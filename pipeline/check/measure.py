@@ -53,7 +53,7 @@ def width_in_chars(text: str) -> float:
     """Printed width in 字: CJK characters and full-width marks one, ASCII half.
 
     >>> width_in_chars("2024年3月5日"), width_in_chars("XX县人民政府")
-    (8.0, 6.0)
+    (6.0, 6.0)
     """
     return sum(0.5 if unicodedata.east_asian_width(c) in ("N", "Na", "H") else 1.0 for c in text if c != "\n")
 

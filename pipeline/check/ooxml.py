@@ -26,7 +26,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from lxml import etree
 
@@ -41,7 +41,14 @@ _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 _THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme", "cs": "cstheme"}
 # w:themeFontLang w:eastAsia → the <a:font script=…> of the theme that Word uses
-_SCRIPT_OF_LANG = {"zh-CN": "Hans", "zh-SG": "Hans", "zh-TW": "Hant", "zh-HK": "Hant", "ja-JP": "Jpan", "ko-KR": "Hang"}
+_SCRIPT_OF_LANG = {
+    "zh-CN": "Hans",
+    "zh-SG": "Hans",
+    "zh-TW": "Hant",
+    "zh-HK": "Hant",
+    "ja-JP": "Jpan",
+    "ko-KR": "Hang",
+}
 
 
 class DocxError(PipelineError):
@@ -209,7 +216,9 @@ class _Package:
         if name not in self.names:
             return None
         try:
-            return etree.fromstring(self.zip.read(name), parser=etree.XMLParser(resolve_entities=False, huge_tree=True))
+            return etree.fromstring(
+                self.zip.read(name), parser=etree.XMLParser(resolve_entities=False, huge_tree=True)
+            )
         except etree.XMLSyntaxError as e:
             raise DocxError(f"broken XML in {name}: {e}") from None
 
@@ -218,7 +227,7 @@ class _Package:
         if root is not None:
             for rel in root.iter(f"{{{PKG_REL}}}Relationship"):
                 if rel.get("Type", "").endswith("/officeDocument"):
-                    return rel.get("Target", "").lstrip("/")
+                    return str(rel.get("Target", "")).lstrip("/")
         if "word/document.xml" in self.names:
             return "word/document.xml"
         raise DocxError("a ZIP file without a Word document in it — give a .docx or a .pdf")
@@ -300,7 +309,12 @@ def _ppr_layer(ppr: etree._Element | None) -> dict[str, Any]:
             v = _num(ind.get(w(attr)))
             if v is not None:
                 out[key] = v / 20
-        for attr, key in (("leftChars", "left_chars"), ("startChars", "left_chars"), ("rightChars", "right_chars"), ("endChars", "right_chars")):
+        for attr, key in (
+            ("leftChars", "left_chars"),
+            ("startChars", "left_chars"),
+            ("rightChars", "right_chars"),
+            ("endChars", "right_chars"),
+        ):
             v = _num(ind.get(w(attr)))
             if v is not None:
                 out[key] = v / 100
@@ -428,7 +442,7 @@ def _numpr(n: etree._Element, inherited: tuple[str, int] | None) -> tuple[str, i
 class _Numbering:
     """numId × level → (the marker Word prints for a first item, the level's pPr/rPr)."""
 
-    _COUNTERS = {
+    _COUNTERS: ClassVar[dict[str, str]] = {
         "decimal": "1",
         "decimalZero": "01",
         "chineseCounting": "一",
@@ -685,7 +699,9 @@ class _Reader:
             footer=pt(attr("pgMar", "footer"), 36),
             grid_type=grid.get(w("type"), "default") if grid is not None else "default",
             grid_pitch=pt(_num(grid.get(w("linePitch"))), 0) or None if grid is not None else None,
-            grid_char_space=int(_num(grid.get(w("charSpace"))) or 0) if grid is not None and grid.get(w("charSpace")) else None,
+            grid_char_space=int(_num(grid.get(w("charSpace"))) or 0)
+            if grid is not None and grid.get(w("charSpace"))
+            else None,
             footers=footers,
             title_page=bool(_on(sect.find(w("titlePg")))),
         )
@@ -695,7 +711,9 @@ def _has_page_break(p: etree._Element) -> bool:
     return any(br.get(w("type")) == "page" for br in p.iter(w("br")))
 
 
-_CONTAINERS = {w(t) for t in ("hyperlink", "ins", "smartTag", "customXml", "sdt", "sdtContent", "moveTo", "dir", "bdo")}
+_CONTAINERS = {
+    w(t) for t in ("hyperlink", "ins", "smartTag", "customXml", "sdt", "sdtContent", "moveTo", "dir", "bdo")
+}
 
 
 def _run_elements(p: etree._Element) -> Iterator[etree._Element]:
@@ -738,8 +756,8 @@ def read_docx(data: bytes) -> Docx:
     body = root.find(w("body"))
     if body is None:
         raise DocxError("the document has no body")
-    paras = []
-    sections = []
+    paras: list[Para] = []
+    sections: list[Section] = []
     for i, (p, in_table) in enumerate(_body_paragraphs(body), 1):
         paras.append(reader.paragraph(p, i, in_table))
         sect = p.find(f"{w('pPr')}/{w('sectPr')}")

@@ -13,13 +13,14 @@ all there is — the faces, sizes and element positions the XML checks make for 
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.check import roles as R
+from pipeline.check import roles as rk
 from pipeline.check.faces import face_kind, wanted_kind
 from pipeline.check.findings import Finding, Where
 from pipeline.check.measure import (
@@ -79,7 +80,7 @@ class Layout:
     body: tuple[tuple[BodyLine, ...], ...]  # per page
     numbers: tuple[Line | None, ...]  # the page-number line of each page
     paras: tuple[Para, ...]
-    roles: tuple[R.Role, ...]
+    roles: tuple[rk.Role, ...]
     left: float  # where the document's lines start (its left edge)
     right: float
     edges_known: bool  # False: no full line followed by another showed the edges
@@ -118,11 +119,17 @@ def layout(pdf: Pdf) -> Layout:
     continuing = [
         b.x0
         for page in body_pages
-        for a, b in zip(page, page[1:], strict=False)
-        if abs(a.x1 - right) < 0.6 * body_size and abs(a.size - b.size) < 0.5 and abs(a.size - body_size) < 0.5
+        for a, b in itertools.pairwise(page)
+        if abs(a.x1 - right) < 0.6 * body_size
+        and abs(a.size - b.size) < 0.5
+        and abs(a.size - body_size) < 0.5
     ]
     left = min(continuing) if continuing else BODY_LEFT
-    full = [ln for ln in plain if abs(ln.x1 - right) < 2 and width_in_chars(ln.text) == len(ln.text) and len(ln.text) > 5]
+    full = [
+        ln
+        for ln in plain
+        if abs(ln.x1 - right) < 2 and width_in_chars(ln.text) == len(ln.text) and len(ln.text) > 5
+    ]
     char = statistics.median((ln.x1 - ln.x0) / len(ln.text) for ln in full) if full else PAGE.char_pitch
     pitch_guess = _pitch(body_pages, body_size) or PAGE.line_pitch
     paras: list[list[BodyLine]] = []
@@ -150,14 +157,20 @@ def layout(pdf: Pdf) -> Layout:
                 )
             if new:
                 paras.append([])
-                aligns.append("center" if centred or (large and abs(centre - (left + right) / 2) < char) else "right" if right_set else "both")
+                aligns.append(
+                    "center"
+                    if centred or (large and abs(centre - (left + right) / 2) < char)
+                    else "right"
+                    if right_set
+                    else "both"
+                )
             b = BodyLine(ln, i, len(paras) - 1)
             paras[-1].append(b)
             page_out.append(b)
             prev = ln
         body.append(tuple(page_out))
     para_objs = tuple(Para(tuple(p), a) for p, a in zip(paras, aligns, strict=True))
-    roles = tuple(R.classify([R.Hint(p.text, p.align, p.size, _face_level(p)) for p in para_objs]))
+    roles = tuple(rk.classify([rk.Hint(p.text, p.align, p.size, _face_level(p)) for p in para_objs]))
     known = bool(continuing) and bool(repeated)
     return Layout(tuple(body), tuple(numbers), para_objs, roles, left, right, known, char)
 
@@ -179,7 +192,11 @@ def _pitch(pages: Sequence[Sequence[Line]], size: float) -> float | None:
     gaps = []
     for lines in pages:
         same = [ln for ln in lines if abs(ln.size - size) < 0.5]
-        gaps += [b.baseline - a.baseline for a, b in zip(same, same[1:], strict=False) if 0 < b.baseline - a.baseline < 3 * size]
+        gaps += [
+            b.baseline - a.baseline
+            for a, b in itertools.pairwise(same)
+            if 0 < b.baseline - a.baseline < 3 * size
+        ]
     if not gaps:
         return None
     mode = Counter(round(g) for g in gaps).most_common(1)[0][0]
@@ -196,7 +213,13 @@ def _where(b: BodyLine) -> Where:
 def _paper(pdf: Pdf, out: Findings) -> None:
     for p in pdf.pages:
         if abs(p.width - PAGE.width) > PAPER_TOL or abs(p.height - PAGE.height) > PAPER_TOL:
-            out.add("paper-size", Where(page=p.number), f"{mm(p.width)} × {mm(p.height)}", "A4 210.0 mm × 297.0 mm", group="paper")
+            out.add(
+                "paper-size",
+                Where(page=p.number),
+                f"{mm(p.width)} × {mm(p.height)}",
+                "A4 210.0 mm × 297.0 mm",
+                group="paper",
+            )
 
 
 def _margins(lay: Layout, out: Findings) -> None:
@@ -207,17 +230,40 @@ def _margins(lay: Layout, out: Findings) -> None:
     rightmost = max(lines, key=lambda b: b.line.x1)
     if (lay.edges_known and abs(lay.left - BODY_LEFT) > MM_TOL) or leftmost.line.x0 < BODY_LEFT - MM_TOL:
         got = min(lay.left, leftmost.line.x0)
-        out.add("margins", _where(leftmost), f"text starts {mm(got)} from the left edge", f"{mm(BODY_LEFT)} (订口)")
-    if rightmost.line.x1 > BODY_RIGHT + MM_TOL or (lay.edges_known and lay.right < BODY_RIGHT - MM_TOL - lay.char / 2):
+        out.add(
+            "margins",
+            _where(leftmost),
+            f"text starts {mm(got)} from the left edge",
+            f"{mm(BODY_LEFT)} (订口)",
+        )
+    if rightmost.line.x1 > BODY_RIGHT + MM_TOL or (
+        lay.edges_known and lay.right < BODY_RIGHT - MM_TOL - lay.char / 2
+    ):
         got = PAGE.width - max(lay.right, rightmost.line.x1)
-        out.add("margins", _where(rightmost), f"text ends {mm(got)} from the right edge", f"{mm(PAGE.right)} (版心 156 mm wide)")
+        out.add(
+            "margins",
+            _where(rightmost),
+            f"text ends {mm(got)} from the right edge",
+            f"{mm(PAGE.right)} (版心 156 mm wide)",
+        )
     tops = [page[0] for page in lay.body if page]
-    high = min(tops, key=lambda b: b.line.chars[0].ink_top)
-    if min(c.ink_top for c in high.line.chars) < PAGE.top - MM_TOL:
-        out.add("margins", _where(high), f"ink {mm(min(c.ink_top for c in high.line.chars))} from the top edge", f"below {mm(PAGE.top)} (天头)")
+    high = min(tops, key=lambda b: min(c.top for c in b.line.chars))
+    # the cell's top (the font's ascent above the baseline) must not rise above the 版心
+    if min(c.top for c in high.line.chars) < PAGE.top - MM_TOL:
+        out.add(
+            "margins",
+            _where(high),
+            f"text {mm(min(c.top for c in high.line.chars))} from the top edge",
+            f"below {mm(PAGE.top)} (天头)",
+        )
     low = max(lines, key=lambda b: b.line.baseline)
     if low.line.baseline > BODY_BOTTOM + MM_TOL:
-        out.add("margins", _where(low), f"text line {mm(PAGE.height - low.line.baseline)} above the bottom edge", f"inside the 版心, {mm(PAGE.bottom)} or more")
+        out.add(
+            "margins",
+            _where(low),
+            f"text line {mm(PAGE.height - low.line.baseline)} above the bottom edge",
+            f"inside the 版心, {mm(PAGE.bottom)} or more",
+        )
 
 
 def _grid(lay: Layout, out: Findings, skip_chars: bool) -> None:
@@ -231,19 +277,29 @@ def _grid(lay: Layout, out: Findings, skip_chars: bool) -> None:
     # (the heading after it kept with its paragraph on the next page, a page break).
     counts = {}
     for i, page in enumerate(lay.body[:-1]):
-        nxt = lay.body[i + 1]
-        runs_on = page and nxt and page[-1].para == nxt[0].para
+        following = lay.body[i + 1]
+        runs_on = page and following and page[-1].para == following[0].para
         if runs_on and i > 0 and lay.roles[page[-1].para].kind == "body":
             counts[i + 1] = len(page)
     over = [i + 1 for i, page in enumerate(lay.body) if len(page) > PAGE.lines]
     if over:
-        page = over[0]
-        out.add("lines-per-page", _where(lay.body[page - 1][0]), f"{len(lay.body[page - 1])} lines on the page", f"{PAGE.lines} lines filling the 版心")
+        pno = over[0]
+        out.add(
+            "lines-per-page",
+            _where(lay.body[pno - 1][0]),
+            f"{len(lay.body[pno - 1])} lines on the page",
+            f"{PAGE.lines} lines filling the 版心",
+        )
     elif counts:
         typical, _ = Counter(counts.values()).most_common(1)[0]
         if typical != PAGE.lines:
-            page = next(p for p, n in counts.items() if n == typical)
-            out.add("lines-per-page", _where(lay.body[page - 1][0]), f"{typical} lines on a full page", f"{PAGE.lines} lines filling the 版心")
+            pno = next(p for p, n in counts.items() if n == typical)
+            out.add(
+                "lines-per-page",
+                _where(lay.body[pno - 1][0]),
+                f"{typical} lines on a full page",
+                f"{PAGE.lines} lines filling the 版心",
+            )
     if pitch and not any(f.code == "lines-per-page" for f in out):
         # coordinates in a PDF are rounded: allow the measured pitch PITCH_TOL/2 of error
         lines = int(PAGE.body_height / (pitch - PITCH_TOL / 2))
@@ -252,15 +308,25 @@ def _grid(lay: Layout, out: Findings, skip_chars: bool) -> None:
             next(b for page in lay.body for b in page),
         )
         if lines != PAGE.lines:
-            out.add("lines-per-page", Where(page=first.line.page, text=first.line.text), f"line pitch {pt(pitch)}: {lines} lines fit the 版心", f"{PAGE.lines} ({pt(PAGE.line_pitch)})")
+            out.add(
+                "lines-per-page",
+                Where(page=first.line.page, text=first.line.text),
+                f"line pitch {pt(pitch)}: {lines} lines fit the 版心",
+                f"{PAGE.lines} ({pt(PAGE.line_pitch)})",
+            )
         elif abs(pitch - PAGE.line_pitch) > PITCH_TOL + 0.05:
-            out.add("line-pitch", Where(page=first.line.page, text=first.line.text), f"line pitch {pt(pitch)}", f"{pt(PAGE.line_pitch)} (225 mm / 22)")
+            out.add(
+                "line-pitch",
+                Where(page=first.line.page, text=first.line.text),
+                f"line pitch {pt(pitch)}",
+                f"{pt(PAGE.line_pitch)} (225 mm / 22)",
+            )
     if skip_chars:
         return
     widths: Counter[int] = Counter()
     example: dict[int, BodyLine] = {}
     flat = [b for page in lay.body for b in page]
-    for b, nxt in zip(flat, flat[1:], strict=False):
+    for b, nxt in itertools.pairwise(flat):
         ln = b.line
         if nxt.para != b.para or abs(ln.size - size) > 0.5 or abs(ln.x1 - lay.right) > lay.char / 2:
             continue
@@ -268,12 +334,29 @@ def _grid(lay: Layout, out: Findings, skip_chars: bool) -> None:
             continue  # half-width digits or Latin: not a count of 字
         indent = round((ln.x0 - lay.left) / lay.char)
         n = len(ln.text) + indent
+        short = PAGE.chars - n
+        if 0 < short <= 2 and _pushed_by_kinsoku(ln.text, nxt.line.text, short):
+            n = PAGE.chars  # a full line that gave one or two characters to the next (避头尾)
         widths[n] += 1
         example.setdefault(n, b)
     if sum(widths.values()) >= 3:
         typical = widths.most_common(1)[0][0]
         if typical != PAGE.chars:
-            out.add("chars-per-line", _where(example[typical]), f"full lines hold {typical} characters", f"{PAGE.chars} filling the 版心")
+            out.add(
+                "chars-per-line",
+                _where(example[typical]),
+                f"full lines hold {typical} characters",
+                f"{PAGE.chars} filling the 版心",
+            )
+
+
+def _pushed_by_kinsoku(line: str, nxt: str, short: int) -> bool:
+    """Whether a line ``short`` characters shy of the grid gave them to the next line so
+    that a closing mark does not start it or an opening mark end this one (the next line
+    then starts with the moved characters and a mark that may not start a line)."""
+    if len(nxt) > short and nxt[short] in style.NOT_AT_LINE_START:
+        return True
+    return nxt[:1] in style.NOT_AT_LINE_END or line[-1:] in style.NOT_AT_LINE_END
 
 
 # ---------------------------------------------------------------- page numbers
@@ -283,7 +366,12 @@ def _page_numbers(lay: Layout, out: Findings, faces: bool) -> None:
     missing = [i + 1 for i, n in enumerate(lay.numbers) if n is None]
     if missing:
         shown = ", ".join(map(str, missing[:8])) + (" …" if len(missing) > 8 else "")
-        out.add("page-number-missing", Where(page=missing[0]), f"no page number on page{'s' if len(missing) > 1 else ''} {shown}", "— N — below the 版心 on every page")
+        out.add(
+            "page-number-missing",
+            Where(page=missing[0]),
+            f"no page number on page{'s' if len(missing) > 1 else ''} {shown}",
+            "— N — below the 版心 on every page",
+        )
     one = style.PAGE_NUMBER.size * PAGE.page_number_inset_chars
     lo, hi = one - MM_TOL, style.BODY.size * PAGE.page_number_inset_chars + MM_TOL  # gbt9704.md §7.7
     want_gap = BODY_BOTTOM + PAGE.page_number_gap
@@ -294,32 +382,61 @@ def _page_numbers(lay: Layout, out: Findings, faces: bool) -> None:
         text = " ".join(ln.text.split())
         where = Where(page=page, text=text)
         if not _PAGE_NUMBER_FORM.match(text):
-            out.add("page-number-form", where, f'page number "{text}"', f'"{style.page_number_text(page)}" (一字线 U+2014 each side)', group="form")
-        ink = [c for c in ln.chars if not c.ch.isspace()]
-        x0, x1 = min(c.ink_x0 for c in ink), max(c.ink_x1 for c in ink)
+            out.add(
+                "page-number-form",
+                where,
+                f'page number "{text}"',
+                f'"{style.page_number_text(page)}" (一字线 U+2014 each side)',
+                group="form",
+            )
+        ink = [c.ink or (c.x0, c.top, c.x1, c.bottom) for c in ln.chars if not c.ch.isspace()]
+        x0, x1 = min(b[0] for b in ink), max(b[2] for b in ink)
         centred = abs((x0 + x1) / 2 - PAGE.width / 2) < 3
         if page % 2:
             inset = BODY_RIGHT - x1
             if not lo <= inset <= hi:
                 found = "centred" if centred else f"right end {pt(inset)} in from the 版心's right edge"
-                out.add("page-number-position", where, f"odd-page number {found}", "right, one character in (居右空一字)", group="odd" + ("c" if centred else ""))
+                out.add(
+                    "page-number-position",
+                    where,
+                    f"odd-page number {found}",
+                    "right, one character in (居右空一字)",
+                    group="odd" + ("c" if centred else ""),
+                )
         else:
             inset = x0 - BODY_LEFT
             if not lo <= inset <= hi:
                 found = "centred" if centred else f"left end {pt(inset)} in from the 版心's left edge"
-                out.add("page-number-position", where, f"even-page number {found}", "left, one character in (居左空一字)", group="even" + ("c" if centred else ""))
-        dashes = [c for c in ink if c.ch in "—-–－一"]
+                out.add(
+                    "page-number-position",
+                    where,
+                    f"even-page number {found}",
+                    "left, one character in (居左空一字)",
+                    group="even" + ("c" if centred else ""),
+                )
+        dashes = [c.ink for c in ln.chars if c.ch in "—-–－一" and c.ink]
         if dashes:
-            d = dashes[0]
-            y = (d.ink_top + d.ink_bottom) / 2
+            y = (dashes[0][1] + dashes[0][3]) / 2
             if abs(y - want_gap) > MM_TOL:
-                out.add("page-number-gap", where, f"dash line {mm(y - BODY_BOTTOM)} below the 版心", f"{mm(PAGE.page_number_gap)} (一字线上距版心下边缘 7 mm)", group="gap")
+                out.add(
+                    "page-number-gap",
+                    where,
+                    f"dash line {mm(y - BODY_BOTTOM)} below the 版心",
+                    f"{mm(PAGE.page_number_gap)} (一字线上距版心下边缘 7 mm)",
+                    group="gap",
+                )
         if faces:
             font = ln.font_of()
             if face_kind(font) != wanted_kind(style.PAGE_NUMBER.face):
                 out.add("page-number-face", where, f"page number in {font}", "宋体", group="face")
             if abs(ln.size - style.PAGE_NUMBER.size) > SIZE_TOL:
-                out.add("page-number-size", where, f"page number {pt(ln.size)}", pt(style.PAGE_NUMBER.size), group="size")
+                out.add(
+                    "page-number-size",
+                    where,
+                    f"page number {pt(ln.size)}",
+                    pt(style.PAGE_NUMBER.size),
+                    group="size",
+                )
 
 
 # ---------------------------------------------------------------- line breaks and page breaks
@@ -327,19 +444,39 @@ def _page_numbers(lay: Layout, out: Findings, faces: bool) -> None:
 
 def _breaks(lay: Layout, out: Findings) -> None:
     flat = [b for page in lay.body for b in page]
-    for b, nxt in zip(flat, flat[1:], strict=False):
+    for b, nxt in itertools.pairwise(flat):
         if nxt.para != b.para or lay.roles[b.para].kind in ("title", "table"):
             continue
         a, c = b.line.text, nxt.line.text
         if c[0] in style.NOT_AT_LINE_START and not (a.endswith("—") and c.startswith("—")):
-            out.add("kinsoku", _where(nxt), f"line starts with {c[0]}", "no closing mark at a line start (GB/T 15834 5.1)")
+            out.add(
+                "kinsoku",
+                _where(nxt),
+                f"line starts with {c[0]}",
+                "no closing mark at a line start (GB/T 15834 5.1)",
+            )
         if a[-1] in style.NOT_AT_LINE_END:
-            out.add("kinsoku", _where(b), f"line ends with {a[-1]}", "no opening mark at a line end (GB/T 15834 5.1)")
+            out.add(
+                "kinsoku",
+                _where(b),
+                f"line ends with {a[-1]}",
+                "no opening mark at a line end (GB/T 15834 5.1)",
+            )
         for mark in style.NEVER_SPLIT:
             if a.endswith(mark[0]) and c.startswith(mark[1]) and not a.endswith(mark):
-                out.add("dash-split", _where(b), f"{mark} split across lines", f"{mark} on one line (GB/T 15834 5.1.4)")
+                out.add(
+                    "dash-split",
+                    _where(b),
+                    f"{mark} split across lines",
+                    f"{mark} on one line (GB/T 15834 5.1.4)",
+                )
         if (a[-1] in _DIGIT or (a[-1] in ".．," and len(a) > 1 and a[-2] in _DIGIT)) and c[0] in _AFTER_DIGIT:
-            out.add("number-split", _where(b), f'"{a[-4:]} / {c[:4]}" split', "a number (with its %, 年, decimals) on one line")
+            out.add(
+                "number-split",
+                _where(b),
+                f'"{a[-4:]} / {c[:4]}" split',
+                "a number (with its %, 年, decimals) on one line",
+            )
 
 
 def _pages(lay: Layout, out: Findings) -> None:
@@ -350,26 +487,60 @@ def _pages(lay: Layout, out: Findings) -> None:
         last, nxt = page[-1], pages[i + 1][0]
         role = lay.roles[last.para]
         if role.kind == "heading" and not role.sentence and nxt.para != last.para:
-            out.add("heading-at-foot", _where(last), "heading alone at the foot of the page", "kept with the paragraph after it")
+            out.add(
+                "heading-at-foot",
+                _where(last),
+                "heading alone at the foot of the page",
+                "kept with the paragraph after it",
+            )
         elif role.kind == "heading" and not role.sentence:
-            out.add("heading-at-foot", _where(last), "heading split across pages", "all its lines on one page, with the paragraph after it")
+            out.add(
+                "heading-at-foot",
+                _where(last),
+                "heading split across pages",
+                "all its lines on one page, with the paragraph after it",
+            )
     if len(pages) > 1 and pages[-1]:
-        last = pages[-1]
-        kinds = {lay.roles[b.para].kind for b in last}
+        tail = pages[-1]
+        kinds = {lay.roles[b.para].kind for b in tail}
         if kinds <= {"signature", "date", "note"}:
-            out.add("signature-alone", _where(last[0]), "署名/日期 alone on the last page", "with the body's last lines (adjust line or character spacing)")
-        elif len(last) <= 2 and not kinds & {"imprint"}:
-            out.add("near-empty-page", _where(last[0]), f"last page holds {len(last)} line{'s' if len(last) > 1 else ''}", "pulled back onto the page before (7.3.5.5: adjust spacing)")
+            out.add(
+                "signature-alone",
+                _where(tail[0]),
+                "署名/日期 alone on the last page",
+                "with the body's last lines (adjust line or character spacing)",
+            )
+        elif len(tail) <= 2 and not kinds & {"imprint"}:
+            out.add(
+                "near-empty-page",
+                _where(tail[0]),
+                f"last page holds {len(tail)} line{'s' if len(tail) > 1 else ''}",
+                "pulled back onto the page before (7.3.5.5: adjust spacing)",
+            )
     if pages and pages[0]:
         kinds = {lay.roles[b.para].kind for b in pages[0]}
         if not kinds - {"head", "title", "subtitle", "empty"}:
-            out.add("first-page-body", _where(pages[0][0]), "the first page shows no body text", "body text on page 1")
+            out.add(
+                "first-page-body",
+                _where(pages[0][0]),
+                "the first page shows no body text",
+                "body text on page 1",
+            )
 
 
 # ---------------------------------------------------------------- what a PDF alone can tell
 
 
-def _face_size(out: Findings, p: Para, start: int, end: int | None, code_face: str, code_size: str | None, block: style.BlockStyle, what: str) -> None:
+def _face_size(
+    out: Findings,
+    p: Para,
+    start: int,
+    end: int | None,
+    code_face: str,
+    code_size: str | None,
+    block: style.BlockStyle,
+    what: str,
+) -> None:
     b = p.lines[0]
     if end is None:
         drawn = Counter(c.font for ln in p.lines for c in ln.line.chars if not c.ch.isspace())
@@ -397,7 +568,13 @@ def _pdf_roles(lay: Layout, out: Findings) -> None:
         if k == "body":
             _face_size(out, p, 0, None, "body-face", "body-size", style.BODY, "body")
             if abs(indent - style.BODY.indent_chars) > POSITION_TOL_CHARS and len(p.lines) > 1:
-                out.add("body-indent", _where(b), f"paragraph indented {chars(indent)}", chars(style.BODY.indent_chars), group="indent")
+                out.add(
+                    "body-indent",
+                    _where(b),
+                    f"paragraph indented {chars(indent)}",
+                    chars(style.BODY.indent_chars),
+                    group="indent",
+                )
         elif k == "title":
             _face_size(out, p, 0, None, "title-face", "title-size", style.TITLE, "title")
             if p.align != "center":
@@ -405,29 +582,52 @@ def _pdf_roles(lay: Layout, out: Findings) -> None:
         elif k == "subtitle":
             _face_size(out, p, 0, None, "subtitle-face", None, style.SUBTITLE, "subtitle")
         elif k == "item" and role.marker != role.standard:
-            out.add("heading-marker", _where(b), f"marker {role.marker}", role.standard, group=f"m{role.marker}")
+            out.add(
+                "heading-marker", _where(b), f"marker {role.marker}", role.standard, group=f"m{role.marker}"
+            )
         elif k == "heading":
             block = style.HEADINGS.get(role.level, style.HEADINGS[max(style.HEADINGS)])
             end = min(len(role.marker) + HEADING_SPAN, len(b.line.text)) if role.sentence else None
             _face_size(out, p, 0, end, "heading-face", "heading-size", block, f"level-{role.level} heading")
             if abs(indent - block.indent_chars) > POSITION_TOL_CHARS:
-                out.add("heading-indent", _where(b), f"level-{role.level} heading indented {chars(indent)}", chars(block.indent_chars), group=f"hi{role.level}")
+                out.add(
+                    "heading-indent",
+                    _where(b),
+                    f"level-{role.level} heading indented {chars(indent)}",
+                    chars(block.indent_chars),
+                    group=f"hi{role.level}",
+                )
             if role.marker != role.standard:
-                out.add("heading-marker", _where(b), f"marker {role.marker}", role.standard, group=f"m{role.marker}")
+                out.add(
+                    "heading-marker",
+                    _where(b),
+                    f"marker {role.marker}",
+                    role.standard,
+                    group=f"m{role.marker}",
+                )
         elif k in ("recipients", "salutation"):
             if abs(indent) > POSITION_TOL_CHARS:
                 code = "recipients-indent" if k == "recipients" else "salutation-indent"
-                out.add(code, _where(b), f"{'主送机关' if k == 'recipients' else 'salutation'} indented {chars(indent)}", "顶格 (flush left)")
+                out.add(
+                    code,
+                    _where(b),
+                    f"{'主送机关' if k == 'recipients' else 'salutation'} indented {chars(indent)}",
+                    "顶格 (flush left)",
+                )
         elif k == "signature":
             sig = p
         elif k == "date":
             problem = date_problem(p.text)
             if problem:
-                out.add("date-form", _where(b), f"成文日期 with {problem}", "Arabic numerals, no leading zeros")
+                out.add(
+                    "date-form", _where(b), f"成文日期 with {problem}", "Arabic numerals, no leading zeros"
+                )
             if sig is not None:
                 _signature_date(out, sig, p, lay, line_chars)
         elif k == "head" and role.sub == "issuer":
-            if not all(c.colour[0] >= 0xB0 and c.colour[1] <= 0x60 and c.colour[2] <= 0x60 for c in b.line.chars):
+            if not all(
+                c.colour[0] >= 0xB0 and c.colour[1] <= 0x60 and c.colour[2] <= 0x60 for c in b.line.chars
+            ):
                 out.add("issuer-colour", _where(b), "发文机关标志 not red", "red")
         elif k == "head" and role.sub == "doc-number":
             problem = doc_number_problem(p.text)
@@ -446,9 +646,19 @@ def _signature_date(out: Findings, sig: Para, date: Para, lay: Layout, line_char
         want_d = line_chars - style.SIGNATURE_RIGHT_CHARS - d_w
         want_s = want_d - style.DATE_SHIFT_CHARS
     if abs(s_start - want_s) > POSITION_TOL_CHARS:
-        out.add("signature-position", Where(page=s.page, text=s.text), f"署名 starts {chars(s_start)} from the left", f"{chars(want_s)}: 右空{style.SIGNATURE_RIGHT_CHARS}字")
+        out.add(
+            "signature-position",
+            Where(page=s.page, text=s.text),
+            f"署名 starts {chars(s_start)} from the left",
+            f"{chars(want_s)}: 右空{style.SIGNATURE_RIGHT_CHARS}字",
+        )
     if abs(d_start - want_d) > POSITION_TOL_CHARS:
-        out.add("date-position", Where(page=d.page, text=d.text), f"成文日期 starts {chars(d_start)} from the left", f"{chars(want_d)}: {style.DATE_SHIFT_CHARS} 字 right of the 署名's first character")
+        out.add(
+            "date-position",
+            Where(page=d.page, text=d.text),
+            f"成文日期 starts {chars(d_start)} from the left",
+            f"{chars(want_d)}: {style.DATE_SHIFT_CHARS} 字 right of the 署名's first character",
+        )
 
 
 def _imprint(lay: Layout, out: Findings) -> None:
@@ -458,7 +668,12 @@ def _imprint(lay: Layout, out: Findings) -> None:
     last = imprint[-1]
     pages = len(lay.body)
     if last.line.page != pages or BODY_BOTTOM - last.line.baseline > PAGE.line_pitch:
-        out.add("imprint-position", _where(last), f"版记 ends {mm(BODY_BOTTOM - last.line.baseline)} above the 版心's foot on page {last.line.page}", "its last line on the 版心's bottom edge of the last page")
+        out.add(
+            "imprint-position",
+            _where(last),
+            f"版记 ends {mm(BODY_BOTTOM - last.line.baseline)} above the 版心's foot on page {last.line.page}",
+            "its last line on the 版心's bottom edge of the last page",
+        )
 
 
 # ---------------------------------------------------------------- the whole file
@@ -482,7 +697,9 @@ def check_pages(pdf: Pdf, *, from_docx: bool, char_grid: bool = False) -> tuple[
     _margins(lay, out)
     _grid(lay, out, skip_chars=char_grid)
     if char_grid:
-        notes.append("the DOCX sets a character grid (w:docGrid linesAndChars), which LibreOffice lays out unlike Word: characters per line are checked from the XML only")
+        notes.append(
+            "the DOCX sets a character grid (w:docGrid linesAndChars), which LibreOffice lays out unlike Word: characters per line are checked from the XML only"
+        )
     _page_numbers(lay, out, faces=not from_docx)
     _breaks(lay, out)
     _pages(lay, out)
@@ -491,7 +708,12 @@ def check_pages(pdf: Pdf, *, from_docx: bool, char_grid: bool = False) -> tuple[
         _pdf_roles(lay, out)
         missing = [name for name, embedded in pdf.fonts if not embedded]
         if missing:
-            out.add("fonts-embedded", Where(part="fonts"), f"not embedded: {', '.join(missing)}", "every font embedded (a viewer substitutes the others)")
+            out.add(
+                "fonts-embedded",
+                Where(part="fonts"),
+                f"not embedded: {', '.join(missing)}",
+                "every font embedded (a viewer substitutes the others)",
+            )
     else:
         notes += _substitutions(lay)
     return list(out), notes

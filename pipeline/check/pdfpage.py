@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.errors import PipelineError
@@ -27,42 +28,42 @@ class PdfError(PipelineError):
 @dataclass(frozen=True, slots=True)
 class Char:
     ch: str
-    x0: float  # advance box, from the left edge
+    x0: float  # advance box ("loose" box: the character's cell), from the left edge
     x1: float
-    ink_top: float  # glyph box, from the top edge
-    ink_bottom: float
-    ink_x0: float
-    ink_x1: float
+    top: float  # the cell's top and bottom (font ascent and descent), from the top edge
+    bottom: float
     baseline: float  # from the top edge
     size: float
     font: str  # base font name, subset prefix removed
     colour: tuple[int, int, int]
+    # the glyph's ink box (x0, top, x1, bottom); read only below the 版心, where the page
+    # number's dash line is measured (the cell box elsewhere: ink costs a call a character)
+    ink: tuple[float, float, float, float] | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
     page: int  # 1-based
     chars: tuple[Char, ...]
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float  # the commonest character size
 
-    @property
-    def text(self) -> str:
-        return "".join(c.ch for c in self.chars)
-
-    @property
-    def x0(self) -> float:
-        return self.chars[0].x0
-
-    @property
-    def x1(self) -> float:
-        return self.chars[-1].x1
-
-    @property
-    def baseline(self) -> float:
-        return statistics.median(c.baseline for c in self.chars)
-
-    @property
-    def size(self) -> float:
-        return Counter(round(c.size, 1) for c in self.chars if not c.ch.isspace()).most_common(1)[0][0]
+    @staticmethod
+    def of(page: int, chars: Sequence[Char]) -> Line:
+        cs = tuple(chars)
+        sizes = Counter(round(c.size, 1) for c in cs if not c.ch.isspace())
+        return Line(
+            page,
+            cs,
+            "".join(c.ch for c in cs),
+            cs[0].x0,
+            cs[-1].x1,
+            statistics.median(c.baseline for c in cs),
+            sizes.most_common(1)[0][0] if sizes else cs[0].size,
+        )
 
     def font_of(self, start: int = 0, end: int | None = None) -> str:
         """The font drawing most of ``text[start:end]``."""
@@ -90,9 +91,10 @@ def _strip_subset(name: str) -> str:
     return name
 
 
-def read_pdf(data: bytes) -> Pdf:
+def read_pdf(data: bytes, ink_below: float = 0.0) -> Pdf:
     """Every page's text lines, top to bottom; raises :class:`PdfError` for what PDFium
-    cannot open (not a PDF, encrypted, broken)."""
+    cannot open (not a PDF, encrypted, broken).  Characters whose cell lies below
+    ``ink_below`` (pt from the top; 0: the lower fifth of the page) get their ink box."""
     import pypdfium2 as pdfium  # imported on use: `gongwen convert` never needs it
     import pypdfium2.raw as raw
 
@@ -105,49 +107,67 @@ def read_pdf(data: bytes) -> Pdf:
     buf = ctypes.create_string_buffer(512)
     flags = ctypes.c_int()
     d = [ctypes.c_double() for _ in range(4)]
+    d_refs = [ctypes.byref(x) for x in d]
     rect = raw.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
     rgba = [ctypes.c_uint() for _ in range(4)]
+    rgba_refs = [ctypes.byref(x) for x in rgba]
+    get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+    get_size, get_loose = raw.FPDFText_GetFontSize, raw.FPDFText_GetLooseCharBox
+    # FPDFText_GetTextObject returning a plain address: a cheap dictionary key (casting the
+    # typed pointer pypdfium2 returns cost a tenth of the whole read)
+    typed = raw.FPDFText_GetTextObject
+    address = ctypes.cast(typed, ctypes.c_void_p).value
+    get_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
+    object_type = typed.restype
+    get_origin = raw.FPDFText_GetCharOrigin
     try:
         for n in range(len(doc)):
             page = doc[n]
             width, height = page.get_size()
+            ink_from = ink_below or height * 0.8
             tp = page.get_textpage()
+            t = tp.raw
             chars: list[Char] = []
-            font_cache: dict[int, str] = {}  # text object → font name (object addresses are per page)
+            # text object → (font name, colour); object addresses are valid for this page only
+            objects: dict[int, tuple[str, tuple[int, int, int]]] = {}
             for i in range(tp.count_chars()):
-                code = raw.FPDFText_GetUnicode(tp.raw, i)
-                if code < 0x20 or code in (0xFFFE, 0xFFFF) or raw.FPDFText_IsGenerated(tp.raw, i) == 1:
+                code = get_unicode(t, i)
+                if code < 0x20 or code in (0xFFFE, 0xFFFF) or is_generated(t, i) == 1:
                     continue
-                size = raw.FPDFText_GetFontSize(tp.raw, i)
-                obj = raw.FPDFText_GetTextObject(tp.raw, i)
-                key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-                name = font_cache.get(key)
-                if name is None:
-                    raw.FPDFText_GetFontInfo(tp.raw, i, buf, len(buf), ctypes.byref(flags))
+                key = get_object(t, i) or 0
+                known = objects.get(key)
+                if known is None:
+                    raw.FPDFText_GetFontInfo(t, i, buf, len(buf), ctypes.byref(flags))
                     name = _strip_subset(buf.value.decode("utf-8", "replace"))
-                    font = raw.FPDFTextObj_GetFont(obj)
-                    embedded = bool(raw.FPDFFont_GetIsEmbedded(font)) if font else False
-                    fonts[name] = fonts.get(name, False) or embedded
-                    font_cache[key] = name
-                raw.FPDFText_GetLooseCharBox(tp.raw, i, ctypes.byref(rect))
-                raw.FPDFText_GetCharBox(tp.raw, i, *(ctypes.byref(x) for x in d))
-                left, right, bottom, top = (x.value for x in d)
-                ox, oy = ctypes.c_double(), ctypes.c_double()
-                raw.FPDFText_GetCharOrigin(tp.raw, i, ctypes.byref(ox), ctypes.byref(oy))
-                raw.FPDFText_GetFillColor(tp.raw, i, *(ctypes.byref(x) for x in rgba))
+                    font = raw.FPDFTextObj_GetFont(ctypes.cast(key, object_type)) if key else None
+                    fonts[name] = fonts.get(name, False) or (
+                        bool(raw.FPDFFont_GetIsEmbedded(font)) if font else False
+                    )
+                    raw.FPDFText_GetFillColor(t, i, *rgba_refs)
+                    known = objects[key] = (name, (rgba[0].value, rgba[1].value, rgba[2].value))
+                get_loose(t, i, rect_ref)
+                get_origin(t, i, ox_ref, oy_ref)
+                top = height - rect.top
+                ink = None
+                if top >= ink_from:
+                    raw.FPDFText_GetCharBox(t, i, *d_refs)
+                    left, right, bottom, upper = (x.value for x in d)
+                    ink = (left, height - upper, right, height - bottom)
                 chars.append(
                     Char(
-                        ch=chr(code),
-                        x0=rect.left,
-                        x1=rect.right,
-                        ink_top=height - top,
-                        ink_bottom=height - bottom,
-                        ink_x0=left,
-                        ink_x1=right,
-                        baseline=height - oy.value,
-                        size=size,
-                        font=name,
-                        colour=(rgba[0].value, rgba[1].value, rgba[2].value),
+                        chr(code),
+                        rect.left,
+                        rect.right,
+                        top,
+                        height - rect.bottom,
+                        height - oy.value,
+                        get_size(t, i),
+                        known[0],
+                        known[1],
+                        ink,
                     )
                 )
             pages.append(Page(n + 1, width, height, tuple(_lines(n + 1, chars))))
@@ -178,5 +198,4 @@ def _line(page: int, group: list[Char]) -> Line:
         cs.pop()
     while cs and cs[0].ch.isspace():
         cs.pop(0)
-    return Line(page, tuple(cs) if cs else tuple(group))
-
+    return Line.of(page, cs or group)

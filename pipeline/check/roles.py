@@ -33,7 +33,9 @@ ISSUER = re.compile(r"^[^，。：；、]{2,40}文件$")  # 发文机关标志 "
 # 发文字号 "X政发〔2024〕3号" and its wrong forms ([2024], (2024), 第3号, 03号) (7.2.5)
 DOC_NUMBER = re.compile(r"^(?P<all>[^\s，。：]{1,20}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号)")
 SIGNER = re.compile(r"签发人\s*[：:]")
-DATE = re.compile(rf"^[（(]?(\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*[\d{_CN_DIGIT}]{{1,3}}\s*月\s*[\d{_CN_DIGIT}]{{1,3}}\s*日[）)]?$")
+DATE = re.compile(
+    rf"^[（(]?(\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*[\d{_CN_DIGIT}]{{1,3}}\s*月\s*[\d{_CN_DIGIT}]{{1,3}}\s*日[）)]?$"
+)
 NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")  # 附注 "（此件公开发布）" (7.3.6)
 ATTACHMENT = re.compile(r"^附件\s*[：:]")  # 附件说明 (7.3.4)
 ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.．、]")
@@ -100,7 +102,7 @@ def heading_role(text: str, levels: Levels | None = None) -> Role | None:
     §6.6), so its face is not judged.
 
     >>> heading_role("（二）加强作风建设。要坚持……").sentence, heading_role("1、联系群众").standard
-    (11, '1.')
+    (10, '1.')
     >>> heading_role("一是强化自我管理。") is None, heading_role("（三）落实安全生产责任。").kind
     (True, 'item')
     """
@@ -154,7 +156,13 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
         i = filled[k]
         t = texts[i]
         stands_out = paras[i].align == "center" or (body_size and paras[i].size > body_size + 2)
-        if stands_out and len(t) <= 120 and heading_role(t) is None and not t.endswith(("。", "：")) and not DATE.match(t):
+        if (
+            stands_out
+            and len(t) <= 120
+            and heading_role(t) is None
+            and not t.endswith(("。", "："))
+            and not DATE.match(t)
+        ):
             roles[i] = Role("title")
             k += 1
             size = paras[i].size
@@ -180,23 +188,27 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
     if k < len(filled):
         i = filled[k]
         t = texts[i]
-        if t.endswith(("：", ":")) and len(t) <= 80 and not re.search(r"[。；！？]", t) and heading_role(t) is None:
+        if (
+            t.endswith(("：", ":"))
+            and len(t) <= 80
+            and not re.search(r"[。；！？]", t)
+            and heading_role(t) is None
+        ):
             roles[i] = Role("salutation" if SALUTATION.search(t) and len(t) <= 20 else "recipients")
             k += 1
     start = k
 
     # from the end backwards: 版记, 附注, 成文日期 and 署名
     end = len(filled) - 1
-    while end >= start and IMPRINT.search(texts[filled[end]]):
+    while end >= start:
+        t = texts[filled[end]]
+        below = texts[filled[end + 1]] if end + 1 < len(filled) else ""
+        # the 印发机关 on its own line above "…印发", e.g. "XX县人民政府办公室"
+        printer = below.endswith("印发") and len(t) <= 30 and not re.search(r"[。，：]", t)
+        if not (IMPRINT.search(t) or printer):
+            break
         roles[filled[end]] = Role("imprint")
         end -= 1
-    if end < len(filled) - 1 and end >= start:
-        # the 印发机关 line above "…印发" when it stands alone, e.g. "XX县人民政府办公室"
-        t = texts[filled[end]]
-        nxt = texts[filled[end + 1]]
-        if nxt.endswith("印发") and DATE.match(nxt.removesuffix("印发")) and len(t) <= 30 and not re.search(r"[。，]", t):
-            roles[filled[end]] = Role("imprint")
-            end -= 1
     tail_from = max(start, end - 6)
     for j in range(end, tail_from - 1, -1):
         i = filled[j]
@@ -208,7 +220,12 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
             m = j - 1
             while m >= start and m >= j - 3:
                 t = texts[filled[m]]
-                if len(t) <= 30 and not re.search(r"[。，；：！？]", t) and heading_role(t) is None and not DATE.match(t):
+                if (
+                    len(t) <= 30
+                    and not re.search(r"[。，；：！？]", t)
+                    and heading_role(t) is None
+                    and not DATE.match(t)
+                ):
                     roles[filled[m]] = Role("signature")
                     m -= 1
                 else:

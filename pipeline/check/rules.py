@@ -53,11 +53,15 @@ _TABLE: tuple[Rule, ...] = (
     Rule("heading-face", "7.3.3", "STD", "9704 §6.1", "一、黑体 （一）楷体 1. and （1）仿宋"),
     Rule("heading-size", "7.3.3", "STD", "9704 §3", "headings 3号 (16 pt) like the body (5.2.2)"),
     Rule("heading-marker", "7.3.3", "STD", "9704 §6.2", "markers printed 一、 （一） 1. （1）"),
-    Rule("runin-tail-face", "7.3.3", "PRAC", "9704 §6.5", "a run-in heading's text after its sentence in 仿宋"),
+    Rule(
+        "runin-tail-face", "7.3.3", "PRAC", "9704 §6.5", "a run-in heading's text after its sentence in 仿宋"
+    ),
     Rule("page-number-face", "7.5", "STD", "9704 §7.1", "page number in 4号宋体"),
     Rule("page-number-size", "7.5", "STD", "9704 §7.1", "page number 4号 (14 pt)"),
     Rule("theme-font", "7.3.3", "PRAC", "9704 §3 (DOCX font rules)", "no theme fonts over the named faces"),
-    Rule("latin-punct", "9", "PRAC", "9704 §3 (DOCX font rules), §8.10", "“”‘’—… drawn full-width, not Latin"),
+    Rule(
+        "latin-punct", "9", "PRAC", "9704 §3 (DOCX font rules), §8.10", "“”‘’—… drawn full-width, not Latin"
+    ),
     # ---- title, body, headings
     Rule("title-align", "7.3.1", "STD", "9704 §4.4", "title centred, no indent"),
     Rule("title-gap", "7.3.2", "PRAC", "9704 §4.3", "one blank line under the title"),
@@ -68,8 +72,16 @@ _TABLE: tuple[Rule, ...] = (
     Rule("widow-control", "5.2.3", "PRAC", "9704 §5.5", "widow control off (keeps 22 lines a page)"),
     Rule("first-page-body", "7.3.3", "STD", "E A", "公文首页必须显示正文"),
     Rule("heading-indent", "7.3.3", "STD", "9704 §6.3", "headings 左空二字 like paragraphs"),
-    Rule("heading-outline", "7.3.3", "PRAC", "9704 §6.1 (DOCX: Heading styles)", "heading paragraphs carry outline levels"),
-    Rule("keep-with-next", "7.3.3", "PRAC", "9704 §6.4", "a standalone heading keeps with the next paragraph"),
+    Rule(
+        "heading-outline",
+        "7.3.3",
+        "PRAC",
+        "9704 §6.1 (DOCX: Heading styles)",
+        "heading paragraphs carry outline levels",
+    ),
+    Rule(
+        "keep-with-next", "7.3.3", "PRAC", "9704 §6.4", "a standalone heading keeps with the next paragraph"
+    ),
     Rule("heading-at-foot", "7.3.3", "PRAC", "9704 §6.4", "no heading alone at the foot of a page"),
     # ---- page numbers (STD 7.5)
     Rule("page-number-missing", "7.5", "STD", "9704 §7.1, 7.9", "every page numbered below the 版心"),
@@ -83,7 +95,9 @@ _TABLE: tuple[Rule, ...] = (
     Rule("number-split", "9", "PRAC", "9704 §8.6", "numbers, decimals, %, year+年 kept on one line"),
     Rule("kinsoku-off", "9", "PRAC", "9704 §8.7", "kinsoku on in the file's paragraphs"),
     Rule("overflow-punct", "9", "PRAC", "9704 §8.7", "no punctuation hanging past the 版心"),
-    Rule("line-break-lists", "9", "PRAC", "9704 §8.2, 8.8", "the file's kinsoku lists hold GB/T 15834's marks"),
+    Rule(
+        "line-break-lists", "9", "PRAC", "9704 §8.2, 8.8", "the file's kinsoku lists hold GB/T 15834's marks"
+    ),
     Rule("autospace", "5.2.3", "PRAC", "9704 §2.1 (issue 17)", "no ¼-em gaps between hanzi and digits"),
     # ---- pages as a whole
     Rule("near-empty-page", "7.3.5.5", "PRAC", "9704 §2.13", "no last page of one or two lines"),

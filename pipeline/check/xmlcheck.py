@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from pipeline.check import roles as R
+from pipeline.check import roles as rk
 from pipeline.check.faces import face_kind, wanted_kind
 from pipeline.check.findings import Finding, Where
 from pipeline.check.measure import (
@@ -38,18 +38,18 @@ _BLACK = ("auto", "000000")
 HEADING_SPAN = 4  # characters after a run-in heading's marker whose face is judged
 
 
-def _hint(p: Para) -> R.Hint:
+def _hint(p: Para) -> rk.Hint:
     props = p.main_props()
     outline = p.props.outline
     level = outline + 1 if outline is not None and outline < max(style.HEADINGS) else 0
-    return R.Hint(p.text, p.props.jc, props.size or 0.0 if props else 0.0, level)
+    return rk.Hint(p.text, p.props.jc, props.size or 0.0 if props else 0.0, level)
 
 
-def docx_roles(doc: Docx) -> list[R.Role]:
+def docx_roles(doc: Docx) -> list[rk.Role]:
     """The role of every body paragraph (table cells are "table")."""
     outside = [p for p in doc.paragraphs if not p.in_table]
-    found = iter(R.classify([_hint(p) for p in outside]))
-    return [R.Role("table") if p.in_table else next(found) for p in doc.paragraphs]
+    found = iter(rk.classify([_hint(p) for p in outside]))
+    return [rk.Role("table") if p.in_table else next(found) for p in doc.paragraphs]
 
 
 # ---------------------------------------------------------------- geometry
@@ -58,7 +58,9 @@ def docx_roles(doc: Docx) -> list[R.Role]:
 def _section_checks(s: Section, out: Findings) -> None:
     where = Where(part=f"section {s.index}")
     if abs(s.width - PAGE.width) > PAPER_TOL or abs(s.height - PAGE.height) > PAPER_TOL:
-        out.add("paper-size", where, f"{mm(s.width)} × {mm(s.height)}", f"A4 {mm(PAGE.width)} × {mm(PAGE.height)}")
+        out.add(
+            "paper-size", where, f"{mm(s.width)} × {mm(s.height)}", f"A4 {mm(PAGE.width)} × {mm(PAGE.height)}"
+        )
     left = s.left + s.gutter
     for name, got, want in (
         ("top (天头)", s.top, PAGE.top),
@@ -167,7 +169,9 @@ def _face(
     kind = face_kind(name) if name else None
     where = Where(paragraph=p.index, part=f"style {p.style_name}", text=p.text)
     if kind != want:
-        shown = f"{name or 'no East Asian font named'}" + (f" ({theme} overrides the named face)" if theme else "")
+        shown = f"{name or 'no East Asian font named'}" + (
+            f" ({theme} overrides the named face)" if theme else ""
+        )
         out.add(code, where, f"{what} in {shown}", f"{want} ({block.face.official})", group=group + shown)
     if theme:
         out.add(
@@ -179,7 +183,9 @@ def _face(
         )
 
 
-def _size(out: Findings, code: str, p: Para, props: RunProps | None, block: style.BlockStyle, what: str, group: str) -> None:
+def _size(
+    out: Findings, code: str, p: Para, props: RunProps | None, block: style.BlockStyle, what: str, group: str
+) -> None:
     if props is None:
         return
     size = props.size or 10.5
@@ -204,7 +210,7 @@ def _latin_punct(out: Findings, p: Para) -> None:
                 "latin-punct",
                 Where(paragraph=p.index, text=p.text),
                 f"{''.join(dict.fromkeys(marks))} drawn in the Latin font {latin or '(default)'} (no w:hint eastAsia)",
-                "full-width marks in the CJK face: w:hint=\"eastAsia\" or a CJK w:hAnsi",
+                'full-width marks in the CJK face: w:hint="eastAsia" or a CJK w:hAnsi',
                 group="latin-punct",
             )
             return
@@ -261,7 +267,7 @@ def _indent(out: Findings, code: str, p: Para, adv: float, want: float, what: st
         )
 
 
-def _title_gap(out: Findings, paras: Sequence[Para], roles: Sequence[R.Role]) -> None:
+def _title_gap(out: Findings, paras: Sequence[Para], roles: Sequence[rk.Role]) -> None:
     last = max((i for i, r in enumerate(roles) if r.kind in ("title", "subtitle")), default=-1)
     if last < 0:
         return
@@ -284,7 +290,9 @@ def _title_gap(out: Findings, paras: Sequence[Para], roles: Sequence[R.Role]) ->
     )
 
 
-def _signature_date(out: Findings, paras: Sequence[Para], roles: Sequence[R.Role], adv: float, line: float) -> None:
+def _signature_date(
+    out: Findings, paras: Sequence[Para], roles: Sequence[rk.Role], adv: float, line: float
+) -> None:
     sigs = [i for i, r in enumerate(roles) if r.kind == "signature"]
     dates = [i for i, r in enumerate(roles) if r.kind == "date"]
     if not dates:
@@ -322,7 +330,13 @@ def _signature_date(out: Findings, paras: Sequence[Para], roles: Sequence[R.Role
 
 
 def _align_name(jc: str) -> str:
-    return {"both": "justified", "": "left", "left": "left", "center": "centred", "right": "right-aligned"}.get(jc, jc)
+    return {
+        "both": "justified",
+        "": "left",
+        "left": "left",
+        "center": "centred",
+        "right": "right-aligned",
+    }.get(jc, jc)
 
 
 _CN_NUMERAL = re.compile(r"[〇○零一二三四五六七八九十Ｏ]")
@@ -350,7 +364,7 @@ def doc_number_problem(text: str) -> str:
     >>> doc_number_problem("X政发〔2024〕3号"), doc_number_problem("X政发[2024]3号"), doc_number_problem("X政发〔2024〕第03号")
     ('', 'year in [ ] instead of 〔 〕', 'number with 第')
     """
-    m = R.DOC_NUMBER.match(text)
+    m = rk.DOC_NUMBER.match(text)
     if m is None:
         return ""
     t = m["all"]
@@ -387,7 +401,12 @@ def _page_number_checks(doc: Docx, out: Findings) -> None:
             )
             continue
         if s.title_page and "first" not in numbered:
-            out.add("page-number-missing", Where(part=f"{part} first-page footer"), "first page unnumbered", "page 1 numbered (7.9)")
+            out.add(
+                "page-number-missing",
+                Where(part=f"{part} first-page footer"),
+                "first page unnumbered",
+                "page 1 numbered (7.9)",
+            )
         odd = numbered.get("default")
         even = numbered.get("even") if doc.even_odd else None
         if not doc.even_odd:
@@ -398,7 +417,12 @@ def _page_number_checks(doc: Docx, out: Findings) -> None:
                 "odd pages right, even pages left",
             )
         elif even is None:
-            out.add("page-number-missing", Where(part=f"{part} even footer"), "even pages unnumbered", "— N — on even pages, left")
+            out.add(
+                "page-number-missing",
+                Where(part=f"{part} even footer"),
+                "even pages unnumbered",
+                "— N — on even pages, left",
+            )
         for footer, side in ((odd, "odd"), (even, "even")):
             if footer is None:
                 continue
@@ -416,14 +440,18 @@ def _page_number_para(p: Para, side: str, part: str, out: Findings) -> None:
     where = Where(part=part, text=shown)
     want_form = style.page_number_text(0).replace("0", "N")
     if not _PAGE_NUMBER_FORM.match(text):
-        out.add("page-number-form", where, f'page number "{shown}"', f'"{want_form}" (一字线 U+2014 each side)')
+        out.add(
+            "page-number-form", where, f'page number "{shown}"', f'"{want_form}" (一字线 U+2014 each side)'
+        )
     props = _span_props(p, 0) or p.main_props()
     if props is not None:
         name, _ = _face_name(props)
         if face_kind(name) != wanted_kind(style.PAGE_NUMBER.face):
             out.add("page-number-face", where, f"page number in {name or '(default font)'}", "宋体")
         if abs((props.size or 10.5) - style.PAGE_NUMBER.size) > SIZE_TOL:
-            out.add("page-number-size", where, f"page number {pt(props.size or 10.5)}", pt(style.PAGE_NUMBER.size))
+            out.add(
+                "page-number-size", where, f"page number {pt(props.size or 10.5)}", pt(style.PAGE_NUMBER.size)
+            )
     one = style.PAGE_NUMBER.size * style.PAGE.page_number_inset_chars
     # "一字" here: one 4号 character (14 pt), or read as one 3号 character (16 pt) (gbt9704.md §7.7)
     lo, hi = one - MM_TOL, style.BODY.size * style.PAGE.page_number_inset_chars + MM_TOL
@@ -478,7 +506,9 @@ def _settings_checks(doc: Docx, body: Sequence[Para], out: Findings) -> None:
             )
         if p.props.autospace_de or p.props.autospace_dn:
             which = " and ".join(
-                n for n, on in (("autoSpaceDE", p.props.autospace_de), ("autoSpaceDN", p.props.autospace_dn)) if on
+                n
+                for n, on in (("autoSpaceDE", p.props.autospace_de), ("autoSpaceDN", p.props.autospace_dn))
+                if on
             )
             out.add(
                 "autospace",
@@ -530,7 +560,12 @@ def check_docx_xml(doc: Docx) -> list[Finding]:
                     "justified (两端对齐)",
                     group="align",
                 )
-            if p.props.before > 0.5 or p.props.after > 0.5 or (p.props.before_lines or 0) > 0 or (p.props.after_lines or 0) > 0:
+            if (
+                p.props.before > 0.5
+                or p.props.after > 0.5
+                or (p.props.before_lines or 0) > 0
+                or (p.props.after_lines or 0) > 0
+            ):
                 out.add(
                     "body-spacing",
                     Where(paragraph=p.index, part=f"style {p.style_name}", text=p.text),
@@ -542,18 +577,38 @@ def check_docx_xml(doc: Docx) -> list[Finding]:
             _face(out, "title-face", p, props, style.TITLE, "title", "title")
             _size(out, "title-size", p, props, style.TITLE, "title", "title")
             if props is not None and props.bold:
-                out.add("title-bold", Where(paragraph=p.index, text=p.text), "title bold", "小标宋 regular (its weight is the face's)")
+                out.add(
+                    "title-bold",
+                    Where(paragraph=p.index, text=p.text),
+                    "title bold",
+                    "小标宋 regular (its weight is the face's)",
+                )
             if p.props.jc != "center":
-                out.add("title-align", Where(paragraph=p.index, text=p.text), f"title {_align_name(p.props.jc)}", "centred")
+                out.add(
+                    "title-align",
+                    Where(paragraph=p.index, text=p.text),
+                    f"title {_align_name(p.props.jc)}",
+                    "centred",
+                )
         elif k == "subtitle":
             _face(out, "subtitle-face", p, props, style.SUBTITLE, "subtitle", "subtitle")
         elif k == "item":
             block = style.HEADINGS.get(role.level, style.HEADINGS[max(style.HEADINGS)])
             _size(out, "heading-size", p, props, block, f"level-{role.level} item", f"h{role.level}")
-            _indent(out, "heading-indent", p, adv, block.indent_chars, f"level-{role.level} item", f"h{role.level}")
+            _indent(
+                out,
+                "heading-indent",
+                p,
+                adv,
+                block.indent_chars,
+                f"level-{role.level} item",
+                f"h{role.level}",
+            )
             if role.marker != role.standard:
                 where = Where(paragraph=p.index, part=f"style {p.style_name}", text=p.text)
-                out.add("heading-marker", where, f"marker {role.marker}", role.standard, group=f"m{role.marker}")
+                out.add(
+                    "heading-marker", where, f"marker {role.marker}", role.standard, group=f"m{role.marker}"
+                )
         elif k == "heading":
             block = style.HEADINGS.get(role.level, style.HEADINGS[max(style.HEADINGS)])
             # the marker and the heading's first characters: a run-in heading's sentence
@@ -562,10 +617,20 @@ def check_docx_xml(doc: Docx) -> list[Finding]:
             what = f"level-{role.level} heading" + (" sentence" if role.sentence else "")
             _face(out, "heading-face", p, head, block, what, f"h{role.level}")
             _size(out, "heading-size", p, head, block, what, f"h{role.level}")
-            _indent(out, "heading-indent", p, adv, block.indent_chars, f"level-{role.level} heading", f"h{role.level}")
+            _indent(
+                out,
+                "heading-indent",
+                p,
+                adv,
+                block.indent_chars,
+                f"level-{role.level} heading",
+                f"h{role.level}",
+            )
             where = Where(paragraph=p.index, part=f"style {p.style_name}", text=p.text)
             if role.marker != role.standard:
-                out.add("heading-marker", where, f"marker {role.marker}", role.standard, group=f"m{role.marker}")
+                out.add(
+                    "heading-marker", where, f"marker {role.marker}", role.standard, group=f"m{role.marker}"
+                )
             if role.sentence:
                 tail = _span_props(p, role.sentence)
                 if tail is not None:
@@ -580,43 +645,105 @@ def check_docx_xml(doc: Docx) -> list[Finding]:
                         )
             else:
                 if p.props.outline != role.level - 1:
-                    got = "no outline level" if p.props.outline is None or p.props.outline > 8 else f"outline level {p.props.outline + 1}"
-                    out.add("heading-outline", where, f"level-{role.level} heading with {got}", f"outline level {role.level} (a Heading {role.level} style)", group=f"o{role.level}")
+                    got = (
+                        "no outline level"
+                        if p.props.outline is None or p.props.outline > 8
+                        else f"outline level {p.props.outline + 1}"
+                    )
+                    out.add(
+                        "heading-outline",
+                        where,
+                        f"level-{role.level} heading with {got}",
+                        f"outline level {role.level} (a Heading {role.level} style)",
+                        group=f"o{role.level}",
+                    )
                 if not p.props.keep_next:
-                    out.add("keep-with-next", where, "heading not kept with the next paragraph", "keep with next", group=f"k{role.level}")
+                    out.add(
+                        "keep-with-next",
+                        where,
+                        "heading not kept with the next paragraph",
+                        "keep with next",
+                        group=f"k{role.level}",
+                    )
         elif k in ("recipients", "salutation"):
-            want = style.RECIPIENTS_INDENT_CHARS if k == "recipients" else style.SALUTATION_INDENT_CHARS
+            want: float = (
+                style.RECIPIENTS_INDENT_CHARS if k == "recipients" else style.SALUTATION_INDENT_CHARS
+            )
             first, left, _ = _indent_chars(p, adv)
             if abs(first + left - want) > CHAR_TOL or p.props.jc in ("center", "right"):
                 code = "recipients-indent" if k == "recipients" else "salutation-indent"
                 name = "主送机关" if k == "recipients" else "salutation"
-                out.add(code, Where(paragraph=p.index, text=p.text), f"{name} starts {chars(first + left)} in ({_align_name(p.props.jc)})", "顶格 (flush left)")
+                out.add(
+                    code,
+                    Where(paragraph=p.index, text=p.text),
+                    f"{name} starts {chars(first + left)} in ({_align_name(p.props.jc)})",
+                    "顶格 (flush left)",
+                )
             _face(out, "body-face", p, props, style.BODY, k, "body")
         elif k == "attachment":
             first, left, _ = _indent_chars(p, adv)
-            is_label = R.ATTACHMENT.match(p.text.strip()) is not None
-            want = style.ATTACHMENT_INDENT_CHARS if is_label else style.ATTACHMENT_INDENT_CHARS + width_in_chars("附件：")
-            if abs(first + left - want) > POSITION_TOL_CHARS:
+            is_label = rk.ATTACHMENT.match(p.text.strip()) is not None
+            indent_want = (
+                style.ATTACHMENT_INDENT_CHARS
+                if is_label
+                else style.ATTACHMENT_INDENT_CHARS + width_in_chars("附件：")
+            )
+            if abs(first + left - indent_want) > POSITION_TOL_CHARS:
                 what = "附件说明" if is_label else "附件说明 item"
-                out.add("attachment-indent", Where(paragraph=p.index, text=p.text), f"{what} starts {chars(first + left)} in", f"{chars(want)}" + ("" if is_label else " (under the first name)"))
+                out.add(
+                    "attachment-indent",
+                    Where(paragraph=p.index, text=p.text),
+                    f"{what} starts {chars(first + left)} in",
+                    f"{chars(indent_want)}" + ("" if is_label else " (under the first name)"),
+                )
         elif k == "date":
             problem = date_problem(p.text)
             if problem:
-                out.add("date-form", Where(paragraph=p.index, text=p.text), f"成文日期 with {problem}", "Arabic numerals, no leading zeros (2024年3月5日)")
+                out.add(
+                    "date-form",
+                    Where(paragraph=p.index, text=p.text),
+                    f"成文日期 with {problem}",
+                    "Arabic numerals, no leading zeros (2024年3月5日)",
+                )
         elif k == "note":
             first, left, _ = _indent_chars(p, adv)
             t = p.text.strip()
-            if abs(first + left - style.NOTE_INDENT_CHARS) > CHAR_TOL or not (t.startswith("（") and t.endswith("）")):
-                out.add("note-form", Where(paragraph=p.index, text=p.text), f"附注 starts {chars(first + left)} in", f"{chars(style.NOTE_INDENT_CHARS)}, in full-width round brackets")
-        elif k == "imprint":
-            if props is not None and (abs((props.size or 10.5) - style.IMPRINT.size) > SIZE_TOL or face_kind(_face_name(props)[0]) != wanted_kind(style.IMPRINT.face)):
-                out.add("imprint-size", Where(paragraph=p.index, text=p.text), f"版记 in {pt(props.size or 10.5)} {_face_name(props)[0]}", f"4号 ({pt(style.IMPRINT.size)}) {wanted_kind(style.IMPRINT.face)}", group="imprint")
-            imp_adv = (props.size or style.IMPRINT.size) + (props.spacing if props else 0)
+            if abs(first + left - style.NOTE_INDENT_CHARS) > CHAR_TOL or not (
+                t.startswith("（") and t.endswith("）")
+            ):
+                out.add(
+                    "note-form",
+                    Where(paragraph=p.index, text=p.text),
+                    f"附注 starts {chars(first + left)} in",
+                    f"{chars(style.NOTE_INDENT_CHARS)}, in full-width round brackets",
+                )
+        elif k == "imprint" and props is not None:
+            if abs((props.size or 10.5) - style.IMPRINT.size) > SIZE_TOL or face_kind(
+                _face_name(props)[0]
+            ) != wanted_kind(style.IMPRINT.face):
+                out.add(
+                    "imprint-size",
+                    Where(paragraph=p.index, text=p.text),
+                    f"版记 in {pt(props.size or 10.5)} {_face_name(props)[0]}",
+                    f"4号 ({pt(style.IMPRINT.size)}) {wanted_kind(style.IMPRINT.face)}",
+                    group="imprint",
+                )
+            imp_adv = (props.size or style.IMPRINT.size) + props.spacing
             first, left, right = _indent_chars(p, imp_adv)
             t = p.text.strip()
-            side_ok = (p.props.jc == "right" and abs(right - style.IMPRINT_INSET_CHARS) <= POSITION_TOL_CHARS) if t.endswith("印发") and p.props.jc == "right" else abs(first + left - style.IMPRINT_INSET_CHARS) <= POSITION_TOL_CHARS
+            side_ok = (
+                (p.props.jc == "right" and abs(right - style.IMPRINT_INSET_CHARS) <= POSITION_TOL_CHARS)
+                if t.endswith("印发") and p.props.jc == "right"
+                else abs(first + left - style.IMPRINT_INSET_CHARS) <= POSITION_TOL_CHARS
+            )
             if not side_ok:
-                out.add("imprint-indent", Where(paragraph=p.index, text=p.text), f"版记 line starts {chars(first + left)} in ({_align_name(p.props.jc)})", f"{chars(style.IMPRINT_INSET_CHARS)} in from the 版心 edge", group="imprint-indent")
+                out.add(
+                    "imprint-indent",
+                    Where(paragraph=p.index, text=p.text),
+                    f"版记 line starts {chars(first + left)} in ({_align_name(p.props.jc)})",
+                    f"{chars(style.IMPRINT_INSET_CHARS)} in from the 版心 edge",
+                    group="imprint-indent",
+                )
         elif k == "head":
             where = Where(paragraph=p.index, text=p.text)
             if role.sub == "issuer":

@@ -505,7 +505,9 @@ def serve_cmd(port: int, host: str, token: str | None, open_browser: bool, max_b
 
 @main.command("check")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="The findings as JSON data (one list, a report per file).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="The findings as JSON data (one list, a report per file)."
+)
 @click.option("--strict", is_flag=True, help="Practice-level findings fail a file too.")
 @click.option(
     "--no-render", "no_render", is_flag=True, help="DOCX: XML checks only, without the LibreOffice render."

@@ -30,7 +30,9 @@ def find_files(paths: Sequence[str]) -> tuple[list[Path], list[tuple[str, str]]]
     for name in paths:
         p = Path(name)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.suffix.lower() in SUFFIXES and not f.name.startswith("."))
+            found = sorted(
+                f for f in p.rglob("*") if f.suffix.lower() in SUFFIXES and not f.name.startswith(".")
+            )
             if not found:
                 bad.append((name, "a folder with no .docx or .pdf file in it"))
             files += found
