@@ -589,7 +589,7 @@ def check_bench(work: Path, runs: int) -> str:
     corpus = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = corpus  # dataclasses look their module up there
     spec.loader.exec_module(corpus)
-    from pipeline.check import check, render_pdfs  # noqa: PLC0415 - only this section needs it
+    from pipeline.check import check, render_pdfs
 
     docx = work / "forty.docx"
     docx.write_bytes(corpus.long_docx(40))

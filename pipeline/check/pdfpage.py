@@ -119,7 +119,7 @@ def read_pdf(data: bytes, ink_below: float = 0.0) -> Pdf:
     # FPDFText_GetTextObject returning a plain address: a cheap dictionary key (casting the
     # typed pointer pypdfium2 returns cost a tenth of the whole read)
     typed = raw.FPDFText_GetTextObject
-    address = ctypes.cast(typed, ctypes.c_void_p).value
+    address = ctypes.cast(typed, ctypes.c_void_p).value or 0
     get_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
     object_type = typed.restype
     get_origin = raw.FPDFText_GetCharOrigin
