@@ -39,11 +39,23 @@ RECIPIENTS = "各乡镇人民政府，县政府各部门："
 SIGNER, DATE = "XX县人民政府", "2024年3月5日"
 BODY = [
     ("一、", "总体要求", 1),
-    ("", "各地各部门要坚持人民至上、生命至上，立足于防大汛、抗大旱、抢大险，全面做好今年防汛各项工作，确保人民群众生命财产安全。", 0),
+    (
+        "",
+        "各地各部门要坚持人民至上、生命至上，立足于防大汛、抗大旱、抢大险，全面做好今年防汛各项工作，确保人民群众生命财产安全。",
+        0,
+    ),
     ("（一）", "压实防汛责任", 2),
-    ("", "各乡镇要落实以行政首长负责制为核心的防汛责任制，明确每一座水库、每一段堤防的责任人，做到责任到人、措施到位。", 0),
+    (
+        "",
+        "各乡镇要落实以行政首长负责制为核心的防汛责任制，明确每一座水库、每一段堤防的责任人，做到责任到人、措施到位。",
+        0,
+    ),
     ("1.", "开展隐患排查", 3),
-    ("", "汛前要对辖区内水库、河道、山塘、地质灾害隐患点开展拉网式排查，发现问题立即整改，一时难以整改的要落实度汛措施。", 0),
+    (
+        "",
+        "汛前要对辖区内水库、河道、山塘、地质灾害隐患点开展拉网式排查，发现问题立即整改，一时难以整改的要落实度汛措施。",
+        0,
+    ),
     ("（1）", "做好物资储备", 4),
     ("", "县应急管理局要会同有关部门，按照分级负责的原则储备防汛物资，确保关键时刻调得出、用得上。", 0),
     ("二、", "工作要求", 1),
@@ -69,7 +81,10 @@ def markdown(heading_shift: int = 1) -> str:
 def ours(work: Path) -> Path:
     src = work / "notice.txt"
     src.write_text(plain_text(), encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "pipeline", "convert", str(src), "-o", str(work), "--to", "docx", "-q"], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pipeline", "convert", str(src), "-o", str(work), "--to", "docx", "-q"],
+        check=True,
+    )
     return work / "notice.docx"
 
 
@@ -91,8 +106,10 @@ def gongwen_skill(work: Path, command: str | None) -> Path | None:
     md.write_text(markdown(), encoding="utf-8")
     out = work / "gongwen-skill.docx"
     subprocess.run(
-        [command, "md2docx", str(md), "-o", str(out), "--recipients", RECIPIENTS.rstrip("："), "--signer", SIGNER]
-        + ["--date", DATE, "--no-ai-declaration"],
+        [
+            *(command, "md2docx", str(md), "-o", str(out), "--recipients", RECIPIENTS.rstrip("：")),
+            *("--signer", SIGNER, "--date", DATE, "--no-ai-declaration"),
+        ],
         check=True,
         capture_output=True,
     )
@@ -132,8 +149,16 @@ def main() -> int:
         mine = ours(work)
         made = [
             ("gongwen (ours)", "`gongwen convert notice.txt --to docx`", mine),
-            ("pandoc 2.17", "`pandoc notice.md --reference-doc ours.docx` (title in the metadata)", pandoc(work, mine)),
-            ("gongwen-skill 2.15", "`gongwen md2docx notice.md --recipients … --signer … --date …`", gongwen_skill(work, a.gongwen_skill)),
+            (
+                "pandoc 2.17",
+                "`pandoc notice.md --reference-doc ours.docx` (title in the metadata)",
+                pandoc(work, mine),
+            ),
+            (
+                "gongwen-skill 2.15",
+                "`gongwen md2docx notice.md --recipients … --signer … --date …`",
+                gongwen_skill(work, a.gongwen_skill),
+            ),
         ]
         present = [(t, h, p) for t, h, p in made if p is not None]
         reports = check_files([(p.name, p.read_bytes()) for _, _, p in present])
@@ -146,7 +171,9 @@ def main() -> int:
     if a.readme:
         readme = a.readme.read_text(encoding="utf-8")
         block = f"<!-- others:start -->\n{text}\n<!-- others:end -->"
-        readme, n = re.subn(r"<!-- others:start -->.*?<!-- others:end -->", lambda _: block, readme, flags=re.S)
+        readme, n = re.subn(
+            r"<!-- others:start -->.*?<!-- others:end -->", lambda _: block, readme, flags=re.S
+        )
         if n == 0:
             raise SystemExit("README has no <!-- others:start --> … <!-- others:end --> markers")
         a.readme.write_text(readme, encoding="utf-8")

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.check.findings import Finding, Report, Where, finding_line, report_to_dict
-from pipeline.check.libreoffice import RenderUnavailableError, available, render_pdfs
+from pipeline.check.libreoffice import RenderUnavailableError, render_pdfs
 from pipeline.check.ooxml import read_docx
 from pipeline.check.pagecheck import check_pages
 from pipeline.check.pdfpage import read_pdf
@@ -110,8 +110,3 @@ def check_files(files: Sequence[tuple[str, bytes]], render: bool = True) -> list
         except PipelineError as e:
             out.append(e)
     return out
-
-
-def render_available() -> bool:
-    """Whether DOCX files can be laid out here (LibreOffice installed)."""
-    return available()
