@@ -232,7 +232,12 @@ def convert_cmd(
 
 
 def _run_batch(
-    files: list[Path], bad: list[tuple[str, str]], job: Job, jobs: int | None, quiet: bool, check: bool = False
+    files: list[Path],
+    bad: list[tuple[str, str]],
+    job: Job,
+    jobs: int | None,
+    quiet: bool,
+    check: bool = False,
 ) -> int:
     """Convert (or render) ``files`` with ``job``, report each failure on one line; the
     exit status.  ``check``: audit every DOCX/PDF written (``gongwen check``) afterwards."""
