@@ -6,8 +6,9 @@ Every file is made here, by script: our renderer writes a clean document (an art
 from the characters of seed 004, so the text does not move when the cleaning rules do),
 python-docx/lxml plants one defect, and LibreOffice makes the ones only it makes (a round
 trip through LibreOffice turns ``w:overflowPunct`` on).  The clean files lay out what our
-renderer does not yet (主送, 署名/日期, 版头; issue 15) by the same edits, and switch
-``autoSpaceDE``/``DN`` off (issue 17), so that a clean file is clean at every level.
+renderer did not when this was written (主送, 署名/日期, 版头; issue 15) by the same edits,
+and switch ``autoSpaceDE``/``DN`` off (issue 17), so that a clean file is clean at every
+level whatever the renderer's version.
 
 :func:`cases` returns ``(name, data, code, clause)`` for each file: the finding the checker
 must report (``code`` "" for a clean file, which must have none).  ``needs_render``: the
@@ -114,7 +115,7 @@ def notice_article() -> Article:
             Paragraph(t.para(150)),
             Paragraph(t.para(100)),
             Attachment("", "防汛工作责任分工表"),
-            Signature("XX县人民政府"),
+            Signature("某某县人民政府办公室"),
             Date("2024年3月5日"),
             Note("（此件公开发布）"),
         ),
@@ -212,25 +213,24 @@ def _indent(p: etree._Element, **attrs: str) -> None:
 
 def lay_out_elements(data: bytes) -> bytes:
     """The notice's elements as GB/T 9704 sets them (what issue 15 will make our renderer do)."""
-    sig, date = "XX县人民政府", "2024年3月5日"
+    sig, date = "某某县人民政府办公室", "2024年3月5日"
     line = style.PAGE.chars
 
     def width(text: str) -> float:  # ASCII letters and digits are half a 字
         return sum(0.5 if c.isascii() else 1.0 for c in text)
 
-    # 7.3.5.2: 署名右空二字, the date's first character two right of the 署名's; a date that
-    # would then pass 右空二字 is set 右空二字 and the 署名 moves left with it
+    # 7.3.5.2: 署名右空二字, the date's first character two right of the 署名's (the 署名
+    # here is longer than the date, so neither moves for it)
     sig_right = style.SIGNATURE_RIGHT_CHARS
-    date_right = line - (line - sig_right - width(sig) + style.DATE_SHIFT_CHARS) - width(date)
-    if date_right < style.SIGNATURE_RIGHT_CHARS:
-        date_right = style.SIGNATURE_RIGHT_CHARS
-        sig_right = line - (line - date_right - width(date) - style.DATE_SHIFT_CHARS) - width(sig)
+    assert width(date) <= width(sig)
 
     def fn(root: etree._Element) -> None:
-        # 版头 first: our renderer still prints the head's lines after the title
+        # 版头 first (a renderer that printed the head's lines after the title: issue 15)
         title = para_starting(root, "XX县人民政府关于")
-        for text in ("X政发", "XX县人民政府文件"):
-            title.addprevious(para_starting(root, text))
+        paras = list(root.iter(q("p")))
+        if paras.index(para_starting(root, "XX县人民政府文件")) > paras.index(title):
+            for text in ("X政发", "XX县人民政府文件"):
+                title.addprevious(para_starting(root, text))
         issuer = para_starting(root, "XX县人民政府文件")
         put(child(issuer, "pPr"), "jc", val="center")
         _indent(issuer, left="0", right="0", firstLine="0", firstLineChars="0")
@@ -250,17 +250,30 @@ def lay_out_elements(data: bytes) -> bytes:
         _indent(number, left="0", right="0", firstLine="0", firstLineChars="0")
         rec = para_starting(root, "各乡镇人民政府")
         _indent(rec, left="0", right="0", firstLine="0", firstLineChars="0")
-        for text, right in ((sig, sig_right), (date, date_right)):
-            p = para_starting(root, text, whole=True)
-            put(child(p, "pPr"), "jc", val="right")
-            _indent(
-                p,
-                left="0",
-                right=str(round(right * ADVANCE)),
-                rightChars=str(round(right * 100)),
-                firstLine="0",
-                firstLineChars="0",
-            )
+        # the 署名 right-aligned 右空二字; the date set from the left, its first character two
+        # right of the 署名's (first-character positions do not depend on how wide a
+        # renderer draws digits)
+        p = para_starting(root, sig, whole=True)
+        put(child(p, "pPr"), "jc", val="right")
+        _indent(
+            p,
+            left="0",
+            right=str(round(sig_right * ADVANCE)),
+            rightChars=str(round(sig_right * 100)),
+            firstLine="0",
+            firstLineChars="0",
+        )
+        start = line - sig_right - width(sig) + style.DATE_SHIFT_CHARS
+        p = para_starting(root, date, whole=True)
+        put(child(p, "pPr"), "jc", val="left")
+        _indent(
+            p,
+            left=str(round(start * ADVANCE)),
+            leftChars=str(round(start * 100)),
+            right="0",
+            firstLine="0",
+            firstLineChars="0",
+        )
 
     return document(data, fn)
 
@@ -608,7 +621,7 @@ def defects() -> list[Defect]:
             "signature-position",
             "7.3.5.2",
             lambda: _whole(
-                "XX县人民政府",
+                "某某县人民政府办公室",
                 lambda p: (
                     put(child(p, "pPr"), "jc", val="left"),
                     _indent(p, left="0", right="0", firstLine="0"),

@@ -39,6 +39,9 @@ from pipeline.errors import PipelineError
 __all__ = ["Finding", "Report", "Where", "check", "check_files", "finding_line", "kind_of", "report_to_dict"]
 
 
+PAGE_DECIDES = frozenset({"signature-position", "date-position"})  # for a rendered DOCX
+
+
 class CheckError(PipelineError):
     """A file that is neither a DOCX nor a PDF."""
 
@@ -60,7 +63,8 @@ def check(data: bytes, name: str, rendered: bytes | None = None, notes: Sequence
     """Audit one file.  ``rendered``: LibreOffice's PDF of a DOCX (None: XML checks only).
 
     A DOCX's page findings add what its XML findings lack: a rule the XML already
-    broke is not reported again from the page.
+    broke is not reported again from the page — except the 署名/日期 positions, which the
+    rendered page decides (:data:`PAGE_DECIDES`).
     """
     kind = kind_of(data)
     out_notes = list(notes)
@@ -76,6 +80,8 @@ def check(data: bytes, name: str, rendered: bytes | None = None, notes: Sequence
         pages = len(pdf.pages)
         grid = any(s.grid_type in ("linesAndChars", "snapToChars") for s in doc.sections)
         page_findings, page_notes = check_pages(pdf, from_docx=True, char_grid=grid)
+        # where 署名 and 日期 sit depends on the fonts' widths and tab stops: the page decides
+        found = [f for f in found if f.code not in PAGE_DECIDES]
         codes = {f.code for f in found}
         found += [f for f in page_findings if f.code not in codes]
         out_notes += page_notes

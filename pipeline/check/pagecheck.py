@@ -170,7 +170,10 @@ def layout(pdf: Pdf) -> Layout:
             prev = ln
         body.append(tuple(page_out))
     para_objs = tuple(Para(tuple(p), a) for p, a in zip(paras, aligns, strict=True))
-    roles = tuple(rk.classify([rk.Hint(p.text, p.align, p.size, _face_level(p)) for p in para_objs]))
+    found = rk.classify([rk.Hint(p.text, p.align, p.size, _face_level(p)) for p in para_objs])
+    roles = tuple(
+        rk.Role("table") if _small(p, body_size) else r for p, r in zip(para_objs, found, strict=True)
+    )
     known = bool(continuing) and bool(repeated)
     return Layout(tuple(body), tuple(numbers), para_objs, roles, left, right, known, char)
 
@@ -179,6 +182,11 @@ def layout(pdf: Pdf) -> Layout:
 # of that level (the page has no style names to go by)
 _LEVEL_OF_KIND = {wanted_kind(b.face): n for n, b in sorted(style.HEADINGS.items(), reverse=True)}
 _LEVEL_OF_KIND.pop(wanted_kind(style.BODY.face), None)
+
+
+def _small(p: Para, body_size: float) -> bool:
+    """Text set smaller than the body (a table's cells, 四号 and below): not body text."""
+    return p.size < body_size - 1
 
 
 def _face_level(p: Para) -> int:
@@ -200,7 +208,7 @@ def _pitch(pages: Sequence[Sequence[Line]], size: float) -> float | None:
     if not gaps:
         return None
     mode = Counter(round(g) for g in gaps).most_common(1)[0][0]
-    return statistics.fmean(g for g in gaps if abs(g - mode) <= 0.6)
+    return statistics.median(g for g in gaps if abs(g - mode) <= 0.6)
 
 
 def _where(b: BodyLine) -> Where:
@@ -229,7 +237,7 @@ def _margins(lay: Layout, out: Findings) -> None:
     leftmost = min(lines, key=lambda b: b.line.x0)
     rightmost = max(lines, key=lambda b: b.line.x1)
     if (lay.edges_known and abs(lay.left - BODY_LEFT) > MM_TOL) or leftmost.line.x0 < BODY_LEFT - MM_TOL:
-        got = min(lay.left, leftmost.line.x0)
+        got = leftmost.line.x0 if leftmost.line.x0 < BODY_LEFT - MM_TOL else lay.left
         out.add(
             "margins",
             _where(leftmost),
@@ -239,7 +247,7 @@ def _margins(lay: Layout, out: Findings) -> None:
     if rightmost.line.x1 > BODY_RIGHT + MM_TOL or (
         lay.edges_known and lay.right < BODY_RIGHT - MM_TOL - lay.char / 2
     ):
-        got = PAGE.width - max(lay.right, rightmost.line.x1)
+        got = PAGE.width - (rightmost.line.x1 if rightmost.line.x1 > BODY_RIGHT + MM_TOL else lay.right)
         out.add(
             "margins",
             _where(rightmost),
@@ -279,9 +287,14 @@ def _grid(lay: Layout, out: Findings, skip_chars: bool) -> None:
     for i, page in enumerate(lay.body[:-1]):
         following = lay.body[i + 1]
         runs_on = page and following and page[-1].para == following[0].para
-        if runs_on and i > 0 and lay.roles[page[-1].para].kind == "body":
+        tables = any(lay.roles[b.para].kind == "table" for b in page)
+        if runs_on and i > 0 and lay.roles[page[-1].para].kind == "body" and not tables:
             counts[i + 1] = len(page)
-    over = [i + 1 for i, page in enumerate(lay.body) if len(page) > PAGE.lines]
+    over = [
+        i + 1
+        for i, page in enumerate(lay.body)
+        if sum(lay.roles[b.para].kind != "table" for b in page) > PAGE.lines
+    ]
     if over:
         pno = over[0]
         out.add(
@@ -543,12 +556,13 @@ def _face_size(
 ) -> None:
     b = p.lines[0]
     if end is None:
-        drawn = Counter(c.font for ln in p.lines for c in ln.line.chars if not c.ch.isspace())
+        drawn = Counter(c.font for ln in p.lines for c in ln.line.chars if _is_cjk(c.ch))
         if sum(drawn.values()) < MIN_FACE_CHARS:
             return  # too little text to tell a face by
         font = drawn.most_common(1)[0][0]
     else:
-        font = b.line.font_of(start, end)
+        cjk = Counter(c.font for c in b.line.chars[start:end] if _is_cjk(c.ch))
+        font = cjk.most_common(1)[0][0] if cjk else b.line.font_of(start, end)
     kind = face_kind(font)
     want = wanted_kind(block.face)
     if kind != want:
@@ -557,14 +571,19 @@ def _face_size(
         out.add(code_size, _where(b), f"{what} {pt(b.line.size)}", pt(block.size), group=code_size)
 
 
+def _is_cjk(ch: str) -> bool:
+    """A character a CJK face draws (Latin letters and digits are set in a Latin face)."""
+    return ord(ch) >= 0x2E80
+
+
 def _pdf_roles(lay: Layout, out: Findings) -> None:
     """Faces, sizes and element positions, as the XML checks make them for a DOCX."""
-    line_chars = (lay.right - lay.left) / lay.char
-    sig: Para | None = None
     for p, role in zip(lay.paras, lay.roles, strict=True):
         k = role.kind
         b = p.lines[0]
         indent = (b.line.x0 - lay.left) / lay.char
+        if p.align == "center" and k in ("body", "heading", "item"):
+            continue  # a table caption or a 附件 title: centred, not a paragraph of the body
         if k == "body":
             _face_size(out, p, 0, None, "body-face", "body-size", style.BODY, "body")
             if abs(indent - style.BODY.indent_chars) > POSITION_TOL_CHARS and len(p.lines) > 1:
@@ -614,16 +633,12 @@ def _pdf_roles(lay: Layout, out: Findings) -> None:
                     f"{'主送机关' if k == 'recipients' else 'salutation'} indented {chars(indent)}",
                     "顶格 (flush left)",
                 )
-        elif k == "signature":
-            sig = p
         elif k == "date":
             problem = date_problem(p.text)
             if problem:
                 out.add(
                     "date-form", _where(b), f"成文日期 with {problem}", "Arabic numerals, no leading zeros"
                 )
-            if sig is not None:
-                _signature_date(out, sig, p, lay, line_chars)
         elif k == "head" and role.sub == "issuer":
             if not all(
                 c.colour[0] >= 0xB0 and c.colour[1] <= 0x60 and c.colour[2] <= 0x60 for c in b.line.chars
@@ -635,29 +650,56 @@ def _pdf_roles(lay: Layout, out: Findings) -> None:
                 out.add("doc-number-form", _where(b), f"发文字号 {problem}", "X〔2024〕3号")
 
 
+def _positions(lay: Layout, out: Findings) -> None:
+    """署名 and 成文日期 where 7.3.5.2 puts them, measured on the page (a DOCX's own
+    estimate from the XML cannot know its fonts' widths or its tab stops)."""
+    line_chars = (lay.right - lay.left) / lay.char
+    sig: Para | None = None
+    for p, role in zip(lay.paras, lay.roles, strict=True):
+        if role.kind == "signature":
+            sig = p
+        elif role.kind == "date" and sig is not None:
+            _signature_date(out, sig, p, lay, line_chars)
+
+
 def _signature_date(out: Findings, sig: Para, date: Para, lay: Layout, line_chars: float) -> None:
+    """7.3.5.2 on drawn positions (in 字 from the left edge): 署名右空二字 and the date's first
+    character two to the right of the 署名's; a date longer than the 署名 右空二字 and the
+    署名 two to the left of it.  Only first characters and right ends are compared, so the
+    widths a renderer gives digits and Latin letters do not matter."""
     s, d = sig.lines[-1].line, date.lines[0].line
-    s_start = (s.x0 - lay.left) / lay.char
-    d_start = (d.x0 - lay.left) / lay.char
-    s_w, d_w = width_in_chars(s.text), width_in_chars(d.text)
-    want_s = line_chars - style.SIGNATURE_RIGHT_CHARS - s_w
-    want_d = want_s + style.DATE_SHIFT_CHARS
-    if want_d + d_w > line_chars - style.SIGNATURE_RIGHT_CHARS:
-        want_d = line_chars - style.SIGNATURE_RIGHT_CHARS - d_w
-        want_s = want_d - style.DATE_SHIFT_CHARS
-    if abs(s_start - want_s) > POSITION_TOL_CHARS:
+    s0, s1 = (s.x0 - lay.left) / lay.char, (s.x1 - lay.left) / lay.char
+    d0, d1 = (d.x0 - lay.left) / lay.char, (d.x1 - lay.left) / lay.char
+    edge = line_chars - style.SIGNATURE_RIGHT_CHARS
+    if d1 - d0 > s1 - s0 + POSITION_TOL_CHARS / 2:  # 日期长于署名
+        if abs(d1 - edge) > POSITION_TOL_CHARS:
+            out.add(
+                "date-position",
+                Where(page=d.page, text=d.text),
+                f"成文日期 ends {chars(line_chars - d1)} from the right",
+                f"右空{style.SIGNATURE_RIGHT_CHARS}字 (a date longer than the 署名)",
+            )
+        if abs(s0 - (d0 - style.DATE_SHIFT_CHARS)) > POSITION_TOL_CHARS:
+            out.add(
+                "signature-position",
+                Where(page=s.page, text=s.text),
+                f"署名 starts {chars(d0 - s0)} left of the date",
+                f"{style.DATE_SHIFT_CHARS} 字 left of the date's first character",
+            )
+        return
+    if abs(s1 - edge) > POSITION_TOL_CHARS:
         out.add(
             "signature-position",
             Where(page=s.page, text=s.text),
-            f"署名 starts {chars(s_start)} from the left",
-            f"{chars(want_s)}: 右空{style.SIGNATURE_RIGHT_CHARS}字",
+            f"署名 ends {chars(line_chars - s1)} from the right",
+            f"右空{style.SIGNATURE_RIGHT_CHARS}字",
         )
-    if abs(d_start - want_d) > POSITION_TOL_CHARS:
+    if abs(d0 - (s0 + style.DATE_SHIFT_CHARS)) > POSITION_TOL_CHARS:
         out.add(
             "date-position",
             Where(page=d.page, text=d.text),
-            f"成文日期 starts {chars(d_start)} from the left",
-            f"{chars(want_d)}: {style.DATE_SHIFT_CHARS} 字 right of the 署名's first character",
+            f"成文日期 starts {chars(d0 - s0)} right of the 署名's first character",
+            f"{style.DATE_SHIFT_CHARS} 字 (首字比署名首字右移二字)",
         )
 
 
@@ -704,6 +746,7 @@ def check_pages(pdf: Pdf, *, from_docx: bool, char_grid: bool = False) -> tuple[
     _breaks(lay, out)
     _pages(lay, out)
     _imprint(lay, out)
+    _positions(lay, out)
     if not from_docx:
         _pdf_roles(lay, out)
         missing = [name for name, embedded in pdf.fonts if not embedded]

@@ -24,14 +24,14 @@ from dataclasses import dataclass
 
 from pipeline.text.numbering import parse_marker
 
-_CN_DIGIT = "〇○零一二三四五六七八九十Ｏ０-９"
+_CN_DIGIT = "〇○零一二三四五六七八九十ＯOo０-９"  # "二OO八年": letter O typed for 〇
 
 COPY_NUMBER = re.compile(r"^\d{6}$")  # 份号 "000123" (7.2.1)
 CLASSIFICATION = re.compile(r"^(绝密|机密|秘密)(\s*★.*)?$")  # 密级和保密期限 (7.2.2)
 URGENCY = re.compile(r"^(特急|加急|平急|特提)$")  # 紧急程度 (7.2.3)
 ISSUER = re.compile(r"^[^，。：；、]{2,40}文件$")  # 发文机关标志 "XX县人民政府文件" (7.2.4)
 # 发文字号 "X政发〔2024〕3号" and its wrong forms ([2024], (2024), 第3号, 03号) (7.2.5)
-DOC_NUMBER = re.compile(r"^(?P<all>[^\s，。：]{1,20}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号)")
+DOC_NUMBER = re.compile(r"^(?P<all>[^\s，。：]{1,20}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*[号號])")
 SIGNER = re.compile(r"签发人\s*[：:]")
 DATE = re.compile(
     rf"^[（(]?(\d{{4}}|[{_CN_DIGIT}]{{4}})\s*年\s*[\d{_CN_DIGIT}]{{1,3}}\s*月\s*[\d{_CN_DIGIT}]{{1,3}}\s*日[）)]?$"
@@ -185,15 +185,10 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
                     subs += 1
                 else:
                     break
-    if k < len(filled):
+    if k < len(filled):  # 主送 (or a salutation): the line after the title block, ending in "："
         i = filled[k]
         t = texts[i]
-        if (
-            t.endswith(("：", ":"))
-            and len(t) <= 80
-            and not re.search(r"[。；！？]", t)
-            and heading_role(t) is None
-        ):
+        if t.endswith("：") and len(t) <= 80 and not re.search(r"[。；！？]", t) and heading_role(t) is None:
             roles[i] = Role("salutation" if SALUTATION.search(t) and len(t) <= 20 else "recipients")
             k += 1
     start = k
@@ -249,6 +244,9 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
             roles[i] = Role("attachment")
             continue
         in_attachment = False
+        if t.endswith("：") and len(t) <= 20 and SALUTATION.search(t) and j - start <= 3:
+            roles[i] = Role("salutation")  # after a speech's bylines: "同志们："
+            continue
         role = heading_role(t, levels)
         if role is None and paras[i].level and len(t) <= 60 and not re.search(r"[。；！？]", t):
             role = Role("heading", paras[i].level)  # an unnumbered heading, by its style or face

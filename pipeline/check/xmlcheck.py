@@ -303,11 +303,11 @@ def _signature_date(
         return
     s = paras[sigs[-1]]
     s_w = width_in_chars(s.text)
-    # 7.3.5.2: 署名右空二字; 日期首字比署名首字右移二字; a date that would then reach past
-    # 右空二字 is set 右空二字 and the 署名 moves left to keep the two-character shift
+    # 7.3.5.2: 署名右空二字; 日期首字比署名首字右移二字; a date longer than the 署名 is set
+    # 右空二字 and the 署名 moves left to keep the two-character shift
     sig_start = line - style.SIGNATURE_RIGHT_CHARS - s_w
     date_start = sig_start + style.DATE_SHIFT_CHARS
-    if date_start + d_w > line - style.SIGNATURE_RIGHT_CHARS:
+    if d_w > s_w:  # "日期长于署名时，日期右空二字、相应增加署名右空字数" (read literally)
         date_start = line - style.SIGNATURE_RIGHT_CHARS - d_w
         sig_start = date_start - style.DATE_SHIFT_CHARS
     got_sig = _start_chars(s, adv, line)

@@ -35,10 +35,9 @@ def test_our_docx_has_no_standard_level_xml_finding(article):
     assert [f for f in found if f.strength == "standard"] == []
 
 
-def test_the_only_practice_finding_on_our_docx_is_autospace():
-    """autoSpaceDE/DN are left on by our renderer (issue 17 turns them off)."""
+def test_our_docx_has_no_xml_finding_at_any_level():
     article = Article("调研报告", "", (Heading(1, "一、", "总体要求"), Paragraph("正文。")))
-    assert {f.code for f in check_docx_xml(read_docx(docx.render(article)))} == {"autospace"}
+    assert check_docx_xml(read_docx(docx.render(article))) == []
 
 
 def test_date_and_document_number_forms():
