@@ -11,7 +11,7 @@ GOLD ?= $(SHARED)/gold
 OUT ?= output
 FONT_STAMP := $(or $(GONGWEN_FONT_DIR),$(HOME)/.cache/gongwen/fonts)/manifest.json
 
-.PHONY: all help install fonts convert serve test test-fast test-deps eval eval-genre eval-corpus fit-judge eval-formats formats eval-baseline check lint format typecheck golden fuzz bench clean
+.PHONY: all help install fonts convert serve audit test test-fast test-deps eval eval-genre eval-corpus fit-judge eval-formats formats eval-baseline check lint format typecheck golden fuzz bench clean
 
 ## all: set up (venv, Python deps, fonts) and convert every file in seeds/ to output/ (DOCX, PDF, JSON)
 all: install fonts convert
@@ -37,6 +37,10 @@ fonts: $(STAMP)
 convert: $(STAMP)
 	$(PY) -m pipeline convert seeds -o $(OUT) --to all -q
 	@ls $(OUT) | sed 's|^|  $(OUT)/|'
+
+## audit: check every DOCX and PDF in $(OUT) against GB/T 9704 (fails on a standard-level finding)
+audit: $(STAMP) test-deps
+	$(PY) -m pipeline check $(OUT) > $(OUT)/check.txt; status=$$?; grep -c " standard " $(OUT)/check.txt | sed 's/^/  standard-level lines: /'; grep -E ": [1-9][0-9]* standard," $(OUT)/check.txt || true; exit $$status
 
 ## serve: the web page on http://127.0.0.1:8000/ (PORT=8000; Ctrl+C stops it)
 serve: install fonts

@@ -22,6 +22,10 @@ Everything is measured as a whole process, the way a user runs it, on the same i
    and the image request, as the page makes them), and a correction's round trip,
    against LibreOffice converting the DOCX the page offers for the same input.
    ``--serve-only`` runs this section alone.
+7. **Check** (issue 18): ``gongwen check`` on a 40-page DOCX, the LibreOffice render
+   included, and on its 40-page PDF; the first run with a new LibreOffice profile, then
+   the median of ``--runs`` with the cached one.  ``--only-check`` runs this part alone
+   and writes its own table (``<!-- check-bench:start -->`` … ``:end -->``).
 
 Peak memory comes from ``wait4``'s rusage, which covers the process and every
 descendant it waited for, so it is the largest single process of the run.  The tables
@@ -57,6 +61,7 @@ _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 class Run:
     seconds: float
     peak_mb: float
+    cpu: float = 0.0  # user + system seconds of the process and the children it waited for
 
 
 @dataclass
@@ -93,7 +98,7 @@ def run(cmd: Sequence[str], *, cwd: Path = ROOT, env: dict[str, str] | None = No
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise SystemExit(f"bench: {' '.join(map(str, cmd))} failed with {code}:\n{err}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def median_run(cmd: Sequence[str], n: int, before: Callable[[], object] | None = None) -> Run:
@@ -575,10 +580,55 @@ def report(args: argparse.Namespace, work: Path) -> str:
     return "\n".join(lines)
 
 
-def write_readme(readme: Path, table: str) -> None:
+def check_bench(work: Path, runs: int) -> str:
+    """``gongwen check`` on a 40-page DOCX (LibreOffice render included) and its PDF."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("check_corpus", ROOT / "tools" / "check_corpus.py")
+    assert spec is not None
+    assert spec.loader is not None
+    corpus = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = corpus  # dataclasses look their module up there
+    spec.loader.exec_module(corpus)
+    from pipeline.check import check, render_pdfs
+
+    docx = work / "forty.docx"
+    docx.write_bytes(corpus.long_docx(40))
+    (pdf_bytes,) = render_pdfs([docx.read_bytes()])
+    assert pdf_bytes is not None
+    pdf = work / "forty.pdf"
+    pdf.write_bytes(pdf_bytes)
+    n_pages = check(docx.read_bytes(), "forty.docx", pdf_bytes).pages
+    cache = work / "cache"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}  # a profile of the bench's own
+    first = run([*GONGWEN, "check", str(docx)], env=env)
+
+    def median(args: list[str]) -> tuple[float, float]:
+        runs_ = [run([*GONGWEN, "check", *args], env=env) for _ in range(runs)]
+        return statistics.median(r.seconds for r in runs_), statistics.median(r.cpu for r in runs_)
+
+    warm, xml, on_pdf = median([str(docx)]), median(["--no-render", str(docx)]), median([str(pdf)])
+    load = os.getloadavg()[0]
+    lines = [
+        f"`gongwen check` on a {n_pages}-page DOCX (tools/check_corpus.py `long_docx`) and on its PDF; "
+        f"whole processes, median of {runs} runs (first: a new LibreOffice profile) on {os.cpu_count()} cores; "
+        f"CPU = user + system time of the process and LibreOffice; load average {load:.1f} when measured "
+        "(above the core count the wall time stretches while the CPU time does not).",
+        "",
+        "| what | wall s | CPU s |",
+        "|---|---:|---:|",
+        f"| DOCX, rendered with LibreOffice, first run | {first.seconds:.2f} | {first.cpu:.2f} |",
+        f"| DOCX, rendered with LibreOffice (cached profile) | **{warm[0]:.2f}** | {warm[1]:.2f} |",
+        f"| DOCX, XML checks only (`--no-render`) | {xml[0]:.2f} | {xml[1]:.2f} |",
+        f"| PDF ({n_pages} pages) | {on_pdf[0]:.2f} | {on_pdf[1]:.2f} |",
+    ]
+    return "\n".join(lines)
+
+
+def write_readme(readme: Path, table: str, marker: str = "bench") -> None:
     text = readme.read_text("utf-8")
-    block = f"<!-- bench:start -->\n{table.rstrip()}\n<!-- bench:end -->"
-    text, n = re.subn(r"<!-- bench:start -->.*?<!-- bench:end -->", lambda _: block, text, flags=re.S)
+    block = f"<!-- {marker}:start -->\n{table.rstrip()}\n<!-- {marker}:end -->"
+    text, n = re.subn(rf"<!-- {marker}:start -->.*?<!-- {marker}:end -->", lambda _: block, text, flags=re.S)
     if n == 0:
         text = text.rstrip() + "\n\n## Performance\n\n" + block + "\n"
     readme.write_text(text, "utf-8")
@@ -595,20 +645,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--readme", type=Path, help="write the tables into this README")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
     ap.add_argument("--serve-only", action="store_true", help="measure the web page alone (prints its table)")
+    ap.add_argument("--only-check", action="store_true", help="only the `gongwen check` measurement")
     args = ap.parse_args(argv)
     if not args.quick and shutil.which("soffice") is None:
         raise SystemExit("bench: soffice not found — `make test-deps` installs it, or pass --quick")
     work = Path(tempfile.mkdtemp(prefix="gongwen-bench-"))
+    table = ""
     try:
-        table = "\n".join(serve_table(args, work)) if args.serve_only else report(args, work)
+        if args.serve_only:
+            table = "\n".join(serve_table(args, work))
+        elif not args.only_check:
+            table = report(args, work)
+        checks = check_bench(work, args.runs) if shutil.which("soffice") and not args.serve_only else ""
     finally:
         if args.keep:
             print(f"bench: work folder kept: {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    print(table)
+    print(table + ("\n\n" + checks if checks else ""))
     if args.readme and not args.serve_only:
-        write_readme(args.readme, table)
+        if table:
+            write_readme(args.readme, table)
+        if checks:
+            write_readme(args.readme, checks, "check-bench")
     return 0
 
 

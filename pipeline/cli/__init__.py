@@ -1,8 +1,10 @@
 """The command line: the only module that reads files, writes files, prints or exits.
 
-``gongwen convert PATH... [-o DIR] [--to docx,pdf,json|all]`` — exit 0 when every input
-converted, 1 when some failed (the rest are still written; one ``error: PATH: what went
-wrong — what to do`` line each on stderr), 2 for usage errors.
+``gongwen convert PATH... [-o DIR] [--to docx,pdf,json|all] [--check]`` — exit 0 when every
+input converted, 1 when some failed (the rest are still written; one ``error: PATH: what
+went wrong — what to do`` line each on stderr) or, with ``--check``, when a written DOCX or
+PDF has a standard-level finding of :mod:`pipeline.check`; 2 for usage errors.
+``gongwen check FILE...`` audits any DOCX or PDF (:mod:`pipeline.cli.check`).
 
 How a batch stays safe (issue 8):
 
@@ -179,6 +181,12 @@ def main() -> None:
     "LibreOffice reads it (inverted), so it draws every 。，、 inside the margins.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--check",
+    "check",
+    is_flag=True,
+    help="Audit every DOCX/PDF written against GB/T 9704 (as `gongwen check`); exit 1 on a standard-level finding.",
+)
 @click.option("--debug", is_flag=True, help="Stop at an internal error with its traceback (for bug reports).")
 @_meta_options
 def convert_cmd(
@@ -193,6 +201,7 @@ def convert_cmd(
     schema: str,
     docx_reader: str,
     quiet: bool,
+    check: bool,
     debug: bool,
     meta_file: str | None,
     **meta_values: object,
@@ -219,12 +228,19 @@ def convert_cmd(
     files, bad = find_inputs(paths)
     render_options = RenderOptions(schema=schema, docx_reader=docx_reader, seal=supplied.seal)
     job = Job(Path(outdir), formats, options, render_options, debug)
-    sys.exit(_run_batch(files, bad, job, jobs, quiet))
+    sys.exit(_run_batch(files, bad, job, jobs, quiet, check))
 
 
-def _run_batch(files: list[Path], bad: list[tuple[str, str]], job: Job, jobs: int | None, quiet: bool) -> int:
+def _run_batch(
+    files: list[Path],
+    bad: list[tuple[str, str]],
+    job: Job,
+    jobs: int | None,
+    quiet: bool,
+    check: bool = False,
+) -> int:
     """Convert (or render) ``files`` with ``job``, report each failure on one line; the
-    exit status."""
+    exit status.  ``check``: audit every DOCX/PDF written (``gongwen check``) afterwards."""
     failed = 0
     for p, msg in bad:
         click.echo(f"error: {p}: {msg}", err=True)
@@ -240,6 +256,7 @@ def _run_batch(files: list[Path], bad: list[tuple[str, str]], job: Job, jobs: in
     show = not quiet and len(files) > 1 and sys.stderr.isatty()
     commit_result = Committer(out)
     results = run_batch(files, job, jobs or os.cpu_count() or 1)
+    written: list[Path] = []
     try:
         bar = (
             click.progressbar(results, length=len(files), label="converting", file=sys.stderr)
@@ -249,6 +266,7 @@ def _run_batch(files: list[Path], bad: list[tuple[str, str]], job: Job, jobs: in
         with bar as items:
             for res in items:
                 commit_result(res)
+                written += [out / name for name in res.written]
                 # clear the bar's line first so a message stands on a line of its own
                 clear = "\r\x1b[K" if show else ""
                 if res.error:
@@ -265,6 +283,10 @@ def _run_batch(files: list[Path], bad: list[tuple[str, str]], job: Job, jobs: in
     finally:
         if files:
             sweep_temps(out)
+    if check and written:
+        from pipeline.cli.check import check_outputs
+
+        failed += check_outputs(written)
     return ExitStatus.FAILED if failed else ExitStatus.OK
 
 
@@ -484,6 +506,27 @@ def serve_cmd(port: int, host: str, token: str | None, open_browser: bool, max_b
         threading.Timer(1.0, webbrowser.open, (url,)).start()
     app = create_app(ServeConfig(host=host, port=port, token=token, max_bytes=max_bytes))
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--json", "as_json", is_flag=True, help="The findings as JSON data (one list, a report per file)."
+)
+@click.option("--strict", is_flag=True, help="Practice-level findings fail a file too.")
+@click.option(
+    "--no-render", "no_render", is_flag=True, help="DOCX: XML checks only, without the LibreOffice render."
+)
+def check_cmd(paths: tuple[str, ...], as_json: bool, strict: bool, no_render: bool) -> None:
+    """Audit DOCX and PDF files (or folders of them) against GB/T 9704-2012, clause by clause.
+
+    One finding a line: clause, strength (standard or practice), where, what was found
+    and what is wanted.  Exit 0 when no standard-level finding (--strict: no finding),
+    1 when some, 2 for paths that cannot be checked.
+    """
+    from pipeline.cli.check import run
+
+    sys.exit(run(paths, as_json=as_json, strict=strict, render=not no_render))
 
 
 @main.command("rules")

@@ -173,6 +173,18 @@ def number_spans(text: str) -> list[tuple[int, int]]:
 
 PAGE = Page()
 
+# ---- The elements of a formal 公文 (gbt9704-elements.md), in character units of the
+# element's own size.  `gongwen check` reads them; the renderers will when they lay the
+# elements out (issue 15), so that a rule has one number in one place.
+RECIPIENTS_INDENT_CHARS = 0  # 主送机关 顶格, continuation lines too, STD 7.3.2 (E C1)
+SALUTATION_INDENT_CHARS = 0  # a speech's "同志们：" set like 主送, PRAC (gbt9704.md §4.12)
+ATTACHMENT_INDENT_CHARS = 2  # "附件：" 左空二字, STD 7.3.4 (E C3)
+SIGNATURE_RIGHT_CHARS = 2  # 署名 右空二字 (no seal), STD 7.3.5.2 (gbt9704.md §9.1)
+DATE_SHIFT_CHARS = 2  # 成文日期 首字比署名首字右移二字; a longer date 右空二字, STD 7.3.5.2
+NOTE_INDENT_CHARS = 2  # 附注 左空二字, STD 7.3.6 (E C8)
+IMPRINT = BlockStyle(FANGSONG, SIZE_4HAO, "left", 0)  # 版记 elements in 4号仿宋, STD 7.4.2-7.4.3
+IMPRINT_INSET_CHARS = 1  # 抄送/印发机关 左空一字, 印发日期 右空一字, STD 7.4.2-7.4.3 (E E2, E4)
+
 # Where a line's baseline sits in its line box, as a fraction of the line pitch from the
 # box top.  Measured, not from the standard: LibreOffice 7.4 sets a 16 pt FandolFang line
 # of exact 28.95 pt spacing with its baseline 23.19 pt below the line top (0.801), so the

@@ -1,0 +1,87 @@
+"""Roles from the text: the order of a 公文, headings from the numbering table."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.check.roles import Hint, Levels, classify, heading_role
+
+
+def kinds(*hints: Hint) -> list[str]:
+    return [r.kind for r in classify(list(hints))]
+
+
+def test_a_notice_in_order():
+    got = kinds(
+        Hint("XX县人民政府文件", "center"),
+        Hint("X政发〔2024〕3号", "center"),
+        Hint("XX县人民政府关于做好防汛工作的通知", "center", 22),
+        Hint("各乡镇人民政府，县政府各部门："),
+        Hint("现将有关事项通知如下。", size=16),
+        Hint("附件：防汛工作责任分工表"),
+        Hint("XX县人民政府", "right"),
+        Hint("2024年3月5日", "right"),
+        Hint("（此件公开发布）"),
+        Hint("抄送：县委办公室。"),
+        Hint("XX县人民政府办公室"),
+        Hint("2024年3月6日印发"),
+    )
+    assert got == [
+        "head", "head", "title", "recipients", "body", "attachment",
+        "signature", "date", "note", "imprint", "imprint", "imprint",
+    ]  # fmt: skip
+
+
+def test_a_speech_has_subtitle_lines_and_a_salutation():
+    got = kinds(
+        Hint("在全县工作会议上的讲话", "center", 22), Hint("（2024年3月5日）", "center"), Hint("同志们：")
+    )
+    assert got == ["title", "subtitle", "salutation"]
+
+
+def test_a_first_paragraph_that_does_not_stand_out_is_not_a_title():
+    assert kinds(Hint("现将有关事项说明如下", "both", 16), Hint("正文。", "both", 16)) == ["body", "body"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "level", "sentence"),
+    [
+        ("一、总体要求", "heading", 1, 0),
+        ("（二）加强作风建设。要坚持问题导向。", "heading", 2, 10),
+        ("3.强化组织功能", "heading", 3, 0),
+        ("（4）完善制度", "heading", 4, 0),
+        ("（三）组织制定并实施公司安全生产教育和培训计划。", "item", 2, 0),
+    ],
+    ids=["l1", "runin-l2", "l3", "l4", "item"],
+)
+def test_headings_from_their_markers(text, kind, level, sentence):
+    r = heading_role(text)
+    assert r is not None
+    assert (r.kind, r.level, r.sentence) == (kind, level, sentence)
+
+
+@pytest.mark.parametrize("text", ["一是强化自我管理。", "2013年以来", "1.5亿元的投入"])
+def test_near_misses_are_not_headings(text):
+    assert heading_role(text) is None
+
+
+def test_marker_as_written_and_as_the_standard_prints_it():
+    r = heading_role("1、联系群众")
+    assert r is not None
+    assert (r.marker, r.standard) == ("1、", "1.")
+
+
+def test_a_second_family_of_the_same_level_nests_below_the_first():
+    lv = Levels()
+    assert [
+        lv.assign(f, n) for f, n in (("cn-dun", 1), ("cn-ordinal", 1), ("cn-ordinal", 1), ("cn-dun", 1))
+    ] == [
+        1,
+        2,
+        2,
+        1,
+    ]
+
+
+def test_an_unnumbered_heading_is_known_by_its_style_level():
+    assert [r.level for r in classify([Hint("正文。", size=16), Hint("把握新形势", level=1)])] == [0, 1]
