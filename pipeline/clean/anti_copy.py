@@ -6,7 +6,7 @@ Chinese text, in half- or full-width letters ("ｗｗｗ．ｆｗ１２３．ｃ
 "本文由…网整理发布，转载请注明出处" sentence glued into a paragraph.
 Why: the stamps break sentences in two; they are the site's, not the author's.
 Example: "…下沉网格，[来源:范文网Fw123.Com]全年走访居民…" → "[来源:范文网Fw123.Com]" cut.
-Leaves alone: an address the text itself cites ("可登录www.gov.cn查询。" is a sentence that
+Leaves alone: an address the text itself cites ("可登录www.example.gov.cn查询。" is a sentence that
 needs it: only addresses glued between two Chinese characters with no verb of visiting
 before them are cut) and bracketed sources of quotations ("（来源：国家统计局）" after a figure).
 """
@@ -44,7 +44,7 @@ def find(lines: Sequence[Line]) -> Iterator[Cut]:
         text = line.text
         for m in _STAMP.finditer(text):
             if _VISIT.search(text[: m.start()]):
-                continue  # "可登录www.gov.cn查询": the address is what the sentence is about
+                continue  # "可登录www.example.gov.cn查询": the address is what the sentence is about
             if m.start() == 0 and m.end() == len(text):
                 continue  # a whole line: the line rules (disclaimer, site-footer) judge it
             yield Cut(i, m.start(), m.end())

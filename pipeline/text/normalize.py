@@ -30,7 +30,7 @@ def _outside_urls(text: str, fix: Callable[[str], str]) -> str:
     """Apply ``fix`` to the stretches of ``text`` that are not URLs or e-mail addresses."""
     out, pos = [], 0
     for m in _URL.finditer(text):
-        url = m.group().rstrip(",.;:!?)")  # "见www.gov.cn," — the comma is the sentence's
+        url = m.group().rstrip(",.;:!?)")  # "见www.example.gov.cn," — the comma is the sentence's
         out.append(fix(text[pos : m.start()]))
         out.append(url)
         pos = m.start() + len(url)

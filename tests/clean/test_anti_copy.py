@@ -40,7 +40,7 @@ def test_anti_copy_cuts_stamps(run_rule, text, removed, kept):
 
 
 NEAR_MISSES = [
-    pytest.param("群众可登录www.gov.cn查询办理进度。", id="cited-address-after-login"),
+    pytest.param("群众可登录www.example.gov.cn查询办理进度。", id="cited-address-after-login"),
     pytest.param("详见www.stats.gov.cn发布的公报。", id="cited-address-after-jian"),
     pytest.param("全县GDP增长6.5%（来源：县统计局）。", id="quoted-source-in-parens"),
     pytest.param("本文由县委办公室起草，经常委会审议通过。", id="authorship-not-a-site"),

@@ -10,7 +10,7 @@ from pipeline.clean import breadcrumb
 TRAILS = [
     pytest.param("当前位置:文档之家› 提高做好新形势下群众工作的能力", id="seed004-wendangzhijia"),
     pytest.param("您的位置：首页 > 范文大全 > 工作总结 > 正文", id="nin-de-weizhi"),
-    pytest.param("当前位置：第一范文网 >> 心得体会 >> 学习心得", id="diyifanwen-double-arrow"),
+    pytest.param("当前位置：某某范文网 >> 心得体会 >> 学习心得", id="fanwen-double-arrow"),
     pytest.param("你现在的位置: 公文易 > 调研报告", id="gongwenyi"),
     pytest.param("您现在的位置是：首页 > 政务公开 > 通知公告", id="gov-xianzai-de-weizhi-shi"),
     pytest.param("所在位置：首页 > 范文", id="suozai-weizhi"),

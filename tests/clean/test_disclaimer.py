@@ -26,7 +26,7 @@ NOTICES = [
     ),
     pytest.param(
         "内容来自用户上传，不代表本站观点",
-        id="book118-user-upload",
+        id="doc-site-user-upload",
     ),
 ]
 

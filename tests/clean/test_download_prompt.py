@@ -57,7 +57,7 @@ PROMPT_LINES = [
     ),
     pytest.param(
         "需要金币：1200 立即下载",
-        id="book118-coins",
+        id="doc-site-coins",
     ),
 ]
 

@@ -38,9 +38,9 @@ FRAGMENTS = [
         '<img src="/uploads/2023/05/a.jpg" />', ['<img src="/uploads/2023/05/a.jpg" />'], [], id="img-tag"
     ),
     pytest.param(
-        '<a href="http://www.fanwen.com/">第一范文网</a>',
+        '<a href="http://www.fanwen.com/">某某范文网</a>',
         ['<a href="http://www.fanwen.com/">', "</a>"],
-        ["第一范文网"],
+        ["某某范文网"],
         id="anchor-keeps-link-text",
     ),
     pytest.param(
@@ -87,11 +87,11 @@ def test_html_fragment_cut_between_spaces_leaves_one_space(run_rule):
 NEAR_MISSES = [
     pytest.param("全年增速>5%，高于全省平均水平。", id="greater-than"),
     pytest.param("当x<3且y>2时成立。", id="inequalities"),
-    pytest.param("请登录www.gov.cn查询，或发邮件至a@b.cn。", id="url-and-email"),
+    pytest.param("请登录www.example.gov.cn查询，或发邮件至a@b.cn。", id="url-and-email"),
     pytest.param("《关于进一步加强和改进新形势下群众工作的意见》", id="book-title-marks"),
     pytest.param("A&B两家公司签订协议。", id="ampersand"),
     pytest.param("投入资金=财政拨款+自筹资金。", id="equals-sign"),
-    pytest.param("详见 http://www.gov.cn/zhengce/content.htm?id=12&type=3 的说明。", id="url-with-query"),
+    pytest.param("详见 http://www.example.gov.cn/zhengce/content.htm?id=12&type=3 的说明。", id="url-with-query"),
     pytest.param("<<三国演义>>是古典名著。", id="double-angle-book-title"),
     pytest.param("集合A={1, 2, 3}中的元素。", id="braces-in-a-formula"),
     pytest.param("会议要求{各单位：认真落实}。", id="braces-in-prose"),

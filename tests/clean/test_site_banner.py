@@ -18,10 +18,10 @@ BANNERS = [
         id="docstring-underscore-suffix",
     ),
     pytest.param(
-        "2024年机关党建工作要点 - 第一范文网",
-        ["- 第一范文网"],
+        "2024年机关党建工作要点 - 某某范文网",
+        ["- 某某范文网"],
         ["2024年机关党建工作要点"],
-        id="diyifanwen-spaced-dash-suffix",
+        id="fanwen-spaced-dash-suffix",
     ),
     pytest.param(
         "关于加强基层党建工作的调研报告_豆丁网",

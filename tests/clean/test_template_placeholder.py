@@ -40,7 +40,7 @@ def test_template_placeholder_removes_the_seed_reply_form_only(run_rule):
 
 NEAR_MISSES = [
     pytest.param("请将材料发送至 dangban@example.gov.cn，联系人：张三。", id="email-in-prose"),
-    pytest.param("联系邮箱：zhang.san@163.com", id="email-line"),
+    pytest.param("联系邮箱：zhang.san@example.com", id="email-line"),
     pytest.param("每套售价$5，团购另有优惠。", id="price"),
     pytest.param("价格区间为$3-$5，较去年有所下降。", id="price-range"),
     pytest.param("微博话题@人民日报@新华社 引发热议。", id="chinese-mentions"),

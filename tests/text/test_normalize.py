@@ -82,9 +82,9 @@ LEFT_ALONE = [
     pytest.param("3.14159", id="pi"),
     pytest.param("www.fanwen.com", id="bare-domain"),
     pytest.param(
-        "详见 http://www.gov.cn/zhengce/2023-05/12/content_123.htm?a=1,2 的说明", id="url-with-comma"
+        "详见 http://www.example.gov.cn/zhengce/2023-05/12/content_123.htm?a=1,2 的说明", id="url-with-comma"
     ),
-    pytest.param("联系邮箱 zhang.san@163.com 或电话", id="email"),
+    pytest.param("联系邮箱 zhang.san@example.com 或电话", id="email"),
     pytest.param("正如Hello, world! 所示", id="latin-phrase"),
     pytest.param("Vol. 32, No. 4", id="latin-citation"),
     pytest.param("路径C:\\Windows", id="windows-path"),
@@ -118,8 +118,8 @@ KNOWN_BUGS = [
         id="nested-parentheses",
     ),
     pytest.param(
-        "详见www.gov.cn,各单位要(认真)学习:",
-        "详见www.gov.cn，各单位要（认真）学习：",
+        "详见www.example.gov.cn,各单位要(认真)学习:",
+        "详见www.example.gov.cn，各单位要（认真）学习：",
         id="url-swallows-following-chinese",
     ),
     pytest.param(
