@@ -91,7 +91,9 @@ NEAR_MISSES = [
     pytest.param("《关于进一步加强和改进新形势下群众工作的意见》", id="book-title-marks"),
     pytest.param("A&B两家公司签订协议。", id="ampersand"),
     pytest.param("投入资金=财政拨款+自筹资金。", id="equals-sign"),
-    pytest.param("详见 http://www.example.gov.cn/zhengce/content.htm?id=12&type=3 的说明。", id="url-with-query"),
+    pytest.param(
+        "详见 http://www.example.gov.cn/zhengce/content.htm?id=12&type=3 的说明。", id="url-with-query"
+    ),
     pytest.param("<<三国演义>>是古典名著。", id="double-angle-book-title"),
     pytest.param("集合A={1, 2, 3}中的元素。", id="braces-in-a-formula"),
     pytest.param("会议要求{各单位：认真落实}。", id="braces-in-prose"),
