@@ -25,7 +25,6 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Markdown, Word or PDF reader hands its tables over as hints instead
 TABLE_FORMS = ("text", "html")
 
-
 @dataclass(frozen=True, slots=True)
 class Options:
     """What a user can choose per conversion."""
@@ -115,6 +114,22 @@ def trace(
     return Trace(decoded, cleaned, result, doc)
 
 
+def convert_traced(
+    data: bytes, source: str, options: Options = Options(), *, rules: Sequence[Rule] | None = None
+) -> Trace:
+    """:func:`convert`, keeping every stage's result (the corpus steps count characters
+    from the decoded input); the tree in ``.doc`` is the one :func:`convert` returns.
+
+    Raises what :func:`convert` raises.
+    """
+    result = trace(data, source, options, rules=rules)
+    if not has_body(result.doc.documents):
+        raise InputError(
+            "no body text left after removing web cruft — see `gongwen explain` for what was removed"
+        )
+    return result
+
+
 def convert(
     data: bytes, source: str, options: Options = Options(), *, rules: Sequence[Rule] | None = None
 ) -> DocTree:
@@ -123,12 +138,7 @@ def convert(
     Raises :class:`~pipeline.errors.PipelineError` for what the input can cause (too big,
     empty, not text, nothing left after cleaning); anything else is a bug.
     """
-    doc = trace(data, source, options, rules=rules).doc
-    if not has_body(doc.documents):
-        raise InputError(
-            "no body text left after removing web cruft — see `gongwen explain` for what was removed"
-        )
-    return doc
+    return convert_traced(data, source, options, rules=rules).doc
 
 
 def load_tree(data: bytes, source: str = "") -> DocTree:

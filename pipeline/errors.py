@@ -53,8 +53,12 @@ REPORT_HINT = "please report it with this input file"
 def internal_error(e: BaseException) -> str:
     """``internal error (IndexError: … at pipeline/structure/__init__.py:93) — please report…``.
 
-    The innermost frame inside the package says where the bug is, so a report can be
-    acted on without the traceback.
+    What an unexpected exception (a bug) on one input is reported as, by ``convert`` and
+    by the corpus steps alike.  The innermost frame inside the package says where the bug
+    is, so a report can be acted on without the traceback.
+
+    >>> internal_error(ValueError("bad\\nsecond line"))
+    'internal error (ValueError: bad) — please report it with this input file'
     """
     where = ""
     for frame in reversed(traceback.extract_tb(e.__traceback__)):
