@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pipeline.clean import Rule, clean, rules_for
 from pipeline.decode import decode
-from pipeline.errors import InputError, SchemaError
+from pipeline.errors import NoBodyError, SchemaError, TooBigError
 from pipeline.model import Article, Cleaned, Decoded, DocTree, Meta, Structured, from_json
 from pipeline.structure import apply_meta, find_tables, structure
 from pipeline.structure.meta import merged
@@ -48,12 +48,12 @@ def megabytes(n: int) -> str:
 
 
 def check_size(size: int, max_bytes: int) -> None:
-    """Raise :class:`InputError` when an input of ``size`` bytes is over the limit.
+    """Raise :class:`~pipeline.errors.TooBigError` when an input of ``size`` bytes is over the limit.
 
     The CLI calls it on the file's size before reading it; :func:`convert` on the data.
     """
     if size > max_bytes:
-        raise InputError(
+        raise TooBigError(
             f"input is {megabytes(size)}, over the {megabytes(max_bytes)} limit"
             " — split the file or raise --max-bytes"
         )
@@ -124,7 +124,7 @@ def convert_traced(
     """
     result = trace(data, source, options, rules=rules)
     if not has_body(result.doc.documents):
-        raise InputError(
+        raise NoBodyError(
             "no body text left after removing web cruft — see `gongwen explain` for what was removed"
         )
     return result

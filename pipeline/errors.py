@@ -26,8 +26,24 @@ class InputError(PipelineError):
     """The input cannot be read as a document (empty, too big, all cruft...)."""
 
 
+class TooBigError(InputError):
+    """An input over the size limit (``--max-bytes``), refused before it is read."""
+
+
+class EmptyError(InputError):
+    """An input with nothing to read: empty, only whitespace, a page with no visible text."""
+
+
+class NoBodyError(InputError):
+    """An input that is all web cruft: nothing is left to print after cleaning."""
+
+
 class DecodeError(InputError):
     """Bytes that are not text, or not text in any encoding we can tell."""
+
+
+class BinaryError(DecodeError):
+    """Bytes of a binary format (PDF, DOCX, an image, NUL-ridden data), not text."""
 
 
 class SchemaError(PipelineError):
