@@ -254,9 +254,18 @@ def _start(
     from pipeline.corpus import run
 
     ex = run.executor(job, str(out), executor, workers, cluster)
-    try:
-        if isinstance(cluster, run.Ray):
+    if isinstance(cluster, run.Ray):
+        try:
             run.connect_ray(cluster.address)
+        except ImportError:
+            fail(str(out), "--executor ray needs ray — pip install the ray version of your cluster")
+        except Exception as e:  # ray raises ConnectionError, RuntimeError, … for a cluster it cannot join
+            fail(
+                str(out),
+                f"cannot join the Ray cluster at {cluster.address} ({_first_line(e)}) — start one with"
+                " `ray start --head`, or pass --ray-address HOST:PORT",
+            )
+    try:
         ex.run()
     except FileNotFoundError as e:
         if executor == "slurm" and e.filename == "sbatch":
@@ -268,11 +277,10 @@ def _start(
         )
         sys.exit(130)
     except Exception as e:  # a task failed (the executor re-raises it), or the cluster refused
-        first = str(e).splitlines()[0][:200] if str(e) else ""
         fail(
             str(out),
-            f"the run stopped ({type(e).__name__}: {first}) — see {out}/logs; "
-            "run the same command again to redo the tasks not done",
+            f"the run stopped ({_first_line(e)}) — see {out}/logs; run the same command again to redo"
+            " the tasks not done",
         )
     if executor == "slurm":
         click.echo(
@@ -280,6 +288,11 @@ def _start(
             f"(script: {out}/launch_script.slurm); when it has finished, run the same command "
             "again for the summary (it resubmits only the tasks that did not finish)"
         )
+
+
+def _first_line(e: BaseException) -> str:
+    text = str(e).strip().splitlines()[0][:200] if str(e).strip() else ""
+    return f"{type(e).__name__}: {text}" if text else type(e).__name__
 
 
 def report(s: Summary, out: Path, tasks: int) -> str:

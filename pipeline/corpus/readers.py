@@ -243,9 +243,11 @@ class WarcRecords(InputFiles):
                     document = self._record(record, f"{filepath}/{index}")
                     if document is not None:
                         yield document
-        except (ArchiveLoadFailed, OSError, EOFError) as e:
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError) as e:
+            # warcio meets a damaged file with any of these (AttributeError: a record cut short)
             rid = f"{filepath}/{index + 1}"
-            msg = f"cannot read the WARC file after record {index + 1} ({e}) — check or re-copy it"
+            what = f"{type(e).__name__}: {e}" if not isinstance(e, ArchiveLoadFailed) else str(e)
+            msg = f"cannot read the WARC file after record {index + 1} ({what}) — check or re-copy it"
             yield failed_document(rid, filepath, READ, msg)
 
     def _skip(self, why: str) -> None:

@@ -142,7 +142,8 @@ class RecordParquetWriter(_Atomic, ParquetWriter):  # type: ignore[misc]  # data
         import pyarrow as pa
 
         schema = pa.schema([(k, pa.string()) for k in ("id", "source", "text", "doc_tree", "metadata")])
-        super().__init__(output_folder, output_filename, adapter=record_row, schema=schema)
+        # one file per shard (no rotation at 5 GB: a rotated name would not be the shard's)
+        super().__init__(output_folder, output_filename, adapter=record_row, schema=schema, max_file_size=-1)
 
 
 class ErrorJsonlWriter(_Atomic, JsonlWriter):  # type: ignore[misc]  # datatrove is untyped
