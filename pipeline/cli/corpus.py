@@ -12,6 +12,7 @@ errors.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -34,6 +35,18 @@ RENDER_FORMATS = ("docx", "pdf")
 def fail(where: str, message: str) -> None:
     click.echo(f"error: {where}: {message}", err=True)
     sys.exit(ExitStatus.FAILED)
+
+
+def require(modules: tuple[str, ...], advice: str = "") -> None:
+    """Exit with one line when a module the run needs is not installed."""
+    missing = []
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            missing.append(name)
+    if missing:
+        fail("corpus", advice or f"needs {', '.join(missing)} — pip install 'gongwen[corpus]'")
 
 
 def parse_render(value: str | None) -> tuple[str, ...]:
@@ -175,14 +188,15 @@ def corpus_cmd(
     _check_encoding(encoding)
     if executor == "slurm" and not partition:
         raise click.UsageError("--executor slurm needs --partition NAME")
-    try:
-        from pipeline.corpus import run
-    except ImportError as e:
-        fail("corpus", f"needs datatrove ({e.name} is missing) — pip install 'gongwen[corpus]'")
+    require(("datatrove", "orjson"))
+    from pipeline.corpus import run
+
     try:
         folder, file, fmt = run.find_input(input_path, None if input_format == "auto" else input_format)
     except PipelineError as e:
         fail(input_path, str(e))
+    require(("pyarrow",) if "parquet" in (fmt, output_format) else ())
+    require(("warcio",) if fmt == "warc" else ())
     columns = {"--column": column, "--id-column": id_column, "--source-column": source_column}
     if fmt not in ("jsonl", "parquet") and any(columns.values()):
         given = next(k for k, v in columns.items() if v)
@@ -253,12 +267,12 @@ def _start(
     """Run the executor (Slurm: submit); a run that stops is reported as one line, exit 1."""
     from pipeline.corpus import run
 
+    if executor == "ray":
+        require(("ray",), "--executor ray needs ray — pip install the ray version of your cluster")
     ex = run.executor(job, str(out), executor, workers, cluster)
     if isinstance(cluster, run.Ray):
         try:
             run.connect_ray(cluster.address)
-        except ImportError:
-            fail(str(out), "--executor ray needs ray — pip install the ray version of your cluster")
         except Exception as e:  # ray raises ConnectionError, RuntimeError, … for a cluster it cannot join
             fail(
                 str(out),

@@ -118,7 +118,7 @@ def find_input(path: str, input_format: str | None = None) -> tuple[str, str | N
             "no inputs in this folder (.txt/.html/.htm, .jsonl, .parquet or .warc files) — nothing to convert"
         )
     if len(kinds) > 1:
-        found = ", ".join(f"{n} {k}" for k, n in kinds.most_common())
+        found = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
         raise SettingsError(f"the folder holds several kinds of input ({found}) — pass --input-format")
     return str(p.resolve()), None, next(iter(kinds))
 
@@ -159,8 +159,11 @@ def pipeline_steps(job: CorpusJob, out: str) -> list[PipelineStep]:
 
 
 def settings(job: CorpusJob) -> dict[str, Any]:
-    """The job as the JSON object ``corpus.json`` holds."""
-    return json.loads(json.dumps(asdict(job)))  # type: ignore[no-any-return]  # tuples → lists
+    """The job as the JSON object ``corpus.json`` holds, its conversion options inline."""
+    flat = asdict(job)
+    options = flat.pop("options")
+    flat.update({k: options[k] for k in ("encoding", "keep_numbering", "max_bytes")})
+    return json.loads(json.dumps(flat))  # type: ignore[no-any-return]  # tuples → lists
 
 
 def pinned(out: Path) -> dict[str, Any] | None:
@@ -183,7 +186,9 @@ _FLAGS = {
     "column": "--column",
     "id_column": "--id-column",
     "source_column": "--source-column",
-    "options": "--encoding/--keep-numbering/--max-bytes",
+    "encoding": "--encoding",
+    "keep_numbering": "--keep-numbering",
+    "max_bytes": "--max-bytes",
     "schema": "--schema",
     "render": "--render",
 }

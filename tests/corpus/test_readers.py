@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import io
 import json
 
 import pytest
@@ -12,13 +11,13 @@ from support import FIXTURES, SEEDS
 pytest.importorskip("datatrove")
 pytest.importorskip("orjson")
 
-from pipeline.corpus.readers import (  # noqa: E402
+from pipeline.corpus.readers import (
     DocumentFiles,
     JsonlRecords,
     ParquetRecords,
     WarcRecords,
 )
-from pipeline.corpus.steps import FAILED, RAW, SOURCE  # noqa: E402
+from pipeline.corpus.steps import FAILED, RAW, SOURCE
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
@@ -130,7 +129,8 @@ def test_a_broken_gzip_fails_once_after_the_lines_it_gave(tmp_path):
     docs = read(JsonlRecords(str(tmp_path)))
     assert all(d.text == "a" for d in docs[:-1])
     kind, message = failure(docs[-1])
-    assert kind == "read" and message.startswith("cannot read the file after line")
+    assert kind == "read"
+    assert message.startswith("cannot read the file after line")
 
 
 def test_one_jsonl_file_is_spread_over_all_tasks(tmp_path):
@@ -161,7 +161,8 @@ def test_parquet_rows_may_hold_text_or_bytes(tmp_path):
     assert (a.id, a.text, a.metadata["n"]) == ("a", "正文", 1)
     assert failure(b) == ("read", "row 2 has no 'text' field (fields: n) — pass --column NAME")
     (u,) = read(ParquetRecords(str(tmp_path), file="u.parquet", text_key="html"))
-    assert u.metadata[RAW] == gbk and u.id == "u.parquet/0"
+    assert u.metadata[RAW] == gbk
+    assert u.id == "u.parquet/0"
 
 
 def test_a_parquet_file_without_the_column_fails_once(tmp_path):
@@ -177,7 +178,8 @@ def test_a_file_that_is_not_parquet_fails_with_its_reason(tmp_path):
     (tmp_path / "t.parquet").write_bytes(b"PAR1 this is not a parquet file")
     (doc,) = read(ParquetRecords(str(tmp_path)))
     kind, message = failure(doc)
-    assert kind == "read" and message.startswith("cannot read the file as Parquet after row 0 (")
+    assert kind == "read"
+    assert message.startswith("cannot read the file as Parquet after row 0 (")
 
 
 # ---------------------------------------------------------------- WARC

@@ -142,4 +142,7 @@ def test_output_stems_are_safe_and_distinct():
     stems = [output_stem(i) for i in ids]
     assert len(set(stems)) == len(ids)
     for s in stems:
-        assert ".." not in s.split("/") and not s.startswith("/") and " " not in s and ":" not in s
+        assert ".." not in s.split("/")
+        assert not s.startswith("/")
+        assert " " not in s
+        assert ":" not in s

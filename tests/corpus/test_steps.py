@@ -11,14 +11,14 @@ from support import FIXTURES, SEEDS
 pytest.importorskip("datatrove")
 pytest.importorskip("orjson")
 
-from datatrove.data import Document  # noqa: E402
+from datatrove.data import Document
 
-import pipeline.corpus.steps as steps  # noqa: E402
-from pipeline.core import Options, convert  # noqa: E402
-from pipeline.corpus.steps import RAW, SOURCE, TREE, Convert, Render, failed_document  # noqa: E402
-from pipeline.corpus.writers import ErrorJsonlWriter  # noqa: E402
-from pipeline.errors import PipelineError, RenderError  # noqa: E402
-from pipeline.render import render_outputs  # noqa: E402
+import pipeline.corpus.steps as steps
+from pipeline.core import Options, convert
+from pipeline.corpus.steps import RAW, SOURCE, TREE, Convert, Render, failed_document
+from pipeline.corpus.writers import ErrorJsonlWriter
+from pipeline.errors import PipelineError, RenderError
+from pipeline.render import render_outputs
 
 SEED = SEEDS / "000_9a153adfeeef4269.txt"
 MANY = SEEDS / "002_3341814f88bcb719.txt"  # four articles
@@ -154,7 +154,8 @@ def test_render_writes_each_article_named_after_the_record(tmp_path):
     names = sorted(
         str(p.relative_to(tmp_path / "rendered")) for p in (tmp_path / "rendered").rglob("*") if p.is_file()
     )
-    assert names == sorted([f"many-0{i}.{fmt}" for fmt in ("docx", "pdf") for i in range(1, 5)]) + [
+    assert names == [
+        *sorted([f"many-0{i}.{fmt}" for fmt in ("docx", "pdf") for i in range(1, 5)]),
         "sub/one.docx",
         "sub/one.pdf",
     ]

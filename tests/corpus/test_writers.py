@@ -11,12 +11,12 @@ from support import SEEDS
 pytest.importorskip("datatrove")
 pytest.importorskip("orjson")
 
-from datatrove.data import Document  # noqa: E402
+from datatrove.data import Document
 
-from pipeline.core import convert  # noqa: E402
-from pipeline.corpus.steps import RAW, SOURCE, Convert  # noqa: E402
-from pipeline.corpus.writers import ErrorJsonlWriter, RecordJsonlWriter, RecordParquetWriter  # noqa: E402
-from pipeline.render import render_outputs  # noqa: E402
+from pipeline.core import convert
+from pipeline.corpus.steps import RAW, SOURCE, Convert
+from pipeline.corpus.writers import ErrorJsonlWriter, RecordJsonlWriter, RecordParquetWriter
+from pipeline.render import render_outputs
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
@@ -74,7 +74,9 @@ def test_a_record_line_holds_id_source_text_the_tree_and_the_other_columns(tmp_p
 
 def test_gzip_shards_read_back(tmp_path):
     list(RecordJsonlWriter(str(tmp_path), "records/${rank}.jsonl.gz", "gzip").run(records()))
-    lines = gzip.decompress((tmp_path / "records" / "00000.jsonl.gz").read_bytes()).decode("utf-8").splitlines()
+    lines = (
+        gzip.decompress((tmp_path / "records" / "00000.jsonl.gz").read_bytes()).decode("utf-8").splitlines()
+    )
     assert len(lines) == 3
 
 
@@ -87,7 +89,8 @@ def test_a_parquet_row_holds_the_json_convert_writes_byte_for_byte(tmp_path):
     for row, f in zip(rows, SEED_FILES[:3], strict=True):
         (out,) = render_outputs(convert(f.read_bytes(), f.name), "x", ("json",))
         assert row["doc_tree"].encode("utf-8") == out.data
-        assert row["id"] == f.name and row["metadata"] == "{}"
+        assert row["id"] == f.name
+        assert row["metadata"] == "{}"
 
 
 def test_an_error_line_holds_id_source_kind_and_reason(tmp_path):
@@ -95,4 +98,9 @@ def test_an_error_line_holds_id_source_kind_and_reason(tmp_path):
     step = Convert(error_writer=ErrorJsonlWriter(str(tmp_path), "errors/${rank}.jsonl"))
     assert list(step.run(iter([bad]))) == []
     line = json.loads((tmp_path / "errors" / "00000.jsonl").read_text("utf-8"))
-    assert line == {"id": "e.txt", "source": "e.txt", "kind": "empty", "error": "empty file — nothing to convert"}
+    assert line == {
+        "id": "e.txt",
+        "source": "e.txt",
+        "kind": "empty",
+        "error": "empty file — nothing to convert",
+    }
