@@ -85,7 +85,7 @@ def parse_sbatch_args(values: tuple[str, ...]) -> dict[str, str]:
     "--tasks",
     type=click.IntRange(min=1),
     default=None,
-    help="Shards to split the input in [default: the number a run into OUT started with, else --workers].",
+    help="Shards to split the input in [default: the number a run into OUT started with, else 8 × --workers].",
 )
 @click.option(
     "--workers",
@@ -210,7 +210,7 @@ def corpus_cmd(
         if before is not None:
             tasks = int(before["tasks"])
         elif executor == "local":
-            tasks = workers or os.cpu_count() or 1
+            tasks = 8 * (workers or os.cpu_count() or 1)  # more tasks than workers: the pool evens them out
         else:
             raise click.UsageError(
                 f"--executor {executor} needs --tasks N (how many shards to split the input in)"

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import multiprocessing
 import os
 import sys
 from collections import Counter
@@ -256,7 +257,13 @@ def executor(
     if kind == "local":
         from datatrove.executor.local import LocalPipelineExecutor
 
-        return LocalPipelineExecutor(steps, tasks=job.tasks, workers=workers or 1, logging_dir=out)
+        # fork, not datatrove's forkserver: a forked worker has datatrove and the pipeline
+        # imported already (1 s a process otherwise, measured: README "Corpus scale"), and
+        # the process forking it runs no threads
+        start = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        return LocalPipelineExecutor(
+            steps, tasks=job.tasks, workers=workers or 1, logging_dir=out, start_method=start
+        )
     if kind == "slurm":
         from datatrove.executor.slurm import SlurmPipelineExecutor
 
