@@ -25,10 +25,20 @@ from dataclasses import dataclass
 from pipeline.decode.repair import unescape_entities
 from pipeline.model import DocTree, Removal, body_text
 
-_FORM = str.maketrans(
-    {"“": '"', "”": '"', "‘": "'", "’": "'", "…": "", "—": "", "-": "", "–": "", ".": "", "。": "."}
-)
-_INVISIBLE = ("Cf", "Cc")
+_FOLDS = {"“": '"', "”": '"', "‘": "'", "’": "'", "…": "", "—": "", "-": "", "–": "", ".": "", "。": "."}
+_FORM = str.maketrans(_FOLDS)
+# Which characters are invisible (whitespace, format, control), learnt as they are met:
+# a text has a few thousand distinct characters, and asking unicodedata about each of
+# them on every call cost more than the rest of the count (the corpus counts every record).
+_SEEN: set[str] = set()
+_INVISIBLE: set[str] = set()
+
+
+def _learn(chars: set[str]) -> None:
+    for c in chars:
+        if c.isspace() or unicodedata.category(c) in ("Cf", "Cc"):
+            _INVISIBLE.add(c)
+    _SEEN.update(chars)
 
 
 def visible(text: str) -> Counter[str]:
@@ -38,9 +48,17 @@ def visible(text: str) -> Counter[str]:
     [('"', 2), ('乙', 1), ('甲', 1)]
     """
     # NFKD, not NFKC: composition can join characters across a removed U+FFFD ("i\ufffd\u0311")
-    folded = unicodedata.normalize("NFKD", unescape_entities(text)[0]).translate(_FORM)
-    counts = Counter(folded)  # counted in C; the few distinct characters filtered after
-    for c in [c for c in counts if c.isspace() or unicodedata.category(c) in _INVISIBLE]:
+    counts = Counter(unicodedata.normalize("NFKD", unescape_entities(text)[0]))  # counted in C
+    folded: Counter[str] = Counter()
+    for c in counts.keys() & _FOLDS.keys():  # _FORM applied to the counts, in one pass like translate
+        n = counts.pop(c)
+        if _FOLDS[c]:
+            folded[_FOLDS[c]] += n
+    counts.update(folded)
+    new = counts.keys() - _SEEN  # set operations pick the invisible ones
+    if new:
+        _learn(new)
+    for c in counts.keys() & _INVISIBLE:
         del counts[c]
     return counts
 
@@ -77,15 +95,13 @@ class Accounting:
         )
 
 
-def _by_reason(removed: Iterable[Removal]) -> tuple[Counter[str], Counter[str]]:
-    """(all removed characters, characters per reason)."""
-    chars: Counter[str] = Counter()
-    per_reason: Counter[str] = Counter()
+def _by_reason(removed: Iterable[Removal]) -> dict[str, Counter[str]]:
+    """The removed characters of each reason (one count per reason: the texts joined by a
+    line break, which no character reference spans and which is not counted)."""
+    texts: dict[str, list[str]] = {}
     for r in removed:
-        v = visible(r.text)
-        chars.update(v)
-        per_reason[r.reason] += v.total()
-    return chars, per_reason
+        texts.setdefault(r.reason, []).append(r.text)
+    return {reason: visible("\n".join(t)) for reason, t in texts.items()}
 
 
 def account(source_text: str, doc: DocTree) -> Accounting:
@@ -101,13 +117,17 @@ def account(source_text: str, doc: DocTree) -> Accounting:
     Accounting(input=7, kept=4, removed=(('page-number', 3),), rewritten_from=0, rewritten_to=0)
     """
     source = visible(source_text)
-    kept = visible("".join(body_text(a) for a in doc.documents))
-    removed, per_reason = _by_reason(doc.removed)
-    out = kept + removed
+    out = visible("\n".join(body_text(a) for a in doc.documents))
+    kept = out.total()
+    per_reason = _by_reason(doc.removed)
+    for chars in per_reason.values():
+        out.update(chars)
+    # |source − out| − |out − source| = |source| − |out|: one difference gives both
+    rewritten_from = 0 if out == source else (source - out).total()
     return Accounting(
         input=source.total(),
-        kept=kept.total(),
-        removed=tuple(sorted(per_reason.items())),
-        rewritten_from=(source - out).total(),
-        rewritten_to=(out - source).total(),
+        kept=kept,
+        removed=tuple(sorted((reason, chars.total()) for reason, chars in per_reason.items())),
+        rewritten_from=rewritten_from,
+        rewritten_to=rewritten_from - (source.total() - out.total()),
     )
