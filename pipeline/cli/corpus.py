@@ -205,7 +205,10 @@ def corpus_cmd(
     problem = check_outdir(out)
     if problem:
         fail(outdir, problem)
-    before = run.pinned(out) if (out / run.MANIFEST).exists() else None
+    try:
+        before = run.pinned(out)
+    except PipelineError as e:
+        fail(outdir, str(e))
     if tasks is None:
         if before is not None:
             tasks = int(before["tasks"])

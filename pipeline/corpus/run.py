@@ -202,6 +202,11 @@ def pin(out: Path, job: CorpusJob) -> None:
     """
     now = settings(job)
     before = pinned(out)
+    if before is None and (out / "completions").is_dir() and any((out / "completions").iterdir()):
+        raise SettingsError(
+            f"holds finished tasks of a run but no {MANIFEST} saying which — choose another -o,"
+            " or empty this one"
+        )
     if before is None:
         out.mkdir(parents=True, exist_ok=True)
         tmp = out / f".{MANIFEST}.{os.getpid()}.part"
