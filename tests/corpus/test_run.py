@@ -450,7 +450,7 @@ def test_settings_are_pinned_by_the_first_run(tmp_path):
 def test_finished_tasks_without_their_settings_are_not_resumed(tmp_path):
     (tmp_path / "completions").mkdir()
     (tmp_path / "completions" / "00000").touch()
-    with pytest.raises(PipelineError, match="holds finished tasks of a run but no corpus.json"):
+    with pytest.raises(PipelineError, match=r"holds finished tasks of a run but no corpus\.json"):
         pin(tmp_path, CorpusJob(str(tmp_path), None, "documents", 4))
     (tmp_path / "corpus.json").write_text("{not json")
     with pytest.raises(PipelineError, match=r"cannot read .*corpus.json \(.*\) — choose another -o"):
