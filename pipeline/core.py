@@ -25,6 +25,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Markdown, Word or PDF reader hands its tables over as hints instead
 TABLE_FORMS = ("text", "html")
 
+
 @dataclass(frozen=True, slots=True)
 class Options:
     """What a user can choose per conversion."""

@@ -38,7 +38,7 @@ def test_a_folder_gives_one_record_per_input_file_with_its_bytes(tmp_path):
     (tmp_path / ".hidden").mkdir()
     (tmp_path / "a.txt").write_bytes(SEED_FILES[0].read_bytes())
     (tmp_path / "sub" / "b.HTML").write_bytes(b"<html><body><p>x</p></body></html>")
-    (tmp_path / "sub" / "notes.md").write_text("not an input")
+    (tmp_path / "sub" / "notes.csv").write_text("not an input")
     (tmp_path / ".c.txt").write_text("hidden")
     (tmp_path / ".hidden" / "d.txt").write_text("hidden")
     docs = read(DocumentFiles(str(tmp_path)))
