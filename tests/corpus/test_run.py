@@ -35,6 +35,12 @@ PAGES = [
     FIXTURES / "html" / n for n in ("wendang_gbk.html", "gov_notice_html5.html", "big5_traditional.html")
 ]
 BAD = [FIXTURES / "bad" / n for n in ("binary.txt", "all-cruft.txt", "empty.txt")]
+# a Word file, a PDF and a Markdown draft of the genre texts: what `convert` reads, the corpus reads
+FORMATS = [
+    FIXTURES / "formats" / "docx" / "lo01_auto_numbering_g05.docx",
+    FIXTURES / "formats" / "pdf" / "gw01_our_own_g14.pdf",
+    FIXTURES / "formats" / "markdown" / "md01_chatgpt_seed000.md",
+]
 ERROR_LINE = re.compile(r"^error: (?P<path>.+?): (?P<what>.+)$")
 
 
@@ -109,14 +115,15 @@ def work(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def folder(work):
-    """The seeds, the genre texts, three pages, and three bad files, in two sub-folders."""
+    """The seeds, the genre texts, three pages, three other formats and three bad files."""
     root = work / "folder"
     for f in TEXTS + PAGES:
         (root / ("pages" if f.suffix == ".html" else "texts")).mkdir(parents=True, exist_ok=True)
         shutil.copy(f, root / ("pages" if f.suffix == ".html" else "texts") / f.name)
-    (root / "bad").mkdir()
-    for f in BAD:
-        shutil.copy(f, root / "bad" / f.name)
+    for sub, files in (("bad", BAD), ("formats", FORMATS)):
+        (root / sub).mkdir()
+        for f in files:
+            shutil.copy(f, root / sub / f.name)
     return root
 
 
@@ -166,7 +173,8 @@ def test_a_folder_run_writes_what_convert_writes_for_each_file(work, folder, fol
     trees, errors = convert_folder(folder, work / "folder-convert")
     records = all_lines(out, "records")
     assert sorted(r["id"] for r in records) == sorted(
-        f"{'pages' if f.suffix == '.html' else 'texts'}/{f.name}" for f in TEXTS + PAGES
+        [f"{'pages' if f.suffix == '.html' else 'texts'}/{f.name}" for f in TEXTS + PAGES]
+        + [f"formats/{f.name}" for f in FORMATS]
     )
     for r in records:
         assert r["source"] == r["id"]
@@ -182,7 +190,7 @@ def test_a_folder_run_spreads_its_files_over_the_tasks_and_reports_them(folder_r
     out, proc = folder_run
     assert sorted(p.name for p in (out / "completions").iterdir()) == [f"{t:05d}" for t in range(5)]
     assert len(shard_lines(out, "records")) == 5
-    n = len(TEXTS + PAGES) + len(BAD)
+    n = len(TEXTS + PAGES + FORMATS) + len(BAD)
     assert proc.stdout.splitlines()[0] == (
         f"{n} records in 5 tasks → {n - 3} written "
         f"({sum(len(r['doc_tree']['documents']) for r in all_lines(out, 'records'))} documents), "
