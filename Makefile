@@ -46,10 +46,11 @@ audit: $(STAMP) test-deps
 serve: install fonts
 	$(PY) -m pipeline serve --port $${PORT:-8000}
 
-## test-deps: what the tests need beyond `make all` (LibreOffice for the DOCX end-to-end test, Debian's chromium for the web page's)
-test-deps:
+## test-deps: what the tests need beyond `make all` (LibreOffice for the DOCX end-to-end test, Debian's chromium for the web page's, the corpus extra)
+test-deps: $(STAMP)
 	@command -v soffice >/dev/null || bash tools/apt_install.sh libreoffice-writer-nogui
 	@test -x /usr/bin/chromium || bash tools/apt_install.sh chromium
+	@$(PY) -c "import datatrove, orjson, pyarrow, warcio" 2>/dev/null || $(PY) -m pip install --quiet -e '.[corpus]'
 
 ## test: run the whole test suite (sets up what it needs first)
 test: install fonts test-deps
@@ -120,7 +121,7 @@ golden: $(STAMP)
 fuzz: install fonts
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider -q -s
 
-## bench: time our CLI against LibreOffice and batches with 1 and 2 workers; writes README's table
+## bench: time our CLI against LibreOffice, batches with 1 and 2 workers, `corpus` against `convert -j`; writes README's tables
 bench: install fonts test-deps
 	$(PY) tools/bench.py --readme README.md
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pipeline.clean import Rule, clean, rules_for
 from pipeline.decode import decode
-from pipeline.errors import InputError, SchemaError
+from pipeline.errors import NoBodyError, SchemaError, TooBigError
 from pipeline.model import Article, Cleaned, Decoded, DocTree, Meta, Structured, from_json
 from pipeline.structure import apply_meta, find_tables, structure
 from pipeline.structure.meta import merged
@@ -49,12 +49,12 @@ def megabytes(n: int) -> str:
 
 
 def check_size(size: int, max_bytes: int) -> None:
-    """Raise :class:`InputError` when an input of ``size`` bytes is over the limit.
+    """Raise :class:`~pipeline.errors.TooBigError` when an input of ``size`` bytes is over the limit.
 
     The CLI calls it on the file's size before reading it; :func:`convert` on the data.
     """
     if size > max_bytes:
-        raise InputError(
+        raise TooBigError(
             f"input is {megabytes(size)}, over the {megabytes(max_bytes)} limit"
             " — split the file or raise --max-bytes"
         )
@@ -115,6 +115,22 @@ def trace(
     return Trace(decoded, cleaned, result, doc)
 
 
+def convert_traced(
+    data: bytes, source: str, options: Options = Options(), *, rules: Sequence[Rule] | None = None
+) -> Trace:
+    """:func:`convert`, keeping every stage's result (the corpus steps count characters
+    from the decoded input); the tree in ``.doc`` is the one :func:`convert` returns.
+
+    Raises what :func:`convert` raises.
+    """
+    result = trace(data, source, options, rules=rules)
+    if not has_body(result.doc.documents):
+        raise NoBodyError(
+            "no body text left after removing web cruft — see `gongwen explain` for what was removed"
+        )
+    return result
+
+
 def convert(
     data: bytes, source: str, options: Options = Options(), *, rules: Sequence[Rule] | None = None
 ) -> DocTree:
@@ -123,12 +139,7 @@ def convert(
     Raises :class:`~pipeline.errors.PipelineError` for what the input can cause (too big,
     empty, not text, nothing left after cleaning); anything else is a bug.
     """
-    doc = trace(data, source, options, rules=rules).doc
-    if not has_body(doc.documents):
-        raise InputError(
-            "no body text left after removing web cruft — see `gongwen explain` for what was removed"
-        )
-    return doc
+    return convert_traced(data, source, options, rules=rules).doc
 
 
 def load_tree(data: bytes, source: str = "") -> DocTree:

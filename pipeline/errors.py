@@ -26,8 +26,24 @@ class InputError(PipelineError):
     """The input cannot be read as a document (empty, too big, all cruft...)."""
 
 
+class TooBigError(InputError):
+    """An input over the size limit (``--max-bytes``), refused before it is read."""
+
+
+class EmptyError(InputError):
+    """An input with nothing to read: empty, only whitespace, a page with no visible text."""
+
+
+class NoBodyError(InputError):
+    """An input that is all web cruft: nothing is left to print after cleaning."""
+
+
 class DecodeError(InputError):
     """Bytes that are not text, or not text in any encoding we can tell."""
+
+
+class BinaryError(DecodeError):
+    """Bytes of a binary format (PDF, DOCX, an image, NUL-ridden data), not text."""
 
 
 class SchemaError(PipelineError):
@@ -53,8 +69,12 @@ REPORT_HINT = "please report it with this input file"
 def internal_error(e: BaseException) -> str:
     """``internal error (IndexError: … at pipeline/structure/__init__.py:93) — please report…``.
 
-    The innermost frame inside the package says where the bug is, so a report can be
-    acted on without the traceback.
+    What an unexpected exception (a bug) on one input is reported as, by ``convert`` and
+    by the corpus steps alike.  The innermost frame inside the package says where the bug
+    is, so a report can be acted on without the traceback.
+
+    >>> internal_error(ValueError("bad\\nsecond line"))
+    'internal error (ValueError: bad) — please report it with this input file'
     """
     where = ""
     for frame in reversed(traceback.extract_tb(e.__traceback__)):

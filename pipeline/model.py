@@ -415,16 +415,26 @@ def block_lines(blocks: tuple[Block, ...]) -> Iterator[tuple[Block, str]]:
         prev = b
 
 
+def article_lines(article: Article) -> list[str]:
+    """An article's printed lines in reading order: 版头, title, subtitle, each block
+    (see :func:`block_lines`), 版记; empty title and subtitle left out.
+
+    >>> article_lines(Article("题", "", (Heading(1, "一、", "甲", "乙"), Paragraph("丙"))))
+    ['题', '一、甲乙', '丙']
+    """
+    parts = [*head_lines(article.head), article.title, article.subtitle]
+    parts += [text for _, text in block_lines(article.blocks)]
+    parts += imprint_lines(article.imprint)
+    return [p for p in parts if p]
+
+
 def body_text(article: Article) -> str:
     """All printed text of an article in reading order (used by checks and tests).
 
     >>> body_text(Article("题", "", (Heading(1, "一、", "甲", "乙"), Paragraph("丙"))))
     '题一、甲乙丙'
     """
-    parts = [*head_lines(article.head), article.title, article.subtitle]
-    parts += [text for _, text in block_lines(article.blocks)]
-    parts += imprint_lines(article.imprint)
-    return "".join(parts)
+    return "".join(article_lines(article))
 
 
 # ---------------------------------------------------------------- JSON edge

@@ -43,8 +43,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import _FORM
 
+from pipeline.accounting import _FORM  # the fold of pipeline.accounting.visible
 from pipeline.core import Options, convert
 from pipeline.decode.sniff import looks_like_html
 from pipeline.errors import PipelineError, RenderError

@@ -536,3 +536,12 @@ def rules_cmd() -> None:
 
     for reason in REASONS:
         click.echo(f"{reason.name:<21} {'/'.join(reason.stages):<17} {reason.meaning}")
+
+
+def _corpus() -> None:
+    from pipeline.cli.corpus import corpus_cmd
+
+    main.add_command(corpus_cmd)
+
+
+_corpus()

@@ -32,7 +32,7 @@ from pipeline.decode import markdown, sniff
 from pipeline.decode.binary import refuse_binary
 from pipeline.decode.charset import bom_encoding, codec_name, decode_all, detect, forced_encoding
 from pipeline.decode.repair import repair, scrub, unescape_entities
-from pipeline.errors import InputError
+from pipeline.errors import EmptyError, InputError
 from pipeline.model import Decoded, Notice, Removal, Table
 
 __all__ = ["SUFFIXES", "codec_name", "decode"]
@@ -53,12 +53,12 @@ def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decod
     >>> d.text, d.encoding
     ('一、基本情况\\n', 'gb18030')
 
-    Raises :class:`~pipeline.errors.InputError` for an empty or blank file and
+    Raises :class:`~pipeline.errors.EmptyError` for an empty or blank file and
     :class:`~pipeline.errors.DecodeError` for non-text data, an unknown ``hint`` or
     bytes no candidate decodes without heavy loss.
     """
     if not data:
-        raise InputError("empty file — nothing to convert")
+        raise EmptyError("empty file — nothing to convert")
     kind = sniff.binary_kind(data)
     if kind == "pdf":
         from pipeline.decode import pdf  # pypdfium2 is loaded only for PDFs
@@ -90,7 +90,7 @@ def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decod
         text, title_hint, tables = page.text, page.title_hint, page.tables
         removed = tuple(Removal(scrub(r.text), r.reason, r.line) for r in page.removed)
         if not text.strip() and not removed:
-            raise InputError("the page has no visible text — nothing to convert")
+            raise EmptyError("the page has no visible text — nothing to convert")
 
     elif filename.lower().endswith(markdown.SUFFIXES) or markdown.looks_like_markdown(text):
         text, dropped, repair_notices = repair(text)
@@ -100,7 +100,7 @@ def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decod
             reading.note("markdown", "read as Markdown (its headings and bold leads say so)")
         md = reading.decoded()
         if not md.text.strip() and not md.removed:
-            raise InputError("the Markdown draft has no text — nothing to convert")
+            raise EmptyError("the Markdown draft has no text — nothing to convert")
         removed = tuple(sorted(dropped + md.removed, key=lambda r: r.line))
         return replace(md, removed=removed, notices=tuple(notices) + repair_notices + md.notices)
     else:
@@ -112,6 +112,6 @@ def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decod
 
     text, dropped, repair_notices = repair(text)
     if not text.strip() and not removed:
-        raise InputError("the file holds only whitespace — nothing to convert")
+        raise EmptyError("the file holds only whitespace — nothing to convert")
     removed = tuple(sorted(removed + dropped, key=lambda r: r.line))
     return Decoded(text, encoding, removed, tuple(notices) + repair_notices, title_hint, form, tables=tables)

@@ -2,14 +2,14 @@
 
 Checked before any text is decoded, so even ``--encoding`` cannot make an image "decode"
 (PDF and DOCX files never get here: :func:`pipeline.decode.decode` reads them).
-Each refusal is a one-line :class:`~pipeline.errors.DecodeError` that says what to do.
+Each refusal is a one-line :class:`~pipeline.errors.BinaryError` that says what to do.
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.errors import DecodeError
+from pipeline.errors import BinaryError
 
 # (signature at offset 0, what it looks like, what to do)
 _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
@@ -36,8 +36,8 @@ _ZIP_MEMBERS: tuple[tuple[bytes, str, str], ...] = (
 _MHTML = re.compile(rb"\A\s*(MIME-Version:|From:|Content-Type:\s*multipart/related)", re.I)
 
 
-def _not_text(what: str, advice: str) -> DecodeError:
-    return DecodeError(f"not a text file (looks like {what}) — {advice or _OFFICE_ADVICE}")
+def _not_text(what: str, advice: str) -> BinaryError:
+    return BinaryError(f"not a text file (looks like {what}) — {advice or _OFFICE_ADVICE}")
 
 
 def refuse_binary(data: bytes, filename: str) -> None:
@@ -62,17 +62,17 @@ def _refuse_ole(data: bytes, filename: str) -> None:
     """An OLE compound file: an old .doc/.wps, or a password-protected .docx (Office
     keeps those in an OLE container with an ``EncryptedPackage`` stream)."""
     if "EncryptedPackage".encode("utf-16-le") in data[: 1 << 20]:
-        raise DecodeError(
+        raise BinaryError(
             "a password-protected Word file — remove the password (Word/WPS: File → Info →"
             " Protect Document) and save it again"
         )
     if filename.lower().endswith((".docx", ".dotx")):
-        raise DecodeError(
+        raise BinaryError(
             "a .docx in name only: it is an old Word .doc file, renamed — open it in"
             " Word/WPS/LibreOffice and save it as .docx"
         )
     if filename.lower().endswith((".doc", ".wps", ".dot")):
-        raise DecodeError(
+        raise BinaryError(
             "an old Word/WPS .doc file, which gongwen does not read — save it as .docx"
             " (Word/WPS/LibreOffice: Save As) and convert that"
         )

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.decode import sniff
-from pipeline.errors import DecodeError
+from pipeline.errors import BinaryError, DecodeError
 from pipeline.model import Notice
 
 _SAMPLE = 65536  # bytes looked at to choose an encoding
@@ -157,9 +157,9 @@ def detect(data: bytes, filename: str, notices: list[Notice]) -> str:
         if wide is not None:
             return wide
         if nuls > len(sample) // 1000:  # a stray NUL or two is dropped with the controls
-            raise DecodeError("not a text file (binary data: NUL bytes) — save it as .txt first")
+            raise BinaryError("not a text file (binary data: NUL bytes) — save it as .txt first")
     if len(_BINARY_BYTES.findall(sample)) > len(sample) // 100:
-        raise DecodeError("not a text file (binary data: control bytes) — save it as .txt first")
+        raise BinaryError("not a text file (binary data: control bytes) — save it as .txt first")
     if not _NON_ASCII.search(sample):
         return "utf-8"
     declared = said = None

@@ -28,9 +28,10 @@ import pipeline.cli.output
 import pipeline.core
 import pipeline.errors
 from pipeline.cli import main
-from pipeline.cli.batch import REPORT_HINT, WORKER_DIED
+from pipeline.cli.batch import WORKER_DIED
 from pipeline.cli.output import _TEMP
 from pipeline.core import Options, convert
+from pipeline.errors import REPORT_HINT
 
 from .test_cli import ROOT, SEEDS, assert_complete, error_lines, expected_outputs, hidden, run, visible
 
