@@ -48,15 +48,17 @@ def megabytes(n: int) -> str:
     return f"{n / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
 
 
-def check_size(size: int, max_bytes: int) -> None:
+def check_size(size: int, max_bytes: int, *, at_least: bool = False) -> None:
     """Raise :class:`~pipeline.errors.TooBigError` when an input of ``size`` bytes is over the limit.
 
-    The CLI calls it on the file's size before reading it; :func:`convert` on the data.
+    The CLI calls it on the file's size before reading it, and with ``at_least`` when a
+    file that said it was smaller gave more than the limit (a ``/proc`` file says 0);
+    :func:`convert` calls it on the data.
     """
     if size > max_bytes:
+        what = "over" if at_least else f"{megabytes(size)}, over"
         raise TooBigError(
-            f"input is {megabytes(size)}, over the {megabytes(max_bytes)} limit"
-            " — split the file or raise --max-bytes"
+            f"input is {what} the {megabytes(max_bytes)} limit — split the file or raise --max-bytes"
         )
 
 
