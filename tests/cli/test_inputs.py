@@ -98,8 +98,7 @@ def test_link_to_a_device_is_refused_not_read_until_memory_runs_out(folder, tmp_
     code, err = cli("convert", str(folder), "-o", str(tmp_path / "out"), "--to", "json")
     assert code == 1
     assert error_lines(err) == {
-        str(folder / "zero.txt"): "not a regular file (a character device)"
-        " — only regular files are converted"
+        str(folder / "zero.txt"): "not a regular file (a character device) — only regular files are converted"
     }
     assert visible(tmp_path / "out") == ["a.json"]
 
