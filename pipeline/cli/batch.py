@@ -35,6 +35,7 @@ from pipeline.render import Output, RenderOptions, render_outputs
 
 NAME_MAX = 255  # bytes in one file name on every file system we write to (ext4, xfs, btrfs, tmpfs)
 _LONGEST_SUFFIX = len("-9999.docx")  # what an output adds to its stem
+SHORT_INPUT = 64 * 1024  # bytes: converts in well under a second, so one may wait behind it
 _NUMBERED_STEM = re.compile(r"(.*)-\d{2,}")  # "x-01": could be the second article of "x"
 
 
@@ -186,11 +187,12 @@ def run_batch(
         return
     from pipeline.cli.pool import Pool
 
-    order = sorted(range(len(files)), key=lambda i: (-_size(files[i]), i))
+    sizes = [_size(f) for f in files]
+    order = sorted(range(len(files)), key=lambda i: (-sizes[i], i))
     with Pool(min(jobs, len(files)), partial(convert_one, job=job), _died) as pool:
         if stop is not None:
             stop.on_second.append(pool.kill_now)
-        pool.run(files, order, on_result)
+        pool.run(files, order, on_result, short=lambda i: sizes[i] <= SHORT_INPUT)
 
 
 def clash_groups(stems: Sequence[str]) -> list[int]:

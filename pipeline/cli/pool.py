@@ -25,7 +25,7 @@ import os
 import signal
 from collections import Counter, deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import TracebackType
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -40,11 +40,16 @@ _POLL = 0.5  # seconds: the longest a stop signal can wait to be seen (a wakeup 
 _TRIES = 2  # an input is given to this many workers before its death is its own
 
 
+_AHEAD = 2  # inputs sent to a worker at a time: the next one waits in its pipe, so the
+# worker never idles while the main process (perhaps not yet scheduled) hands it more;
+# only behind a short one (``short``), or a small input would wait out a big one
+
+
 @dataclass
 class _Worker:
     pid: int
     conn: Connection
-    task: int | None = None  # the index of the input it is converting
+    tasks: deque[int] = field(default_factory=deque)  # indexes sent to it, in order; first = running
 
 
 class Pool(Generic[T, R]):
@@ -64,38 +69,48 @@ class Pool(Generic[T, R]):
     ) -> None:
         self.kill()  # idle at a normal end, so nothing is lost; mid-batch on a stop or a bug
 
-    def run(self, items: Sequence[T], order: Sequence[int], on_result: Callable[[int, R], None]) -> None:
+    def run(
+        self,
+        items: Sequence[T],
+        order: Sequence[int],
+        on_result: Callable[[int, R], None],
+        short: Callable[[int], bool] = lambda i: True,
+    ) -> None:
         """Run ``work`` on every item, in ``order`` (indexes into ``items``), calling
-        ``on_result(index, result)`` in the main process as each one is done."""
+        ``on_result(index, result)`` in the main process as each one is done.  An item
+        is queued behind another in a worker's pipe only if that one is ``short``."""
         from multiprocessing.connection import wait
 
         pending = deque(order)
         tries: Counter[int] = Counter()
-        while pending or any(w.task is not None for w in self.workers):
+        while pending or any(w.tasks for w in self.workers):
             while pending and len(self.workers) < self.size:
                 self.workers.append(self._spawn())
             for w in self.workers:
-                if w.task is None and pending:
-                    w.task = pending.popleft()
+                while pending and (not w.tasks or (len(w.tasks) < _AHEAD and short(w.tasks[-1]))):
+                    i = pending.popleft()
                     try:
-                        w.conn.send((w.task, items[w.task]))
-                    except OSError:  # it died idle: its death is seen below
-                        pending.appendleft(w.task)
-                        w.task = None
+                        w.conn.send((i, items[i]))
+                    except OSError:  # it died: its death is seen below
+                        pending.appendleft(i)
+                        break
+                    w.tasks.append(i)
             for conn in wait([w.conn for w in self.workers], timeout=_POLL):
                 w = next(w for w in self.workers if w.conn is conn)
                 try:
                     i, result = w.conn.recv()
                 except (EOFError, OSError):  # the worker died
                     self._bury(w)
-                    if w.task is not None:
-                        tries[w.task] += 1
-                        if tries[w.task] < _TRIES:
-                            pending.appendleft(w.task)
+                    if w.tasks:  # the one it was on; those behind it were never started
+                        victim = w.tasks.popleft()
+                        pending.extendleft(reversed(w.tasks))
+                        tries[victim] += 1
+                        if tries[victim] < _TRIES:
+                            pending.appendleft(victim)
                         else:
-                            on_result(w.task, self.dead(items[w.task]))
+                            on_result(victim, self.dead(items[victim]))
                     continue
-                w.task = None
+                w.tasks.popleft()
                 on_result(i, result)
 
     def _spawn(self) -> _Worker:

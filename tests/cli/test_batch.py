@@ -54,7 +54,7 @@ def test_a_gbk_file_name_is_shown_escaped_in_its_error_line(tmp_path):
     assert error_lines(err) == {f"{tmp_path}/\\xbf\\xd5.txt": "empty file — nothing to convert"}
 
 
-@pytest.mark.parametrize("length", [231, 251])
+@pytest.mark.parametrize("length", [231, 240, 251])
 def test_a_long_input_name_converts(tmp_path, length):
     # 231 bytes used to fail ("check the disk"): the temporary name passed 255 bytes
     name = "长" * ((length - 4) // 3) + "x" * ((length - 4) % 3) + ".txt"
