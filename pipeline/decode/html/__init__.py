@@ -44,6 +44,8 @@ article with it.
 
 **The steps**, one module each, in the order :func:`extract` runs them:
 
+0. :mod:`.parse` — the markup parsed, an unknown ``&name;`` and an unclosed ``<!--``
+   read as a browser reads them;
 1. :mod:`.count` — one pass over the visible tree counts, per element, its letters,
    link letters, links, prose, titles and numbered headings;
 2. :mod:`.named` — rules A and B name chrome by tag, role and class/id;
@@ -57,7 +59,6 @@ article with it.
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
@@ -67,6 +68,7 @@ from pipeline.decode.html.assemble import assemble
 from pipeline.decode.html.count import count
 from pipeline.decode.html.layout import lay_out
 from pipeline.decode.html.named import named_chrome
+from pipeline.decode.html.parse import parse
 from pipeline.decode.html.placed import placed_chrome
 from pipeline.decode.html.vocab import TITLE_SEPARATORS, WHITESPACE
 from pipeline.decode.tables import data_tables
@@ -95,10 +97,7 @@ def extract(markup: str) -> Page:
     >>> [(r.text, r.reason) for r in page.removed], page.title_hint
     ([('首页 新闻', 'site-navigation')], '通知')
     """
-    with warnings.catch_warnings():
-        # bs4 warns when markup looks like a file name or URL; a page is a page.
-        warnings.simplefilter("ignore")
-        soup = BeautifulSoup(markup, "html.parser")
+    soup = parse(markup)
     counted = count(soup)
     chrome = named_chrome(counted)
     main = find_article(counted, chrome)
