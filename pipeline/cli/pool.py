@@ -85,7 +85,7 @@ class Pool(Generic[T, R]):
         tries: Counter[int] = Counter()
         while pending or any(w.tasks for w in self.workers):
             while pending and len(self.workers) < self.size:
-                self.workers.append(self._spawn())
+                self._spawn()
             for w in self.workers:
                 while pending and (not w.tasks or (len(w.tasks) < _AHEAD and short(w.tasks[-1]))):
                     i = pending.popleft()
@@ -113,12 +113,14 @@ class Pool(Generic[T, R]):
                 w.tasks.popleft()
                 on_result(i, result)
 
-    def _spawn(self) -> _Worker:
+    def _spawn(self) -> None:
+        """Start a worker and add it to ``workers``."""
         from multiprocessing.connection import Pipe
 
         mine, theirs = Pipe(duplex=True)
         parent = os.getpid()
-        # no stop signal may reach the child before it has set its own dispositions
+        # no stop signal may reach the child before it has set its own dispositions, nor
+        # the parent before the worker is in ``workers`` (a stop kills what is there)
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         try:
             pid = os.fork()
@@ -132,10 +134,10 @@ class Pool(Generic[T, R]):
                     code = 0
                 finally:
                     os._exit(code)
+            theirs.close()
+            self.workers.append(_Worker(pid, mine))
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-        theirs.close()
-        return _Worker(pid, mine)
 
     def _bury(self, w: _Worker) -> None:
         """Reap a dead (or dying) worker and forget it."""

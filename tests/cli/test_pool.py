@@ -73,7 +73,7 @@ def test_a_worker_killed_from_outside_is_replaced_and_its_item_done(tmp_path):
 def test_kill_leaves_no_process():
     pool: Pool[int, int] = Pool(2, square, dead)
     with pool:
-        pool.workers.append(pool._spawn())
-        pool.workers.append(pool._spawn())
+        pool._spawn()
+        pool._spawn()
         assert len(_children()) == 2
     assert _children() == []
