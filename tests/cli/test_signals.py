@@ -36,7 +36,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory) -> tuple[Path, dict[str, bytes], float]:
-    """300 inputs (the seeds, cut into pieces of different sizes) and their outputs and
+    """300 inputs (the seeds, cut into pieces of different sizes), their outputs and the
     time converted undisturbed (the mean of two runs)."""
     src = tmp_path_factory.mktemp("in")
     texts = [f.read_text("utf-8") for f in sorted(SEEDS.glob("*.txt"))]
@@ -202,24 +202,33 @@ def test_a_stop_signal_ends_the_batch_within_seconds_leaving_nothing_behind(batc
 
 
 def test_a_killed_worker_is_replaced_and_the_batch_finishes(batch, tmp_path):
-    src, reference, undisturbed = batch
-    out = tmp_path / "out"
-    start = time.monotonic()
-    proc = _start(src, out)
-    _wait_for_outputs(out, proc, 40)
-    [victim, *_] = _workers(proc.pid)
-    os.kill(victim, signal.SIGKILL)
-    code = proc.wait(timeout=300)
-    took = time.monotonic() - start
-    err = proc.stderr
-    assert (code, error_lines(err.splitlines())) == (
-        0,
-        {},
-    )  # the input it was converting is tried again, and converts
-    assert took <= SLOWER_AT_MOST * undisturbed, f"{took:.2f} s against {undisturbed:.2f} s undisturbed"
-    print(f"\nworker killed: {took:.2f} s against {undisturbed:.2f} s undisturbed", file=sys.stderr)
-    assert {n: (out / n).read_bytes() for n in visible(out)} == reference
-    _check_after(src, out, proc.pid, reference)
+    """Wall times on a shared machine only grow with its load, so the fastest of a few
+    disturbed runs is held against the fastest undisturbed one (each batch takes ~2 s)."""
+    src, reference, _ = batch
+    disturbed, undisturbed = [], []
+    for attempt in range(3):
+        out = tmp_path / f"out{attempt}"
+        start = time.monotonic()
+        proc = _start(src, out)
+        _wait_for_outputs(out, proc, 40)
+        [victim, *_] = _workers(proc.pid)
+        os.kill(victim, signal.SIGKILL)
+        code = proc.wait(timeout=300)
+        disturbed.append(time.monotonic() - start)
+        assert (code, error_lines(proc.stderr.splitlines())) == (0, {})  # its input is tried again
+        assert {n: (out / n).read_bytes() for n in visible(out)} == reference
+        _check_after(src, out, proc.pid, reference)
+        again = tmp_path / f"undisturbed{attempt}"
+        start = time.monotonic()
+        assert _start(src, again).wait(timeout=300) == 0
+        undisturbed.append(time.monotonic() - start)
+        if min(disturbed) <= SLOWER_AT_MOST * min(undisturbed):
+            break
+    print(
+        f"\nworker killed: {min(disturbed):.2f} s against {min(undisturbed):.2f} s undisturbed",
+        file=sys.stderr,
+    )
+    assert min(disturbed) <= SLOWER_AT_MOST * min(undisturbed), (disturbed, undisturbed)
 
 
 def test_the_run_is_not_confused_by_another_runs_dead_worker(batch, tmp_path):
