@@ -5,15 +5,17 @@ Reading :func:`convert` tells you the whole pipeline.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.clean import Rule, clean, rules_for
 from pipeline.decode import decode
-from pipeline.errors import NoBodyError, SchemaError, TooBigError
+from pipeline.errors import InputError, NoBodyError, SchemaError, TooBigError
 from pipeline.model import Article, Cleaned, Decoded, DocTree, Meta, Structured, from_json
 from pipeline.structure import apply_meta, find_tables, structure
 from pipeline.structure.meta import merged
+from pipeline.structure.titles import TITLE_MAX
 from pipeline.text.lines import split_lines
 
 # Larger inputs are refused (issue 8).  20 MB converts in seconds with memory well under
@@ -48,16 +50,45 @@ def megabytes(n: int) -> str:
     return f"{n / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
 
 
-def check_size(size: int, max_bytes: int) -> None:
+def check_size(size: int, max_bytes: int, *, at_least: bool = False) -> None:
     """Raise :class:`~pipeline.errors.TooBigError` when an input of ``size`` bytes is over the limit.
 
-    The CLI calls it on the file's size before reading it; :func:`convert` on the data.
+    The CLI calls it on the file's size before reading it, and with ``at_least`` when a
+    file that said it was smaller gave more than the limit (a ``/proc`` file says 0);
+    :func:`convert` calls it on the data.
     """
     if size > max_bytes:
+        what = "over" if at_least else f"{megabytes(size)}, over"
         raise TooBigError(
-            f"input is {megabytes(size)}, over the {megabytes(max_bytes)} limit"
-            " — split the file or raise --max-bytes"
+            f"input is {what} the {megabytes(max_bytes)} limit — split the file or raise --max-bytes"
         )
+
+
+def check_title(title: str) -> str:
+    """A ``--title`` as it will be printed, or :class:`InputError` saying what is wrong.
+
+    A title is one line of visible text of at most the length of the longest title the
+    pipeline itself would take (``structure.titles.TITLE_MAX``): a control character, a
+    line break or an invisible format character (U+202E, which reverses what follows)
+    is a mistake or a trick in a title, never part of it.
+
+    >>> check_title("  关于做好防汛工作的通知 ")
+    '关于做好防汛工作的通知'
+    >>> check_title("通知\u202e")
+    Traceback (most recent call last):
+    pipeline.errors.InputError: --title holds an invisible or control character (U+202E) — type the title without it
+    """
+    t = title.strip()
+    if not t:
+        raise InputError("--title is empty — give the title's text, or leave --title off")
+    bad = next((c for c in t if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp")), None)
+    if bad is not None:
+        raise InputError(
+            f"--title holds an invisible or control character (U+{ord(bad):04X}) — type the title without it"
+        )
+    if len(t) > TITLE_MAX:
+        raise InputError(f"--title is {len(t)} characters long, over {TITLE_MAX} — shorten it")
+    return t
 
 
 def has_body(articles: Sequence[Article]) -> bool:
@@ -86,6 +117,8 @@ def trace(
     by default they are :func:`pipeline.clean.rules_for` the input's form.
     """
     check_size(len(data), options.max_bytes)
+    if options.title is not None:
+        options = replace(options, title=check_title(options.title))
     decoded = decode(data, hint=options.encoding, filename=source)
     lines = split_lines(decoded.text)
     cleaned = clean(lines, rules_for(decoded.form) if rules is None else rules)

@@ -25,26 +25,45 @@ or returns a tree, which must then
   characters, quote style, ellipsis and dash length.  Heading markers would be
   re-printed in standard form, so the fuzz converts with ``keep_numbering=True``.
 
-CI runs a short derandomised sample (``FUZZ_EXAMPLES`` unset: 100 inputs, well under a
-minute); ``make fuzz`` runs ``FUZZ_EXAMPLES=10000`` fresh random inputs and prints the
-tally of outcomes at the end (pytest ``-s``).
+A second target (issue 13) fuzzes what a folder can hold: files named with any bytes
+(not UTF-8, control characters, up to 255 bytes), hidden files, a named pipe, symbolic
+links that loop, dangle, or lead to a device, a file or a folder, each under an input
+suffix, converted through the CLI (``gongwen convert FOLDER -j 1``, in-process, under an
+alarm so that a read that blocks fails instead of hanging).  Every stderr line must be
+one well-formed ``error:``/``warning:`` line and never an internal error, every regular
+input must end as outputs or as an error line naming it, every special one as an error
+line, every output must read back, and no temporary file may be left.
+
+CI runs a short derandomised sample (``FUZZ_EXAMPLES`` unset: 100 inputs and 10 folders,
+well under a minute); ``make fuzz`` runs ``FUZZ_EXAMPLES=10000`` fresh random inputs
+(and a tenth as many folders) and prints the tally of outcomes at the end (pytest ``-s``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import html as html_lib
 import os
+import shutil
+import signal
 import sys
+import tempfile
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cli.test_cli import ERROR_LINE, WARNING_LINE
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import ROOT
 
 from pipeline.accounting import _FORM  # the fold of pipeline.accounting.visible
+from pipeline.cli import main
+from pipeline.cli.batch import output_stem
+from pipeline.cli.say import shown
 from pipeline.core import Options, convert
 from pipeline.decode.sniff import looks_like_html
 from pipeline.errors import PipelineError, RenderError
@@ -143,6 +162,22 @@ TEXTS = st.one_of(
 )
 
 
+# (markup, what a browser shows): known references, and unknown ones, which a browser
+# shows as written ("R&D;" keeps its semicolon, issue 13)
+ENTITIES = [
+    ("&amp;", "&"),
+    ("&lt;", "<"),
+    ("&#x4E00;", "一"),
+    ("&nbsp;", "\xa0"),
+    ("&copy ", "© "),
+    ("R&D;", "R&D;"),
+    ("&foo;", "&foo;"),
+    ("&zz-top.x;", "&zz-top.x;"),
+    ("&amp;D;", "&D;"),
+    ("&nosuch ", "&nosuch "),
+]
+
+
 def _escape(text: str) -> str:
     return html_lib.escape(text, quote=False)
 
@@ -157,9 +192,7 @@ def _html_node(draw: st.DrawFn, depth: int) -> tuple[str, str]:
         text = draw(TEXTS)
         return _escape(text), text
     if kind == "entity":
-        name, char = draw(
-            st.sampled_from([("&amp;", "&"), ("&lt;", "<"), ("&#x4E00;", "一"), ("&nbsp;", "\xa0")])
-        )
+        name, char = draw(st.sampled_from(ENTITIES))
         return name, char
     if kind == "comment":
         return f"<!-- {draw(TEXTS).replace('--', '')} -->", ""
@@ -187,13 +220,16 @@ def random_html(draw: st.DrawFn) -> Input:
     title = draw(st.sampled_from(["", *SEED_LINES[:50]]))
     nodes = draw(st.lists(_html_node(0), min_size=1, max_size=8))
     body = "".join(m for m, _ in nodes)
+    if draw(st.integers(0, 4)) == 0:
+        # a comment never closed: the rest of the page, tags and text, is hidden (issue 13)
+        rest = "".join(m for m, _ in draw(st.lists(_html_node(0), max_size=3)))
+        body += f"<!-- {draw(TEXTS).replace('--', '')} {rest.replace('-->', '')}"
     markup = f"<!DOCTYPE html><html><head><title>{_escape(title)}</title></head><body>{body}</body></html>"
     encoding = draw(st.sampled_from(["utf-8", "gb18030"]))
     meta = f'<meta charset="{encoding}">' if draw(st.booleans()) else ""
     markup = markup.replace("<head>", f"<head>{meta}")
-    return Input(
-        "page.html", markup.encode(encoding, errors="replace"), "".join(v for _, v in nodes), title=title
-    )
+    name = draw(st.sampled_from(["page.html", "page.html", "page.txt"]))  # a page saved as .txt too
+    return Input(name, markup.encode(encoding, errors="replace"), "".join(v for _, v in nodes), title=title)
 
 
 INPUTS = st.one_of(random_bytes, mutated_seeds(), mixed_encodings(), random_html())
@@ -309,3 +345,129 @@ def test_composition_across_a_removed_character_is_not_a_loss() -> None:
 def test_noncharacters_do_not_break_the_docx_renderer() -> None:
     """Found by the fuzz: U+FFFE/U+FFFF are dropped at decode (and recorded), never rendered."""
     check(Input("nonchar.txt", "一、总体要求\n要坚持群众路线\ufffe做好工作。\n".encode()))
+
+
+# ---------------------------------------------------------------- file-system oddities (issue 13)
+
+FOLDERS = max(10, EXAMPLES // 10)
+SUFFIXES = [b".txt", b".html", b".htm", b".TXT"]
+# special entries, each under an input suffix: what they are made of in the folder
+SPECIAL = ["fifo", "loop", "dangling", "device", "link-to-file", "link-to-folder", "folder"]
+NAME_BYTES = st.binary(min_size=1, max_size=60).map(lambda b: b.replace(b"/", b"_").replace(b"\0", b"_"))
+CONTENTS = st.one_of(random_bytes, mutated_seeds(), random_html())
+
+
+@st.composite
+def folders(draw: st.DrawFn) -> tuple[list[tuple[bytes, bytes]], list[tuple[bytes, str]]]:
+    """(regular files as (name, content), special entries as (name, kind)), names unique."""
+    names: set[bytes] = set()
+
+    def name() -> bytes:
+        stem = draw(NAME_BYTES)
+        if draw(st.integers(0, 5)) == 0:
+            stem = (stem * 10)[: draw(st.integers(200, 250))]  # long: up to the 255-byte limit
+        if draw(st.integers(0, 9)) == 0:
+            stem = b"." + stem  # hidden: skipped
+        full = stem + draw(st.sampled_from(SUFFIXES))
+        while full in names or full in (b".", b".."):
+            full = b"x" + full
+        names.add(full)
+        return full
+
+    files = [(name(), draw(CONTENTS).data) for _ in range(draw(st.integers(0, 4)))]
+    special = [(name(), draw(st.sampled_from(SPECIAL))) for _ in range(draw(st.integers(0, 3)))]
+    return files, special
+
+
+class _HangError(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _HangError("the conversion blocked (a special file read?)")
+
+
+def check_folder(files: list[tuple[bytes, bytes]], special: list[tuple[bytes, str]]) -> None:
+    base = tempfile.mkdtemp(prefix="fuzz-folder-")
+    try:
+        src = os.path.join(base, "in")
+        out = os.path.join(base, "out")
+        os.mkdir(src)
+        good = os.path.join(base, "good.txt")
+        shutil.copy(ROOT / "seeds" / "000_9a153adfeeef4269.txt", good)
+        for raw, data in files:
+            with open(os.path.join(os.fsencode(src), raw), "wb") as f:
+                f.write(data)
+        for raw, kind in special:
+            path = os.path.join(os.fsencode(src), raw)
+            if kind == "fifo":
+                os.mkfifo(path)
+            elif kind == "loop":
+                os.symlink(raw, path)
+            elif kind == "dangling":
+                os.symlink(b"no-such-target", path)
+            elif kind == "device":
+                os.symlink(b"/dev/zero", path)
+            elif kind == "link-to-file":
+                os.symlink(os.fsencode(good), path)
+            elif kind == "link-to-folder":
+                os.symlink(os.fsencode(base), path)
+            else:
+                os.mkdir(path)
+        TALLY["fs folders"] += 1
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.alarm(120)
+        try:
+            result = CliRunner().invoke(
+                main, ["convert", src, "-o", out, "--to", "json", "-j", "1", "-q"], catch_exceptions=False
+            )
+        finally:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous)
+        assert result.exit_code in (0, 1), result.output
+        errors = {}
+        for line in result.stderr.splitlines():
+            m = ERROR_LINE.match(line)
+            assert m or WARNING_LINE.match(line), f"not a one-line message: {line!r}"
+            assert "internal error" not in line, line
+            if m:
+                errors[m["path"]] = m["what"]
+        visible_names = [n for n in (os.listdir(out) if os.path.isdir(out) else []) if not n.startswith(".")]
+        assert not [n for n in (os.listdir(out) if os.path.isdir(out) else []) if n.startswith(".")]
+        for name in visible_names:
+            assert from_json((Path(out) / name).read_text("utf-8")).documents
+        for raw, _ in files:
+            if raw.startswith(b"."):
+                continue
+            path = Path(os.fsdecode(os.path.join(os.fsencode(src), raw)))
+            shown_path = shown(str(path))
+            if shown_path in errors:
+                TALLY["fs file refused (one line)"] += 1
+            else:
+                assert f"{output_stem(path)}.json" in visible_names, (shown_path, errors)
+                TALLY["fs file converted"] += 1
+        for raw, kind in special:
+            if raw.startswith(b"."):
+                continue
+            path = Path(os.fsdecode(os.path.join(os.fsencode(src), raw)))
+            if kind in ("link-to-file", "link-to-folder", "folder"):
+                TALLY[f"fs {kind} (handled)"] += 1
+                continue
+            assert shown(str(path)) in errors, (kind, shown(str(path)), errors)
+            TALLY[f"fs {kind} refused (one line)"] += 1
+    finally:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(base)
+
+
+@settings(
+    max_examples=FOLDERS,
+    derandomize=not LONG,
+    deadline=None,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+)
+@given(folders())
+def test_any_folder_is_converted_or_refused_one_line_per_input(folder) -> None:
+    check_folder(*folder)

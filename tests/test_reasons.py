@@ -10,7 +10,8 @@ import pytest
 from support import FIXTURES, ROOT, SEEDS
 
 from pipeline.clean import RULES, clean, judge
-from pipeline.decode import decode, html
+from pipeline.decode import decode
+from pipeline.decode.html import vocab
 from pipeline.errors import PipelineError
 from pipeline.reasons import BY_NAME, REASONS, TITLE_REASONS
 from pipeline.structure import structure
@@ -57,7 +58,7 @@ def test_a_rule_module_is_named_after_its_reason_and_says_its_meaning(rule):
 
 
 def test_every_reason_the_html_path_can_give_is_registered_for_decode():
-    tables = (html._CHROME_TAGS, html._CHROME_ROLES, html._CHROME, html._WEAK)
+    tables = (vocab.CHROME_TAGS, vocab.CHROME_ROLES, vocab.CHROME, vocab.WEAK)
     given = {reason for table in tables for reason in table.values()}
     given |= {"site-navigation", "related-links", "site-header", "site-footer", "summary"}  # by position
     for name in given:

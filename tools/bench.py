@@ -33,6 +33,12 @@ Everything is measured as a whole process, the way a user runs it, on the same i
    commands alternate, so that load from elsewhere on the machine falls on both alike.
    ``--only-corpus`` runs this part alone and writes its own table
    (``<!-- bench-corpus:start -->`` … ``:end -->``).
+9. **Lists** (issue 13): 100 000 numbered lines ``N. 第N项工作要求``, a roster of
+   space-separated names and a table of rows, each against ordinary text (the seeds
+   repeated) of the same number of characters, as time per character (``--to json``).
+   The numbered lines must stay within :data:`LIST_RATIO_MAX` times ordinary text's
+   cost per character; the script exits 1 when they do not.  ``--only-lists`` runs this
+   part alone; its table goes between ``<!-- lists-bench:start -->`` and ``:end -->``.
 
 Peak memory comes from ``wait4``'s rusage, which covers the process and every
 descendant it waited for, so it is the largest single process of the run.  The tables
@@ -590,6 +596,91 @@ def report(args: argparse.Namespace, work: Path) -> str:
     return "\n".join(lines)
 
 
+# ---------------------------------------------------------------- 9. lists
+
+LIST_RATIO_MAX = 3.0  # issue 13: a list may cost at most this many times ordinary text per character
+_SURNAMES = "张王李赵刘陈杨黄吴周徐孙马朱胡郭何高林罗"
+_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚"
+
+
+def list_texts() -> dict[str, str]:
+    """The three lists of section 6, each under a title line."""
+    numbered = "".join(f"{i}. 第{i}项工作要求\n" for i in range(1, 100_001))
+    names = [_SURNAMES[i % 20] + _GIVEN[(i // 20) % 21] + _GIVEN[(i // 420) % 21] for i in range(96_000)]
+    roster = "".join(" ".join(names[k : k + 6]) + "\n" for k in range(0, len(names), 6))
+    table = "".join(
+        f"{names[i]} {'男女'[i % 2]} 汉族 {1960 + i % 40}年{1 + i % 12}月 第{i}号 县委办公室科员\n"
+        for i in range(16_000)
+    )
+    title = "关于做好年度重点工作的通知\n"
+    return {
+        "100 000 numbered lines": title + numbered,
+        "roster, 16 000 lines of 6 names": title + roster,
+        "table, 16 000 rows": title + table,
+    }
+
+
+def ordinary_text(chars: int) -> str:
+    """The seeds repeated to ``chars`` characters (cut at a line end)."""
+    seeds = "\n".join(p.read_text("utf-8") for p in SEEDS)
+    text = "\n".join([seeds] * (chars // len(seeds) + 1))
+    return text[: text.rfind("\n", 0, chars) + 1]
+
+
+@dataclass
+class ListRow:
+    label: str
+    chars: int
+    seconds: float
+    ordinary: float  # seconds for ordinary text of the same number of characters
+
+    @property
+    def ratio(self) -> float:
+        return self.seconds / self.ordinary
+
+
+def lists(work: Path, runs: int) -> list[ListRow]:
+    rows = []
+    out = work / "lists-out"
+    for label, text in list_texts().items():
+        timed = []
+        for kind, body in (("list", text), ("ordinary", ordinary_text(len(text)))):
+            f = work / f"lists-{kind}.txt"
+            f.write_text(body, "utf-8")
+            cmd = [*GONGWEN, "convert", str(f), "-o", str(out), "--to", "json", "-j", "1"]
+            timed.append(median_run(cmd, runs, before=partial(fresh, out)).seconds)
+        rows.append(ListRow(label, len(text), timed[0], timed[1]))
+    return rows
+
+
+def lists_table(work: Path, runs: int) -> tuple[str, bool]:
+    """Section 9's table, and whether the numbered lines stayed within the limit."""
+    print("bench: lists …", file=sys.stderr)
+    rows = lists(work, runs)
+    lines = [
+        "**Lists** (issue 13): inputs of many short lines against ordinary text (the seeds "
+        "repeated) of the same number of characters; `--to json -j 1`, whole process, "
+        f"median of {runs}, load average {os.getloadavg()[0]:.1f} when measured.  The numbered "
+        f"lines must cost at most {LIST_RATIO_MAX:g}× ordinary text per character.",
+        "",
+        "| input | chars | seconds | ordinary s | µs/char | ordinary µs/char | ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r.label} | {r.chars:,} | {r.seconds:.2f} | {r.ordinary:.2f} | {r.seconds / r.chars * 1e6:.2f} "
+            f"| {r.ordinary / r.chars * 1e6:.2f} | **{r.ratio:.2f}×** |"
+        )
+    numbered = rows[0]
+    ok = numbered.ratio <= LIST_RATIO_MAX
+    if not ok:
+        print(
+            f"bench: {numbered.label} cost {numbered.ratio:.2f}× ordinary text (limit {LIST_RATIO_MAX:g}×)",
+            file=sys.stderr,
+        )
+    return "\n".join(lines), ok
+
+
 def check_bench(work: Path, runs: int) -> str:
     """``gongwen check`` on a 40-page DOCX (LibreOffice render included) and its PDF."""
     import importlib.util
@@ -750,20 +841,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--only-corpus", action="store_true", help="only `gongwen corpus` against `convert -j`")
     ap.add_argument("--records", type=int, default=2000, help="files in the corpus comparison")
     ap.add_argument("--corpus-runs", type=int, default=3, help="runs of each corpus comparison (median)")
+    ap.add_argument("--only-lists", action="store_true", help="only the long-list measurement (issue 13)")
     args = ap.parse_args(argv)
-    if not args.quick and not args.only_corpus and shutil.which("soffice") is None:
+    only_lists = args.only_lists
+    if not args.quick and not args.only_corpus and not only_lists and shutil.which("soffice") is None:
         raise SystemExit("bench: soffice not found — `make test-deps` installs it, or pass --quick")
     work = Path(tempfile.mkdtemp(prefix="gongwen-bench-"))
-    table = ""
+    table = listed = ""
+    ok = True
     try:
         if args.serve_only:
             table = "\n".join(serve_table(args, work))
-        elif not args.only_check and not args.only_corpus:
+        elif not args.only_check and not args.only_corpus and not only_lists:
             table = report(args, work)
-        only_other = args.serve_only or args.only_corpus
+        if not args.serve_only and not args.only_check and not args.only_corpus:
+            listed, ok = lists_table(work, max(1, args.runs // 2 + 1))
+        only_other = args.serve_only or args.only_corpus or only_lists
         checks = check_bench(work, args.runs) if shutil.which("soffice") and not only_other else ""
         corpus_tab = ""
-        if not args.serve_only and not args.only_check:
+        if not args.serve_only and not args.only_check and not only_lists:
             print("bench: corpus …", file=sys.stderr)
             corpus_tab = corpus_table(corpus(work, args.records, args.corpus_runs), args.corpus_runs)
     finally:
@@ -771,15 +867,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"bench: work folder kept: {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    print("\n\n".join(t for t in (table, checks, corpus_tab) if t))
+    print("\n\n".join(t for t in (table, listed, checks, corpus_tab) if t))
     if args.readme and not args.serve_only:
         if table:
             write_readme(args.readme, table)
+        if listed:
+            write_readme(args.readme, listed, "lists-bench")
         if checks:
             write_readme(args.readme, checks, "check-bench")
         if corpus_tab:
             write_readme(args.readme, corpus_tab, "bench-corpus")
-    return 0
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 ``gongwen convert PATH... [-o DIR] [--to docx,pdf,json|all] [--check]`` — exit 0 when every
 input converted, 1 when some failed (the rest are still written; one ``error: PATH: what
 went wrong — what to do`` line each on stderr) or, with ``--check``, when a written DOCX or
-PDF has a standard-level finding of :mod:`pipeline.check`; 2 for usage errors.
+PDF has a standard-level finding of :mod:`pipeline.check`; 2 for usage errors; 128 + the
+signal's number when a signal stopped it.
 ``gongwen check FILE...`` audits any DOCX or PDF (:mod:`pipeline.cli.check`).
 
 How a batch stays safe (issue 8):
@@ -20,34 +21,45 @@ How a batch stays safe (issue 8):
   is actionable; ``--debug`` restores the traceback, and the tests and the fuzz target
   call :func:`pipeline.core.convert` directly, so nothing hides a bug from them.
 * **All or nothing per input, atomic per file.**  A worker renders every output of an
-  input first, writes each to a hidden temporary file beside its target
-  (``.NAME.gwPID.XXXXXXXX.tmp``) and fsyncs it; only then does the main process rename
-  them over the targets, in input order.  A full disk, a crash or SIGKILL therefore never
-  leaves a truncated DOCX/PDF/JSON, and a failed rerun leaves the previous good outputs
-  as they were.  Temporary files of a killed run are hidden; the next run in the same
-  folder deletes those whose process is gone (the PID in the name tells), never those of
-  a run still going.
-* **Names do not depend on ``-j``.**  Results are committed in input order; when two
-  inputs would write the same output name (``a/x.txt`` and ``b/x.txt``) the later one is
-  refused with an error instead of silently overwriting the first.
+  input first, writes each to a hidden temporary file in the output folder and fsyncs
+  it; only then does the main process rename them over the targets, as soon as the
+  input is done (:mod:`pipeline.cli.batch`).  A full disk, a crash or SIGKILL therefore
+  never leaves a truncated DOCX/PDF/JSON, and a failed rerun leaves the previous good
+  outputs as they were.  Temporary files are named after the run
+  (:mod:`pipeline.cli.output`); the next run in the same folder deletes those of runs
+  that are gone, never those of a run still going.
+* **Names do not depend on ``-j``.**  Inputs whose outputs could take the same name
+  (``a/x.txt`` and ``b/x.txt``) are committed in input order among themselves and the
+  later one is refused with an error instead of silently overwriting the first; the
+  messages come out in input order too.
+* **Stopping** (issue 13): the first SIGINT, SIGTERM or SIGHUP stops the batch within a
+  second — workers killed, what finished committed, temporary files swept, exit 130,
+  143 or 129; a second one ends the process at once (:mod:`pipeline.cli.signals`).  A
+  worker that dies is replaced (:mod:`pipeline.cli.pool`).
+* **Every line is one line**: paths and messages are shown with control characters,
+  bidi overrides and non-UTF-8 bytes escaped, and a closed or broken stderr stops the
+  messages, never the work (:mod:`pipeline.cli.say`).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from pipeline.cli.batch import Committer, Job, Result, run_batch
+from pipeline.cli.batch import Committer, Job, Result, output_stem, run_batch
 from pipeline.cli.inputs import find_inputs, read_input
-from pipeline.cli.output import check_outdir, sweep_temps
-from pipeline.core import DEFAULT_MAX_BYTES, Options, has_body, trace
+from pipeline.cli.output import check_outdir, run_tag, sweep_temps
+from pipeline.cli.say import Say, ensure_std_fds, shown
+from pipeline.cli.signals import Interrupted, StopOnSignal
+from pipeline.core import DEFAULT_MAX_BYTES, Options, check_title, has_body, trace
 from pipeline.decode import codec_name
-from pipeline.errors import ExitStatus, PipelineError, internal_error
+from pipeline.errors import ExitStatus, InputError, PipelineError, internal_error
 from pipeline.model import (
     SCHEMA,
     SCHEMAS,
@@ -71,10 +83,20 @@ def _check_encoding(name: str | None) -> None:
     """Refuse an ``--encoding`` that decode would refuse, before any input is read."""
     if name is not None and codec_name(name) is None:
         raise click.BadParameter(
-            f"unknown or non-text encoding {name!r} — use a name such as utf-8, gb18030, big5,"
+            f"unknown or non-text encoding {shown(name)!r} — use a name such as utf-8, gb18030, big5,"
             " utf-16 or ANSI",
             param_hint="'--encoding'",
         )
+
+
+def _check_title(title: str | None) -> str | None:
+    """Refuse a ``--title`` that is no title (core.check_title), before any input is read."""
+    if title is None:
+        return None
+    try:
+        return check_title(title)
+    except InputError as e:
+        raise click.BadParameter(shown(str(e).removeprefix("--title ")), param_hint="'--title'") from None
 
 
 def _meta_options(f: F) -> F:
@@ -121,7 +143,7 @@ def load_meta(meta_file: str | None, values: dict[str, object]) -> Supplied:
             if where == meta_file
             else " — correct the option"
         )
-        click.echo(f"error: {where}: {e}{hint}", err=True)
+        click.echo(f"error: {shown(where)}: {shown(str(e))}{hint}", err=True)
         sys.exit(ExitStatus.USAGE)
 
 
@@ -133,7 +155,7 @@ def parse_formats(value: str) -> tuple[str, ...]:
         return FORMATS
     unknown = [v for v in items if v not in FORMATS]
     if unknown:
-        raise click.BadParameter(f"unknown format {unknown[0]!r}; choose from docx, pdf, json, all")
+        raise click.BadParameter(f"unknown format {shown(unknown[0])!r}; choose from docx, pdf, json, all")
     return tuple(dict.fromkeys(items))
 
 
@@ -141,6 +163,7 @@ def parse_formats(value: str) -> tuple[str, ...]:
 @click.version_option(package_name="gongwen")
 def main() -> None:
     """Turn raw Chinese text copied off the web into GB/T 9704 documents."""
+    ensure_std_fds()
 
 
 @main.command("convert")
@@ -217,6 +240,7 @@ def convert_cmd(
         e.param_hint = "'--to'"
         raise
     _check_encoding(encoding)
+    title = _check_title(title)
     supplied = load_meta(meta_file, meta_values)
     options = Options(
         encoding=encoding,
@@ -240,53 +264,54 @@ def _run_batch(
     check: bool = False,
 ) -> int:
     """Convert (or render) ``files`` with ``job``, report each failure on one line; the
-    exit status.  ``check``: audit every DOCX/PDF written (``gongwen check``) afterwards."""
+    exit status (see the module doc for how a batch stops on a signal).  ``check``: audit
+    every DOCX/PDF written (``gongwen check``) afterwards."""
+    say = Say()
     failed = 0
     for p, msg in bad:
-        click.echo(f"error: {p}: {msg}", err=True)
+        say(f"error: {shown(p)}: {shown(msg)}")
         failed += 1
     out = job.outdir
     if files:
         problem = check_outdir(out)
         if problem:
             for f in files:
-                click.echo(f"error: {f}: {problem}", err=True)
+                say(f"error: {shown(str(f))}: {shown(problem)}")
             return ExitStatus.FAILED
         sweep_temps(out)
-    show = not quiet and len(files) > 1 and sys.stderr.isatty()
-    commit_result = Committer(out)
-    results = run_batch(files, job, jobs or os.cpu_count() or 1)
-    written: list[Path] = []
-    try:
-        bar = (
-            click.progressbar(results, length=len(files), label="converting", file=sys.stderr)
-            if show
-            else _NoBar(results)
-        )
-        with bar as items:
-            for res in items:
-                commit_result(res)
-                written += [out / name for name in res.written]
-                # clear the bar's line first so a message stands on a line of its own
-                clear = "\r\x1b[K" if show else ""
-                if res.error:
-                    failed += 1
-                    click.echo(f"{clear}error: {res.path}: {res.error}", err=True)
-                    continue
-                for warning in res.warnings:
-                    click.echo(f"{clear}warning: {res.path}: {warning}", err=True)
-    except KeyboardInterrupt:
-        click.echo(
-            "\ninterrupted — outputs written so far are complete; run again to convert the rest", err=True
-        )
-        return 130
-    finally:
-        if files:
-            sweep_temps(out)
+    job = replace(job, run=run_tag())
+    jobs = 1 if job.debug else jobs or os.cpu_count() or 1  # --debug: the traceback of this process
+    tty = sys.stderr is not None and sys.stderr.isatty()
+    report = _Report(files, say, show=not quiet and len(files) > 1 and tty)
+    commit = Committer(out, [output_stem(f) for f in files])
+    written: dict[int, list[Path]] = {}  # by input, for --check in input order
+    with StopOnSignal() as stop:
+        try:
+
+            def on_result(i: int, res: Result) -> None:
+                with stop.critical():  # an input's outputs are renamed into place all or none
+                    decided = commit(i, res)
+                for k, r in decided:
+                    written[k] = [out / name for name in r.written]
+                report.done(decided)
+
+            with report:
+                run_batch(files, job, jobs, on_result, stop)
+            sweep_temps(out, own=job.run)  # what a worker that died had staged
+        except Interrupted as e:
+            report.done(commit.abandon(), finished=False)
+            report.flush()
+            sweep_temps(out, own=job.run)
+            say(
+                f"\ninterrupted ({e}) — {report.converted} of {len(files)} input(s) converted, their"
+                " outputs complete; run again to convert the rest"
+            )
+            return e.exit_status
+    failed += report.failed
     if check and written:
         from pipeline.cli.check import check_outputs
 
-        failed += check_outputs(written)
+        failed += check_outputs([p for k in sorted(written) for p in written[k]])
     return ExitStatus.FAILED if failed else ExitStatus.OK
 
 
@@ -342,17 +367,56 @@ def render_cmd(
     sys.exit(_run_batch(kept, bad, job, jobs, quiet))
 
 
-class _NoBar:
-    """A stand-in for click.progressbar when no bar is shown."""
+class _Report:
+    """Messages in input order (held until every earlier input has reported) and the
+    progress bar, which counts inputs as they finish in any order."""
 
-    def __init__(self, it: Iterator[Result]) -> None:
-        self.it = it
+    def __init__(self, files: Sequence[Path], say: Say, *, show: bool) -> None:
+        self.files = files
+        self.say = say
+        self.show = show
+        self.bar = click.progressbar(length=len(files), label="converting", file=sys.stderr) if show else None
+        self.waiting: dict[int, Result | None] = {}  # None: abandoned at a stop
+        self.next = 0
+        self.failed = 0
+        self.converted = 0
 
-    def __enter__(self) -> Iterator[Result]:
-        return self.it
+    def __enter__(self) -> _Report:
+        if self.bar is not None:
+            self.bar.__enter__()
+        return self
 
     def __exit__(self, *exc: object) -> None:
-        return None
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+    def done(self, decided: Sequence[tuple[int, Result]], *, finished: bool = True) -> None:
+        for i, res in decided:
+            self.waiting[i] = res if finished else None
+        if self.bar is not None and finished and decided:
+            self.bar.update(len(decided))
+        while self.next in self.waiting:
+            self._print(self.waiting.pop(self.next))
+            self.next += 1
+
+    def flush(self) -> None:
+        """At a stop: whatever finished, in input order, gaps and all."""
+        for i in sorted(self.waiting):
+            self._print(self.waiting.pop(i))
+
+    def _print(self, res: Result | None) -> None:
+        if res is None:
+            return
+        # clear the bar's line first so a message stands on a line of its own
+        clear = "\r\x1b[K" if self.show else ""
+        path = shown(res.path)
+        if res.error:
+            self.failed += 1
+            self.say(f"{clear}error: {path}: {shown(res.error)}")
+            return
+        self.converted += 1
+        for warning in res.warnings:
+            self.say(f"{clear}warning: {path}: {shown(warning)}")
 
 
 @main.command("explain")
@@ -367,38 +431,41 @@ def explain_cmd(
     the elements of a formal document found in the text or supplied with --meta."""
     _check_encoding(encoding)
     supplied = load_meta(meta_file, meta_values)
+    say = Say()
     try:
         data = read_input(Path(path), DEFAULT_MAX_BYTES)
-        t = trace(data, Path(path).name, Options(encoding=encoding, meta=supplied.meta()))
+        t = trace(data, shown(Path(path).name), Options(encoding=encoding, meta=supplied.meta()))
     except PipelineError as e:
-        click.echo(f"error: {path}: {e}", err=True)
+        say(f"error: {shown(path)}: {shown(str(e))}")
         sys.exit(ExitStatus.FAILED)
     except Exception as e:  # same policy as convert (module doc)
         if debug:
             raise
-        click.echo(f"error: {path}: {internal_error(e)}", err=True)
+        say(f"error: {shown(path)}: {shown(internal_error(e))}")
         sys.exit(ExitStatus.FAILED)
+
+    def out(line: str) -> None:  # stdout, piped to `head` as often as not
+        say(line, err=False)
+
     doc = t.doc
-    click.echo(f"{path}: {doc.encoding}, {len(doc.documents)} document(s), {len(doc.removed)} removal(s)")
+    out(f"{shown(path)}: {doc.encoding}, {len(doc.documents)} document(s), {len(doc.removed)} removal(s)")
     for i, (found, a) in enumerate(zip(t.structured.articles, doc.documents, strict=True), 1):
-        click.echo(f"  document {i}: {a.title or '(no title)'} — {len(a.blocks)} blocks")
+        out(f"  document {i}: {shown(a.title) or '(no title)'} — {len(a.blocks)} blocks")
         for line in element_lines(found, a):
-            click.echo(f"    {line}")
+            out(f"    {shown(line)}")
     if supplied.seal:
-        click.echo("  署名/日期 laid out for a seal (--seal, GB/T 9704 7.3.5.1)")
+        out("  署名/日期 laid out for a seal (--seal, GB/T 9704 7.3.5.1)")
     for r in doc.removed:
         text = r.text if len(r.text) <= 60 else r.text[:57] + "…"
-        click.echo(f"line {r.line:<5} {r.reason:<20} {text}")
+        out(f"line {r.line:<5} {r.reason:<20} {shown(text)}")
         if r.evidence:
-            click.echo(f"{'':32}↳ {r.evidence}")
+            out(f"{'':32}↳ {shown(r.evidence)}")
     for n in doc.repairs:
-        click.echo(f"line {n.line:<5} repair:{n.code:<13} {n.message}")
+        out(f"line {n.line:<5} repair:{n.code:<13} {shown(n.message)}")
     for n in doc.notices:
-        click.echo(f"line {n.line:<5} notice:{n.code:<13} {n.message}")
+        out(f"line {n.line:<5} notice:{n.code:<13} {shown(n.message)}")
     if not has_body(doc.documents):
-        click.echo(
-            "no body text left: everything above was removed as web cruft, so `convert` refuses this input"
-        )
+        out("no body text left: everything above was removed as web cruft, so `convert` refuses this input")
 
 
 def element_lines(found: Article, merged: Article) -> list[str]:

@@ -1,25 +1,42 @@
-"""Converting a batch: one input at a time, or in worker processes, results in input order.
+"""Converting a batch: each input converted, staged and committed as soon as it is done.
 
 Every failure of an input becomes that input's one-line error and the batch goes on
 (see :mod:`pipeline.cli` for why a bug is reported the same way).
+
+With ``-j N`` the inputs run in :class:`~pipeline.cli.pool.Pool` workers, largest
+first (so the last worker is not left alone with a big file at the end), and each
+input's outputs are renamed into place the moment its worker hands it back (issue 13:
+committing in input order made a kill at 90 % leave no output at all, and the disk hold
+the whole batch as temporary files).  Output names and bytes still do not depend on
+``-j`` or on the order inputs finish in: an input's outputs depend on it alone, and the
+only inputs whose outputs could claim the same name (:func:`clash_groups`: ``a/x.txt``
+and ``b/x.txt``, or ``x.txt`` with several articles and ``x-01.txt``) are committed in
+input order among themselves, so the earlier one always keeps the name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pipeline.cli.inputs import read_input
 from pipeline.cli.output import StageWriteError, commit, discard, stage, write_error
+from pipeline.cli.say import shown
+from pipeline.cli.signals import StopOnSignal
 from pipeline.core import Options, convert, load_tree
 from pipeline.errors import REPORT_HINT, PipelineError, internal_error
-from pipeline.model import Notice
+from pipeline.model import DocTree, Notice
 from pipeline.render import Output, RenderOptions, render_outputs
 
-if TYPE_CHECKING:  # concurrent.futures.process costs ~8 ms to import; only -j > 1 needs it
-    from concurrent.futures import ProcessPoolExecutor
+NAME_MAX = 255  # bytes in one file name on every file system we write to (ext4, xfs, btrfs, tmpfs)
+_LONGEST_SUFFIX = len("-9999.docx")  # what an output adds to its stem
+SHORT_INPUT = 64 * 1024  # bytes: converts in well under a second, so one may wait behind it
+_NUMBERED_STEM = re.compile(r"(.*)-\d{2,}")  # "x-01": could be the second article of "x"
 
 
 @dataclass
@@ -44,6 +61,29 @@ class Job:
     render: RenderOptions = field(default_factory=RenderOptions)
     debug: bool = False  # let an internal error propagate with its traceback
     tree: bool = False  # the inputs are doc-tree JSON to render (`gongwen render`), not texts
+    run: str = "0-0"  # the run's name in its temporary files (output.run_tag)
+
+
+def output_stem(path: Path) -> str:
+    """The stem an input's outputs are named after: the input's own, shortened with a
+    hash of it when an output name would pass :data:`NAME_MAX` bytes.
+
+    The stem keeps the input's bytes (a GBK name stays GBK): its outputs pair with it
+    in any listing.
+
+    >>> output_stem(Path("a/报告.txt")), len(os.fsencode(output_stem(Path("长" * 90 + ".txt"))))
+    ('报告', 243)
+    """
+    stem = path.stem
+    limit = NAME_MAX - _LONGEST_SUFFIX
+    raw = os.fsencode(stem)
+    if len(raw) <= limit:
+        return stem
+    tag = "~" + hashlib.sha1(raw).hexdigest()[:8]
+    cut = stem
+    while len(os.fsencode(cut)) > limit - len(tag):
+        cut = cut[:-1]
+    return cut + tag
 
 
 def convert_one(path: Path, job: Job) -> Result:
@@ -56,10 +96,14 @@ def convert_one(path: Path, job: Job) -> Result:
     res = Result(str(path))
     try:
         data = read_input(path, job.options.max_bytes)
-        doc = load_tree(data, path.name) if job.tree else convert(data, path.name, job.options)
+        # the name recorded in the JSON and the DOCX: valid text whatever the file system held
+        source = shown(path.name)
+        doc = load_tree(data, source) if job.tree else convert(data, source, job.options)
         res.warnings = [notice_line(n) for n in doc.notices]
-        outputs = render_outputs(doc, path.stem, job.formats, job.render)
-        res.staged = stage(job.outdir, _noting(outputs, res.warnings))
+        stem = output_stem(path)
+        if stem != path.stem:
+            res.warnings.append(f"output names shortened to {stem}.* (a file name may have {NAME_MAX} bytes)")
+        res.staged = stage(job.outdir, _noting(_render(doc, stem, job), res.warnings), job.run)
     except StageWriteError as e:
         res.error = write_error(e.error, job.outdir)
     except PipelineError as e:
@@ -69,6 +113,23 @@ def convert_one(path: Path, job: Job) -> Result:
             raise
         res.error = internal_error(e)
     return res
+
+
+# A DOCX names its source in its core properties' comments, which python-docx caps at 255
+# characters ("converted by gongwen from " + the name): a longer name is cut in the middle there.
+DOCUMENT_SOURCE_MAX = 200
+
+
+def _render(doc: DocTree, stem: str, job: Job) -> Iterator[Output]:
+    """Every output of ``doc``; the documents get the source name cut to fit (see above)."""
+    short = doc.source
+    if len(short) > DOCUMENT_SOURCE_MAX:
+        half = (DOCUMENT_SOURCE_MAX - 1) // 2
+        short = short[:half] + "…" + short[-half:]
+    for fmt in job.formats:
+        yield from render_outputs(
+            doc if fmt == "json" else replace(doc, source=short), stem, (fmt,), job.render
+        )
 
 
 def notice_line(notice: Notice, output: str = "") -> str:
@@ -90,13 +151,6 @@ def _noting(outputs: Iterator[Output], warnings: list[str]) -> Iterator[Output]:
         yield out
 
 
-Task = tuple[Path, Job]
-
-
-def _convert_task(task: Task) -> Result:
-    return convert_one(*task)
-
-
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -105,66 +159,116 @@ def _size(path: Path) -> int:
 
 
 WORKER_DIED = (
-    "internal error (the worker process died: killed, or out of memory?) — " + REPORT_HINT + " (try -j 1)"
+    "internal error (the worker process died twice on it: killed, or out of memory?) — "
+    + REPORT_HINT
+    + " (try -j 1)"
 )
 
 
-def run_batch(files: Sequence[Path], job: Job, jobs: int) -> Iterator[Result]:
-    """Results in input order, whatever the number of worker processes.
+def _died(path: Path) -> Result:
+    return Result(str(path), error=WORKER_DIED)
 
-    With ``jobs > 1`` the largest inputs are started first (so the last worker is not
-    left alone with a big file at the end) and the results are handed back in input
-    order.  Each worker process imports the renderers and registers the fonts once, on
-    its first input.  If a worker dies (SIGKILL, the kernel's OOM killer), the inputs not
-    yet done are retried one per fresh process, so only the input that kills its
-    process is lost, with an error line.
+
+OnResult = Callable[[int, Result], None]
+
+
+def run_batch(
+    files: Sequence[Path], job: Job, jobs: int, on_result: OnResult, stop: StopOnSignal | None = None
+) -> None:
+    """Convert every input, calling ``on_result(index, result)`` as each one is done.
+
+    With one job (or one input) the inputs are converted here, in order; otherwise in
+    up to ``jobs`` worker processes, largest first (module doc).  ``stop``: the batch's
+    signal handling, told how to kill the workers at a second signal.
     """
-    tasks: list[Task] = [(f, job) for f in files]
-    if jobs <= 1 or len(tasks) <= 1:
-        yield from map(_convert_task, tasks)
+    if jobs <= 1 or len(files) <= 1:
+        for i, f in enumerate(files):
+            on_result(i, convert_one(f, job))
         return
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-    from concurrent.futures.process import BrokenProcessPool
+    from pipeline.cli.pool import Pool
 
-    done: dict[int, Result] = {}
-    nxt = 0
-    order = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i][0]))
-    try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-            pending = {pool.submit(_convert_task, tasks[i]): i for i in order}
-            while pending:
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    done[pending.pop(fut)] = fut.result()  # BrokenProcessPool if a worker died
-                while nxt in done:
-                    yield done.pop(nxt)
-                    nxt += 1
-    except BrokenProcessPool:
-        pass
-    for i in range(nxt, len(tasks)):
-        yield done.pop(i) if i in done else _isolated(tasks[i], ProcessPoolExecutor, BrokenProcessPool)
+    sizes = [_size(f) for f in files]
+    order = sorted(range(len(files)), key=lambda i: (-sizes[i], i))
+    with Pool(min(jobs, len(files)), partial(convert_one, job=job), _died) as pool:
+        if stop is not None:
+            stop.on_second.append(pool.kill_now)
+        pool.run(files, order, on_result, short=lambda i: sizes[i] <= SHORT_INPUT)
 
 
-def _isolated(task: Task, executor: type[ProcessPoolExecutor], broken: type[Exception]) -> Result:
-    """Convert one input in a process of its own; its death costs only this input."""
-    with executor(max_workers=1) as pool:
-        try:
-            return pool.submit(_convert_task, task).result()
-        except broken:
-            return Result(str(task[0]), error=WORKER_DIED)
+def clash_groups(stems: Sequence[str]) -> list[int]:
+    """For each input, the first input (index) whose outputs could take a name of its
+    outputs, or its own index when there is none.
+
+    Outputs are ``STEM.FMT`` or ``STEM-NN.FMT``, so two stems can clash only when they
+    are equal or one is the other plus ``-NN``.
+
+    >>> clash_groups(["a", "b", "a", "a-01", "c-02"])
+    [0, 1, 0, 0, 4]
+    """
+    parent = list(range(len(stems)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[str, int] = {}
+    for i, stem in enumerate(stems):
+        first.setdefault(stem, i)
+    for i, stem in enumerate(stems):
+        links = [first[stem]]
+        m = _NUMBERED_STEM.fullmatch(stem)
+        if m and m.group(1) in first:
+            links.append(first[m.group(1)])
+        for j in links:
+            a, b = root(i), root(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    return [root(i) for i in range(len(stems))]
 
 
 class Committer:
-    """Renames staged outputs into place in input order and refuses name clashes."""
+    """Renames staged outputs into place as inputs finish, refusing name clashes.
 
-    def __init__(self, outdir: Path) -> None:
+    An input that could clash with another (:func:`clash_groups`) waits until every
+    earlier one of its group is committed; every other input is committed at once.
+    Calling it returns the inputs decided by that call, in the order they were.
+    """
+
+    def __init__(self, outdir: Path, stems: Sequence[str]) -> None:
         self.outdir = outdir
         self.owner: dict[str, str] = {}  # output name → the input that wrote it this run
+        groups = clash_groups(stems)
+        self.queue: dict[int, list[int]] = {}  # group → its inputs still to commit, in order
+        for i, g in enumerate(groups):
+            self.queue.setdefault(g, []).append(i)
+        self.group = groups
+        self.held: dict[int, Result] = {}
 
-    def __call__(self, res: Result) -> None:
+    def __call__(self, i: int, res: Result) -> list[tuple[int, Result]]:
+        self.held[i] = res
+        queue = self.queue[self.group[i]]
+        decided = []
+        while queue and queue[0] in self.held:
+            k = queue.pop(0)
+            decided.append((k, self._commit(self.held.pop(k))))
+        return decided
+
+    def abandon(self) -> list[tuple[int, Result]]:
+        """At a stop: the held inputs can no longer be committed in order; their staged
+        files are deleted and they are returned as not done."""
+        out = sorted(self.held.items())
+        for _, res in out:
+            discard(res.staged)
+            res.staged = []
+        self.held.clear()
+        return out
+
+    def _commit(self, res: Result) -> Result:
         if res.error:
             discard(res.staged)
-            return
+            return res
         clash = next((n for n, _ in res.staged if n in self.owner), None)
         if clash is not None:
             discard(res.staged)
@@ -172,7 +276,7 @@ class Committer:
                 f"its output {clash} would overwrite the one from {self.owner[clash]}"
                 " — rename one of the two inputs or convert it with another -o"
             )
-            return
+            return res
         try:
             res.written = commit(self.outdir, res.staged)
         except OSError as e:
@@ -180,3 +284,4 @@ class Committer:
             res.error = write_error(e, self.outdir)
         for name in res.written:
             self.owner[name] = res.path
+        return res

@@ -1,12 +1,18 @@
 """Atomic output: every file staged beside its target, fsynced, then renamed into place.
 
-A worker writes each output of an input to a hidden temporary file beside its target
-(``.NAME.gwPID.XXXXXXXX.tmp``) and fsyncs it; only then are they renamed over the
-targets.  A full disk, a crash or SIGKILL therefore never leaves a truncated
-DOCX/PDF/JSON, and a failed rerun leaves the previous good outputs as they were.
-Temporary files of a killed run are hidden; the next run in the same folder deletes
-those whose process is gone (the PID in the name tells), never those of a run still
-going.
+A worker writes each output of an input to a hidden temporary file in the output
+folder and fsyncs it; only then are they renamed over the targets.  A full disk, a crash
+or SIGKILL therefore never leaves a truncated DOCX/PDF/JSON, and a failed rerun leaves
+the previous good outputs as they were.
+
+A temporary file is named after the *run* that made it, not after the process that
+wrote it: ``.gw-PID-START.XXXXXXXX.tmp`` with the PID of the run's main process and
+that process's start time (issue 13).  A worker that dies does not make its run's
+files look abandoned, and a PID the system has since given to another process does
+not make a dead run's files look alive.  The next run into the folder deletes the files
+of runs that are gone, never those of a run still going; a run deletes its own at its
+end.  The name holds nothing of the output's name, so an input name of any length
+stages (``NAME_MAX`` is 255 bytes and the output's own name may use them all).
 """
 
 from __future__ import annotations
@@ -21,18 +27,38 @@ from pathlib import Path
 from pipeline.cli.inputs import strerror
 from pipeline.render import Output
 
-# A temporary output: ".x.pdf.gw1234.1a2b3c4d.tmp" — hidden, and carrying the PID of the
-# process that wrote it, so a later run can tell a dead run's leftovers from a live one's.
-_TEMP = re.compile(r"^\..+\.gw(\d+)\.[0-9a-f]{8}\.tmp$")
+# A temporary output: ".gw-1234-5678901.1a2b3c4d.tmp" — hidden, and naming the run that
+# made it (its main process's PID and start time), so a later run can tell a dead run's
+# leftovers from a live one's.
+_TEMP = re.compile(r"^\.gw-(\d+)-(\d+)\.[0-9a-f]{8}\.tmp$")
+# What versions before issue 13 named them (".x.pdf.gw1234.1a2b3c4d.tmp", the writer's PID).
+_OLD_TEMP = re.compile(r"^\..+\.gw(\d+)\.[0-9a-f]{8}\.tmp$")
 
 
-def _make_temp(folder: Path, name: str) -> tuple[int, Path]:
-    """Create a new hidden temporary file for ``name`` in ``folder`` (like mkstemp, which
+def start_time(pid: int) -> int:
+    """When process ``pid`` started (clock ticks since boot, /proc/PID/stat field 22), or
+    0 where there is no /proc or no such process."""
+    try:
+        # "pid (comm) STATE ppid …": comm may hold spaces and parentheses, so split after the last ")"
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        return int(fields[19])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def run_tag() -> str:
+    """The name of this run in its temporary files: ``PID-START`` of this process."""
+    pid = os.getpid()
+    return f"{pid}-{start_time(pid)}"
+
+
+def _make_temp(folder: Path, run: str) -> tuple[int, Path]:
+    """Create a new hidden temporary file of run ``run`` in ``folder`` (like mkstemp, which
     would cost the ``tempfile`` import on every start)."""
     while True:
-        tmp = folder / f".{name}.gw{os.getpid()}.{os.urandom(4).hex()}.tmp"
+        tmp = folder / f".gw-{run}.{os.urandom(4).hex()}.tmp"
         try:
-            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644), tmp
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644), tmp
         except FileExistsError:  # pragma: no cover - a 1 in 4 billion clash
             continue
 
@@ -52,7 +78,7 @@ class StageWriteError(Exception):
         self.error = error
 
 
-def stage(folder: Path, files: Iterable[Output]) -> list[tuple[str, str]]:
+def stage(folder: Path, files: Iterable[Output], run: str) -> list[tuple[str, str]]:
     """Write each output to its own temporary file, fsynced; return (name, temp path).
 
     ``files`` may render lazily.  If a write fails (disk full, no permission) it raises
@@ -63,7 +89,7 @@ def stage(folder: Path, files: Iterable[Output]) -> list[tuple[str, str]]:
     try:
         for out in files:
             try:
-                fd, tmp = _make_temp(folder, out.name)
+                fd, tmp = _make_temp(folder, run)
                 staged.append((out.name, str(tmp)))
                 with os.fdopen(fd, "wb") as f:
                     f.write(out.data)
@@ -88,11 +114,12 @@ def commit(folder: Path, staged: Sequence[tuple[str, str]]) -> list[str]:
     return written
 
 
-def sweep_temps(folder: Path) -> int:
-    """Delete temporary outputs left by runs that were killed; return how many.
+def sweep_temps(folder: Path, own: str = "") -> int:
+    """Delete temporary outputs left by runs that are gone; return how many.
 
-    A file whose writer (the PID in its name) is still running is left alone: it may
-    belong to another conversion into the same folder.
+    A file whose run (the PID and start time in its name) is still going is left alone:
+    it may belong to another conversion into the same folder.  ``own`` names this run:
+    its files go too (called at the end, once no worker of it is writing).
     """
     removed = 0
     try:
@@ -101,31 +128,43 @@ def sweep_temps(folder: Path) -> int:
         return 0
     for entry in entries:
         m = _TEMP.match(entry.name)
-        if not m or _alive(int(m.group(1))):
-            continue
+        if m:
+            run = f"{m.group(1)}-{m.group(2)}"
+            if run != own and _alive(int(m.group(1)), int(m.group(2))):
+                continue
+        else:
+            old = _OLD_TEMP.match(entry.name)
+            if not old or _alive(int(old.group(1)), 0):
+                continue
         with contextlib.suppress(OSError):
             os.unlink(entry.path)
             removed += 1
     return removed
 
 
-def _alive(pid: int) -> bool:
-    """Whether process ``pid`` still runs.  A zombie does not: a killed run's orphaned
-    workers can stay zombies for a while until init reaps them (seen: 1.4 s here)."""
-    if pid == os.getpid():
+def _alive(pid: int, start: int) -> bool:
+    """Whether the run of process ``pid`` started at ``start`` still runs (``start`` 0:
+    whether any process ``pid`` does).
+
+    A zombie does not run: a killed run's orphaned workers can stay zombies for a while
+    until init reaps them (seen: 1.4 s here).  A process ``pid`` that started at another
+    time is another process that was given a dead run's PID.
+    """
+    if pid == os.getpid() and start in (0, start_time(pid)):
         return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:  # someone else's process: alive
-        return True
+        pass
     try:
         # /proc/PID/stat is "pid (comm) STATE ..."; comm may hold spaces, so split after ")"
-        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
-    except (OSError, IndexError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        state, started = fields[0], int(fields[19])
+    except (OSError, IndexError, ValueError):
         return True  # no /proc (not Linux): trust kill()
-    return state not in ("Z", "X")
+    return state not in ("Z", "X") and start in (0, started)
 
 
 def write_error(e: OSError, folder: Path) -> str:
@@ -148,9 +187,21 @@ def check_outdir(out: Path) -> str:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        return f"cannot create the folder {out}: part of its path is a file — choose another -o"
+        return f"cannot create the folder {out}: {_in_the_way(out)} — choose another -o"
     except OSError as e:
+        if e.errno == errno.ELOOP:
+            return f"cannot create the folder {out}: its path holds a symbolic link loop — choose another -o"
         return f"cannot create the folder {out} ({strerror(e)}) — choose another -o"
     if not os.access(out, os.W_OK | os.X_OK):
         return f"cannot write to {out} (permission denied) — choose another -o or fix its permissions"
     return ""
+
+
+def _in_the_way(out: Path) -> str:
+    """What in the path of ``out`` stops the folder being made: a broken link or a file."""
+    for part in [*reversed(out.parents), out]:
+        if os.path.islink(part) and not part.exists():
+            return f"{part} is a symbolic link to {os.readlink(part)}, which does not exist"
+        if part.exists() and not part.is_dir():
+            return f"part of its path ({part}) is a file"
+    return "part of its path is a file"  # pragma: no cover - changed while we looked

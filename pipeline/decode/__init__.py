@@ -82,7 +82,7 @@ def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decod
     title_hint = ""
     form = "text"
     tables: tuple[Table, ...] = ()
-    if sniff.looks_like_html(text[:2048], filename):
+    if sniff.looks_like_html(text[: sniff.WINDOW], filename):
         form = "html"
         from pipeline.decode import html  # beautifulsoup4 is loaded only for pages
 

@@ -3,7 +3,7 @@
 From the first non-ASCII 64 KB only (so a 20 MB file costs one C-speed decode, not a
 Python loop over it): ``--encoding`` if given; else a byte-order mark; else UTF-16/UTF-32
 when the sample has NUL bytes in the pattern of one; else strict UTF-8; else the most
-*plausible* of GB18030, Big5 (CP950) and lossy UTF-8.  Plausibility is the share of
+*plausible* of GB18030, Big5 (CP950, Big5-HKSCS) and lossy UTF-8.  Plausibility is the share of
 non-ASCII characters that are among the 1000 most frequent hanzi (Simplified or
 Traditional) or Chinese punctuation: a right guess scores 0.78–1.0, a wrong one at most
 0.13 (measured on the seeds cut to 10–1000 characters), so Traditional text in Big5
@@ -31,8 +31,11 @@ _BINARY_BYTES = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
 # Decoding candidates for ASCII-compatible bytes that are not strict UTF-8, best first
 # on a tie (GB18030 is the common case for this genre).  cp950 is Big5 plus Microsoft's
-# additions; plain big5 is tried first so the usual name is reported.
-_LEGACY = ("gb18030", "big5", "cp950", "utf-8")
+# additions; plain big5 is tried first so the usual name is reported.  Big5-HKSCS adds
+# the Hong Kong characters (邨 嘅 啱 哋): without it a Hong Kong text, which Big5 cannot
+# read, came out as GB18030 mojibake (issue 13).  On plain Big5 text it ties with big5,
+# which is tried first.
+_LEGACY = ("gb18030", "big5", "cp950", "big5hkscs", "utf-8")
 # Families a declared charset belongs to: a page saying gb2312 is judged as gb18030.
 _FAMILY = {"gb2312": "gb18030", "gbk": "gb18030", "hz": "gb18030", "big5hkscs": "big5", "cp950": "big5"}
 # What Windows Notepad and editors call encodings, for --encoding.
@@ -163,7 +166,7 @@ def detect(data: bytes, filename: str, notices: list[Notice]) -> str:
     if not _NON_ASCII.search(sample):
         return "utf-8"
     declared = said = None
-    if sniff.looks_like_html(data[:2048].decode("latin-1"), filename):
+    if sniff.looks_like_html(data[: sniff.WINDOW].decode("latin-1"), filename):
         said = sniff.declared_charset(data[:4096])
         declared = codec_name(said or "")
         declared = _FAMILY.get(declared or "", declared)

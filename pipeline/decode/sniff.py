@@ -11,8 +11,22 @@ import re
 import zipfile
 
 _PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+# How much of the start is looked at: a page saved as .txt may open with scripts, styles
+# or a comment longer than a few KB before its first <html> or <body>.
+WINDOW = 65536
 # The start of a page: "<!DOCTYPE html", "<html", "<head", "<body" or a "<meta" tag.
 _PAGE_START = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)", re.I)
+# A page's part saved as text ("view source" copied, a CMS export): it opens with an
+# element's tag or a comment and closes some element soon after (issue 13: such a .txt
+# was read as text, its tags left to the cleaning rules and half of them kept).
+_FRAGMENT_START = re.compile(
+    r"<(?:!--|(?:div|p|section|article|main|table|tbody|tr|td|ul|ol|li|h[1-6]|span|font|center|strong"
+    r"|b|a|br|form|header|nav|footer|aside|style|script|link|title)(?=[\s>/]))",
+    re.I,
+)
+_END_TAG = re.compile(
+    r"</(?:div|p|section|article|table|tr|td|ul|ol|li|h[1-6]|span|font|center|strong|b|a|title)\s*>", re.I
+)
 # <meta charset="gbk">, <meta http-equiv=Content-Type content="text/html; charset=gb2312">,
 # <?xml version="1.0" encoding="big5"?>
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([a-z0-9._:-]+)", re.I)
@@ -42,15 +56,25 @@ def binary_kind(data: bytes) -> str | None:
 
 
 def looks_like_html(head: str, filename: str = "") -> bool:
-    """Whether to read an input as a page: by suffix, or by how its text starts.
+    """Whether to read an input as a page: by suffix, or by how its text starts (``head``
+    is its first :data:`WINDOW` characters): with a page's own tags, or with an
+    element's tag or a comment and an element closed soon after (a page's part).
 
     >>> looks_like_html("  <!DOCTYPE html><html>"), looks_like_html("<关于…>通知")
     (True, False)
+    >>> looks_like_html('<div class="content"><p>正文</p>'), looks_like_html("<b>注意</b>：下周开会")
+    (True, True)
+    >>> looks_like_html("<p>一段文字"), looks_like_html("<附件1>名单</附件1>")
+    (False, False)
     """
     if filename.lower().endswith(_PAGE_SUFFIXES):
         return True
     head = head.lstrip("\ufeff \t\r\n")
-    return head.startswith("<") and _PAGE_START.search(head) is not None
+    if not head.startswith("<"):
+        return False
+    if _PAGE_START.search(head) is not None:
+        return True
+    return _FRAGMENT_START.match(head) is not None and _END_TAG.search(head) is not None
 
 
 def declared_charset(head: bytes) -> str | None:

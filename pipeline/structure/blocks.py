@@ -59,7 +59,7 @@ from pipeline.structure.pieces import split_line
 from pipeline.text.lines import Line, fold
 from pipeline.text.normalize import join_wrapped, normalize
 from pipeline.text.numbering import SECTION_NUMBER, Marker, parse_marker
-from pipeline.text.shapes import ends_sentence, title_like
+from pipeline.text.shapes import HAN, ends_sentence, title_like
 
 HEADING_MAX = 100  # a "heading" sentence longer than this is a numbered paragraph
 UNNUMBERED_HEADING_MAX = 30
@@ -70,6 +70,16 @@ HEAD_LINE_AFTER_MAX = 4  # a 发文字号 line under at most this many paragraph
 BYLINES_MAX = 3  # speaker, occasion, date: more lines under a title are body
 CREDIT_BLOCKS_MAX = 2  # a "记者 …" credit may follow a news page's dateline paragraph
 SIGNATURES_MAX = 4  # organs signing one document jointly, one line each
+# A joined paragraph stops growing here and the next line starts a new one.  The longest
+# real paragraph in the seeds and fixtures is 735 characters; a join that runs past four
+# times that is joining what is no paragraph (a list or a table without sentence ends:
+# a 16 000-line roster became one 391 800-character paragraph, issue 13).
+JOIN_MAX = 3000
+LIST_CELL_MAX = 12  # a cell of a list or table row: a name, a date, a post
+# "10000. 第10000项工作要求": an item number the numbering table has no level for (> 99)
+_ITEM_NUMBER = re.compile(r"^\d+[.．、]\s*[^\d\s.．、]")
+_SENTENCE_MARK = re.compile(r"[，。；！？,;!?]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
 # unnumbered section headings of reports and papers, headings even beside numbered ones
 SECTION_WORDS = frozenset(
     ["参考文献", "附录", "致谢", "结束语", "结语", "引言", "前言", "后记", "主要参考文献"]
@@ -126,6 +136,21 @@ def _split_run_in(rest: str) -> tuple[str, str]:
     return rest, ""
 
 
+def list_row(text: str) -> bool:
+    """A row of a list or table: three or more short cells apart by spaces, most of them
+    Chinese (names, posts, dates), no sentence.
+
+    >>> list_row("张三 李四 王五"), list_row("张三 男 汉族 1960年1月 县委办公室科员")
+    (True, True)
+    >>> list_row("民主 集中制"), list_row("要坚持 民主 集中制，做好工作"), list_row("docker run -d --rm \\\\")
+    (False, False, False)
+    """
+    cells = text.split()
+    if len(cells) < 3 or any(len(c) > LIST_CELL_MAX for c in cells) or _SENTENCE_MARK.search(text):
+        return False
+    return 2 * sum(bool(_HAN_CHAR.search(c)) for c in cells) >= len(cells)
+
+
 @dataclass(slots=True)
 class Builder:
     keep_numbering: bool
@@ -133,6 +158,10 @@ class Builder:
     notices: list[Notice] = field(default_factory=list)
     levels: Levels = field(default_factory=Levels)
     repairs: list[Notice] = field(default_factory=list)
+    # the join's state: which block's open text is already join_wrapped, and the last
+    # piece joined into it (a list row is never joined to, nor onto)
+    wrapped_block: int = -1
+    last_piece: str = ""
 
     def heading(self, m: Marker, no: int) -> bool:
         head, tail = _split_run_in(m.rest)
@@ -168,20 +197,50 @@ class Builder:
         self.blocks.append(Heading(level, number, normalize(text), line=no))
 
     def paragraph(self, text: str, *, join: bool, no: int = 0) -> None:
+        """A paragraph, or with ``join`` the continuation of the open one (see :meth:`_may_join`)."""
         text = normalize(text)
         prev = self.blocks[-1] if self.blocks else None
-        if join and prev is not None:
+        if join and prev is not None and self._may_join(text, no):
             self.repairs.append(
                 Notice("joined", "continues the paragraph before it (a page break or wrap split it)", no)
             )
             if isinstance(prev, Paragraph):
-                self.blocks[-1] = Paragraph(join_wrapped(prev.text + text), line=prev.line)
+                self.blocks[-1] = Paragraph(self._seam(prev.text, text), line=prev.line)
                 return
             if isinstance(prev, Heading) and prev.tail:
-                joined = join_wrapped(prev.tail + text)
+                joined = self._seam(prev.tail, text)
                 self.blocks[-1] = Heading(prev.level, prev.number, prev.text, joined, line=prev.line)
                 return
         self.blocks.append(Paragraph(text, line=no))
+        self.last_piece = text
+
+    def _may_join(self, text: str, no: int) -> bool:
+        """Whether ``text`` may continue the open paragraph: not past :data:`JOIN_MAX`, and
+        neither it nor the line before a row of a list or table or a numbered item."""
+        last = self.last_piece if self.wrapped_block == len(self.blocks) - 1 else self.open_text()
+        if list_row(text) or list_row(last) or _ITEM_NUMBER.match(text):
+            return False
+        if len(self.open_text()) + len(text) > JOIN_MAX:
+            self.repairs.append(
+                Notice(
+                    "not-joined", f"starts a new paragraph: the one before reached {JOIN_MAX} characters", no
+                )
+            )
+            return False
+        return True
+
+    def _seam(self, before: str, text: str) -> str:
+        """``join_wrapped(before + text)`` at the cost of ``text`` only.
+
+        Both sides are normalised, so neither has a space at the seam and
+        ``join_wrapped`` of the whole equals that of the parts; ``before`` is wrapped
+        once, at its block's first join (its first line kept its spaces until then).
+        """
+        if self.wrapped_block != len(self.blocks) - 1:
+            before = join_wrapped(before)
+            self.wrapped_block = len(self.blocks) - 1
+        self.last_piece = text
+        return before + join_wrapped(text)
 
     def element(self, block: Block) -> None:
         """An element block (recipients, byline, signature …): never joined to anything."""

@@ -396,3 +396,35 @@ def test_an_encoding_that_is_no_text_encoding_is_a_usage_error(tmp_path, name):
     result = CliRunner().invoke(main, ["convert", str(src), "-o", str(tmp_path), "--encoding", name])
     assert result.exit_code == 2
     assert "encoding" in result.stderr
+
+
+# ---------------------------------------------------------------- --title (issue 13)
+
+
+@pytest.mark.parametrize(
+    ("title", "why"),
+    [
+        pytest.param("关" * 121, "is 121 characters long, over 120", id="too-long"),
+        pytest.param("关于\n通知", "(U+000A)", id="newline"),
+        pytest.param("关于\x1b[31m通知", "(U+001B)", id="escape"),
+        pytest.param("关于通知\u202e", "(U+202E)", id="bidi-override"),
+        pytest.param("   ", "is empty", id="blank"),
+    ],
+)
+def test_a_title_that_is_no_title_is_a_usage_error(tmp_path, title, why):
+    src = tmp_path / "a.txt"
+    src.write_text("正文内容写得很长，已经是一句完整的话。\n", "utf-8")
+    result = CliRunner().invoke(main, ["convert", str(src), "-o", str(tmp_path / "out"), "--title", title])
+    assert result.exit_code == 2, result.output
+    assert why in result.stderr
+    assert "\x1b" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_title_of_the_longest_length_is_used(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("正文内容写得很长，已经是一句完整的话。\n", "utf-8")
+    title = "关于做好" + "工作" * 58  # 120 characters
+    code, err = run("convert", str(src), "-o", str(tmp_path / "out"), "--to", "json,docx", "--title", title)
+    assert (code, error_lines(err)) == (0, {})
+    assert json.loads((tmp_path / "out" / "a.json").read_text("utf-8"))["documents"][0]["title"] == title

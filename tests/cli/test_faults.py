@@ -24,6 +24,7 @@ import pytest
 from click.testing import CliRunner
 
 import pipeline.cli.batch
+import pipeline.cli.inputs
 import pipeline.cli.output
 import pipeline.core
 import pipeline.errors
@@ -58,14 +59,14 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def test_unreadable_file_simulated(inputs, tmp_path, monkeypatch):
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "a.txt":
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real(self)
+    def fake_open(path, flags, *args, **kwargs):
+        if Path(path).name == "a.txt":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", fake_open)
     code, err = run("convert", str(inputs), "-o", str(tmp_path / "out"), "--to", "json", "-j", "1")
     assert code == 1
     assert error_lines(err) == {
@@ -139,13 +140,14 @@ def test_output_folder_not_writable_for_real(world_dir):
 
 
 def test_size_limit_refuses_without_reading(inputs, tmp_path, monkeypatch):
-    real = Path.read_bytes
+    real = pipeline.cli.inputs.read_at_most
 
-    def read_bytes(self: Path) -> bytes:
-        assert self.name != "a.txt", "an oversized file must be refused before it is read"
-        return real(self)
+    def read_at_most(fd: int, limit: int) -> bytes:
+        name = Path(os.readlink(f"/proc/self/fd/{fd}")).name
+        assert name != "a.txt", "an oversized file must be refused before it is read"
+        return real(fd, limit)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(pipeline.cli.inputs, "read_at_most", read_at_most)
     limit = SEED.stat().st_size - 1
     assert OTHER.stat().st_size <= limit
     code, err = run(
@@ -202,7 +204,9 @@ def test_output_under_a_file(inputs, tmp_path):
     (tmp_path / "f").write_text("x", "utf-8")
     code, err = run("convert", str(inputs / "a.txt"), "-o", str(tmp_path / "f" / "out"), "--to", "json")
     assert code == 1
-    assert "part of its path is a file — choose another -o" in error_lines(err)[str(inputs / "a.txt")]
+    assert error_lines(err)[str(inputs / "a.txt")].endswith(
+        f"part of its path ({tmp_path / 'f'}) is a file — choose another -o"
+    )
 
 
 def test_output_name_taken_by_a_folder(inputs, tmp_path):
@@ -363,13 +367,14 @@ def test_a_zombie_writer_counts_as_dead():
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     while Path(f"/proc/{child.pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z":
         time.sleep(0.01)
+    alive = pipeline.cli.output._alive
     try:
-        assert not pipeline.cli.output._alive(child.pid)
-        assert pipeline.cli.output._alive(os.getpid())
-        assert pipeline.cli.output._alive(os.getppid())
+        assert not alive(child.pid, 0)
+        assert alive(os.getpid(), 0)
+        assert alive(os.getppid(), 0)
     finally:
         child.wait()
-    assert not pipeline.cli.output._alive(child.pid)
+    assert not alive(child.pid, 0)
 
 
 def _count(folder: Path, hidden_files: bool) -> int:

@@ -228,7 +228,12 @@ def test_a_utf16_page_with_bom_decodes():
         ("plain text", "a.HTM", True),
         ("<关于印发《办法》的通知>", "a.txt", False),
         ("一、基本情况 <html> 不在开头", "a.txt", False),
-        ("<p>一段正文</p>", "a.txt", False),  # a fragment in a text file is the clean stage's business
+        # issue 13: a page's part saved as .txt is read whole, not left half to the cleaning rules
+        ("<p>一段正文</p>", "a.txt", True),
+        ('<div class="content">\n<h1>标题</h1>', "a.txt", True),
+        ("<script>" + "var a = 1;" * 1000 + "</script>\n<html><body>", "a.txt", True),
+        ("<p>一段没有结束的正文", "a.txt", False),
+        ("<附件1>人员名单</附件1>", "a.txt", False),
     ],
 )
 def test_what_counts_as_a_page(head, filename, is_page):
@@ -500,3 +505,55 @@ def test_a_page_of_nothing_but_chrome_decodes_to_no_text_and_says_what_went():
     decoded = decode(b"<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav></body></html>")
     assert decoded.text == ""
     assert [(r.text, r.reason) for r in decoded.removed] == [("Home About", "site-navigation")]
+
+
+# ---------------------------------------------------------------- read as a browser reads (issue 13)
+
+
+def test_an_unknown_entity_keeps_its_semicolon():
+    page = extract("<body><h1>标题</h1><p>研发部门R&D;负责新产品的研究与开发，这是正文的内容。</p></body>")
+    assert "R&D;负责" in page.text
+    assert visible_letters("<p>R&D;</p>") == len(fold("R&D;"))
+
+
+def test_known_entities_still_decode_with_or_without_their_semicolon():
+    page = extract(
+        "<body><p>版权&copy;所有 &amp; &copy 2024 &lt;标签&gt; 正文内容写得很长，是一句完整的话。</p></body>"
+    )
+    assert "版权©所有 & © 2024 <标签> 正文" in page.text
+
+
+def test_an_unclosed_comment_hides_the_rest_of_the_page():
+    page = extract(
+        "<body><h1>标题</h1><p>这是正文的内容，写得足够长，是一句完整的话。</p>"
+        "<!-- 注释没有结束 <p>泄露的文字不应出现</p><div>也不应出现</div></body></html>"
+    )
+    assert "泄露" not in page.text
+    assert "注释" not in page.text
+    assert not [r for r in page.removed if "泄露" in r.text]  # invisible: nothing to account for
+    assert "这是正文的内容" in page.text
+
+
+def test_an_unclosed_comment_inside_a_script_is_no_comment():
+    page = extract(
+        "<body><script>document.write('<!--');</script><p>这是正文的内容，写得足够长，是一句完整的话。</p></body>"
+    )
+    assert "这是正文的内容" in page.text
+
+
+def test_a_page_saved_as_txt_behind_a_long_script_is_read_as_a_page():
+    script = "<script>" + "var a = 1;\n" * 800 + "</script>\n"  # 9 KB before the page starts
+    page = (
+        script + "<html><body><h1>标题</h1><p>这是正文的内容，写得足够长，是一句完整的话。</p></body></html>"
+    )
+    d = decode(page.encode(), filename="saved.txt")
+    assert d.text == "标题\n\n这是正文的内容，写得足够长，是一句完整的话。\n"
+
+
+def test_html_saved_as_txt_is_read_whole(tmp_path):
+    page = (HTML_FIXTURES / "gov_notice_html5.html").read_text("utf-8")
+    part = page[page.index("<article") : page.index("</article>") + len("</article>")]
+    as_html = decode(page.encode(), filename="notice.html")
+    as_txt = decode(part.encode(), filename="notice.txt")
+    assert "<" not in as_txt.text  # no tag left to the cleaning rules
+    assert fold(as_txt.text) in fold(as_html.text) or fold(as_html.text) in fold(as_txt.text)
