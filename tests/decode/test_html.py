@@ -1,7 +1,7 @@
 """html: visible text and page chrome of saved pages, through decode() (issue 3).
 
 The fixture pages in ``fixtures/html`` are built after the sites this product reads
-(文档之家, 老秘网/Discuz, 第一范文网, municipal and county government sites, a Taiwan
+(文档之家, a Discuz! writing portal, a 范文 site, municipal and county government sites, a Taiwan
 government site in Big5, a WordPress blog, a Word "save as web page", a mobile page);
 ``NAME.expected.txt`` holds each page's article text.  ``tools/measure_html.py`` prints
 the same measures for trafilatura and jusText.
@@ -32,12 +32,12 @@ _LETTER = re.compile(r"[^\W_]")
 PAGE_ENCODINGS = {
     "big5_traditional": ("big5", []),
     "blog_utf8_nometa": ("utf-8", []),
-    "diyifanwen_stray_html": ("utf-8", []),
+    "fanwen_stray_html": ("utf-8", []),
     "fanwen_br_inline_ad": ("gb18030", []),
     "gov_notice_html5": ("utf-8", []),
     "gov_table_gb2312": ("gb18030", []),
     "gov_unclosed_divs": ("utf-8", []),
-    "laomi_utf8_meta_gb2312": ("utf-8", ["charset-mismatch"]),  # <meta> says gb2312: it lies
+    "portal_utf8_meta_gb2312": ("utf-8", ["charset-mismatch"]),  # <meta> says gb2312: it lies
     "mobile_fold_feed": ("utf-8", []),
     "news_pinyin_classes": ("utf-8", []),
     "wendang_gbk": ("gb18030", []),
@@ -149,7 +149,7 @@ def test_the_title_hint_gives_the_h1_and_the_title_element_one_per_line():
 
 
 def test_a_stray_closing_html_before_the_article_keeps_the_article():
-    page = HTML_FIXTURES / "diyifanwen_stray_html.html"
+    page = HTML_FIXTURES / "fanwen_stray_html.html"
     assert page.read_text("utf-8").index("</html>") < page.read_text("utf-8").index("实践充分表明")
     text = decode(page.read_bytes(), filename=page.name).text
     assert "实践充分表明,群众路线是我们党在革命、建设和改革历程中" in text
@@ -159,7 +159,7 @@ def test_a_stray_closing_html_before_the_article_keeps_the_article():
 def test_lxml_html_would_have_lost_that_article():
     """Why we parse with html.parser: lxml.html stops at the stray </html>."""
     lxml_html = pytest.importorskip("lxml.html")
-    markup = (HTML_FIXTURES / "diyifanwen_stray_html.html").read_text("utf-8")
+    markup = (HTML_FIXTURES / "fanwen_stray_html.html").read_text("utf-8")
     assert "实践充分表明" not in lxml_html.document_fromstring(markup).text_content()
 
 
@@ -185,7 +185,7 @@ def test_a_gbk_page_whose_meta_says_utf8_still_decodes():
 
 
 def test_a_utf8_page_whose_meta_says_gb2312_still_decodes():
-    page = HTML_FIXTURES / "laomi_utf8_meta_gb2312.html"
+    page = HTML_FIXTURES / "portal_utf8_meta_gb2312.html"
     assert declared_charset(page.read_bytes()[:4096]) == "gb2312"
     decoded = decode(page.read_bytes(), filename=page.name)
     assert decoded.encoding == "utf-8"
