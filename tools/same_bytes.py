@@ -2,6 +2,7 @@
 
     python tools/same_bytes.py record FILE.json     # render the set, write the digests
     python tools/same_bytes.py compare FILE.json    # render the set, list what differs
+    python tools/same_bytes.py pages SRC            # every PDF against SRC's renderer: pages and text
 
 The set is every kind of input the project keeps (the seeds, the two examples of
 docs/examples — one with its --meta file —, the genre and held-out corpora, the
@@ -11,12 +12,20 @@ user runs it, ``--to all``, plus the seeds again with ``--docx-for libreoffice``
 ``record`` on the commit before it and ``compare`` after.  ``tests/render/
 test_same_bytes.py`` checks the same thing for a smaller set on every test run, against
 digests committed in ``tests/golden/render-digests.json``.
+
+``pages SRC`` is for a change that means to alter the PDF's bytes but not what it shows
+(a new writer, a compression level): every input of the set converted by the source tree
+``SRC`` (a checkout of the commit before, run with ``PYTHONPATH=SRC``) and by this one,
+and every PDF pair compared as poppler sees it — the page count, ``pdftotext -layout``
+and every page rasterised at 100 dpi, pixel for pixel.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -41,30 +50,74 @@ CASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+def render_all(target: Path, src: Path | None = None, to: str = "all") -> list[Path]:
+    """Every case converted into ``target/<case>/`` (by the tree ``src`` when given)."""
+    env = dict(os.environ, PYTHONPATH=str(src)) if src else None
+    for label, args in CASES:
+        folder = target / label
+        proc = subprocess.run(
+            [*GONGWEN, *args, "-o", str(folder), "--to", to, "-q", "-j", "2"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        if proc.returncode not in (0, 1):  # 1: some fixture inputs are refused on purpose
+            raise SystemExit(f"same_bytes: {label} failed ({proc.returncode}):\n{proc.stderr}")
+    return sorted(p for p in target.rglob("*") if p.is_file())
+
+
 def digests() -> dict[str, str]:
     """``case/output name`` → sha256 of the output's bytes, for every case."""
-    out: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="gongwen-same-") as tmp:
-        for label, args in CASES:
-            folder = Path(tmp) / label
-            proc = subprocess.run(
-                [*GONGWEN, *args, "-o", str(folder), "--to", "all", "-q", "-j", "2"],
-                cwd=ROOT,
-                capture_output=True,
-                text=True,
-            )
-            if proc.returncode not in (0, 1):  # 1: some fixture inputs are refused on purpose
-                raise SystemExit(f"same_bytes: {label} failed ({proc.returncode}):\n{proc.stderr}")
-            for f in sorted(folder.iterdir()):
-                out[f"{label}/{f.name}"] = hashlib.sha256(f.read_bytes()).hexdigest()
-    return out
+        return {
+            str(f.relative_to(tmp)): hashlib.sha256(f.read_bytes()).hexdigest() for f in render_all(Path(tmp))
+        }
+
+
+def _seen(pdf: Path, work: Path) -> tuple[str, list[bytes]]:
+    """What poppler shows of ``pdf``: its text laid out, and every page as a 100 dpi image."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True).stdout
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    subprocess.run(["pdftoppm", "-r", "100", "-gray", str(pdf), str(work / "p")], check=True)
+    return text.decode("utf-8", "replace"), [p.read_bytes() for p in sorted(work.iterdir())]
+
+
+def pages(src: Path) -> int:
+    """Compare every PDF of the set as ``src`` renders it and as this tree does."""
+    with tempfile.TemporaryDirectory(prefix="gongwen-pages-") as tmp:
+        before = render_all(Path(tmp) / "before", src, "pdf")
+        render_all(Path(tmp) / "after", None, "pdf")
+        same = differ = 0
+        n_pages = 0
+        for old in before:
+            rel = old.relative_to(Path(tmp) / "before")
+            new = Path(tmp) / "after" / rel
+            a = _seen(old, Path(tmp) / "ra")
+            b = _seen(new, Path(tmp) / "rb") if new.exists() else ("", [])
+            n_pages += len(a[1])
+            if a == b:
+                same += 1
+            else:
+                differ += 1
+                what = "text" if a[0] != b[0] else f"pages {len(a[1])} → {len(b[1])}"
+                if a[0] == b[0] and len(a[1]) == len(b[1]):
+                    what = "page images " + ", ".join(
+                        str(i + 1) for i, (x, y) in enumerate(zip(*[a[1], b[1]], strict=True)) if x != y
+                    )
+                print(f"  differs: {rel} ({what})")
+        print(f"pdf: {same} of {same + differ} show the same ({n_pages} pages: text and 100 dpi images)")
+        return 1 if differ else 0
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2 or argv[0] not in ("record", "compare"):
+    if len(argv) != 2 or argv[0] not in ("record", "compare", "pages"):
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
     path = Path(argv[1])
+    if argv[0] == "pages":
+        return pages(path)
     now = digests()
     if argv[0] == "record":
         path.write_text(json.dumps(now, indent=1, sort_keys=True) + "\n", "utf-8")
