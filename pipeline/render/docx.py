@@ -59,11 +59,13 @@ import itertools
 import math
 import zipfile
 from collections.abc import Iterable, Sequence
+from typing import Any, TypeAlias
 
 import docx
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -588,13 +590,19 @@ def _prune_styles(document: Document) -> None:
     (blue Heading 5–9, Intense Quote, 100 table styles) that Word would show in the
     gallery.  Kept: the defaults, every style named in the body or the footers, and
     what those are based on or linked to."""
-    root = document.styles.element
-    by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
-    used = {sid for sid, s in by_id.items() if s.get(qn("w:default")) == "1"}
+    used: set[str] = set()
     parts = [document.element, *(f for sec in document.sections for f in _footers(sec))]
     for part in parts:
         for tag in ("pStyle", "rStyle", "tblStyle"):
             used.update(e.get(qn("w:val")) for e in part.iter(qn(f"w:{tag}")))
+    _prune(document.styles.element, frozenset(used))
+
+
+def _prune(root: etree._Element, named: frozenset[str]) -> None:
+    """Remove from the styles part ``root`` every style neither default, nor in
+    ``named``, nor reached from those by basedOn/link/next."""
+    by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
+    used = {sid for sid, s in by_id.items() if s.get(qn("w:default")) == "1"} | set(named)
     todo = list(used)
     while todo:
         s = by_id.get(todo.pop())
@@ -629,14 +637,18 @@ def _drop_template_leftovers(document: Document) -> None:
 
 def _core_properties(document: Document, article: Article, source: str) -> None:
     """Title and language; no dates (they would make every run differ)."""
-    props = document.core_properties
-    props.title = article.title
-    props.language = "zh-CN"
-    props.author = "gongwen"
-    props.last_modified_by = "gongwen"
-    props.comments = f"converted by gongwen from {source}" if source else "converted by gongwen"
-    props.revision = 1
-    core = props._element
+    _core_properties_of(document.core_properties, article, source)
+
+
+def _core_properties_of(props: object, article: Article, source: str) -> None:
+    p: Any = props
+    p.title = article.title
+    p.language = "zh-CN"
+    p.author = "gongwen"
+    p.last_modified_by = "gongwen"
+    p.comments = f"converted by gongwen from {source}" if source else "converted by gongwen"
+    p.revision = 1
+    core = p._element
     for tag in ("created", "modified", "lastPrinted"):
         for ns in (
             "http://purl.org/dc/terms/",
@@ -649,7 +661,7 @@ def _core_properties(document: Document, article: Article, source: str) -> None:
 # ---------------------------------------------------------------- body
 
 
-def _paragraph(document: Document, style_id: str) -> etree._Element:
+def _paragraph(document: _Doc, style_id: str) -> etree._Element:
     """A new empty paragraph of ``style_id`` appended to the body."""
     p: etree._Element = document.add_paragraph()._p
     p.get_or_add_pPr()
@@ -657,7 +669,7 @@ def _paragraph(document: Document, style_id: str) -> etree._Element:
     return p
 
 
-def _title_block(document: Document, article: Article) -> None:
+def _title_block(document: _Doc, article: Article) -> None:
     """Title lines (line breaks between them), subtitle, then one blank line."""
     last: tuple[etree._Element, int] | None = None  # (paragraph, its line pitch)
     if article.title:
@@ -686,7 +698,7 @@ def _title_block(document: Document, article: Article) -> None:
         _put(p.pPr, _spacing(pitch, after_twips=gap), _PPR_ORDER)
 
 
-def _heading(document: Document, heading: Heading) -> None:
+def _heading(document: _Doc, heading: Heading) -> None:
     """A heading paragraph; with a tail, the tail follows in the body font."""
     p = _paragraph(document, HEADING_STYLES[heading.level])
     p.append(_text_run(style.heading_label(heading.number, heading.text)))
@@ -704,7 +716,7 @@ def _heading(document: Document, heading: Heading) -> None:
         p.append(_text_run(heading.tail, tail_props))
 
 
-def _body(document: Document, paragraph: Paragraph) -> None:
+def _body(document: _Doc, paragraph: Paragraph) -> None:
     p = _paragraph(document, BODY_STYLE)
     p.append(_text_run(paragraph.text))
 
@@ -729,7 +741,7 @@ def _ind(*, left: int = 0, right: int = 0, first: int = 0, hanging: int = 0) -> 
 
 
 def _element(
-    document: Document,
+    document: _Doc,
     block: style.BlockStyle,
     texts: Sequence[tuple[str, style.BlockStyle]] | str,
     *,
@@ -805,7 +817,7 @@ def _title_paragraphs(article: Article) -> tuple[int, int]:
     return int(bool(article.title)), _twips(style.TITLE_LINE_PITCH)
 
 
-def _bylines(document: Document, article: Article, bylines: Sequence[Byline]) -> None:
+def _bylines(document: _Doc, article: Article, bylines: Sequence[Byline]) -> None:
     """The speech's bylines under the title and subtitle, centred in 楷体, before the
     title block's blank line (gbt9704.md §4.12, PRAC)."""
     count, pitch = _title_paragraphs(article)
@@ -818,7 +830,7 @@ def _bylines(document: Document, article: Article, bylines: Sequence[Byline]) ->
             _last_spacing(p, LINE_PITCH_TWIPS, after=gap)
 
 
-def _head(document: Document, head: Head) -> None:
+def _head(document: _Doc, head: Head) -> None:
     """The 版头 (7.2): 份号, 密级, 紧急程度 flush left on the first lines; the red mark
     centred with its top edge 35 mm below the 版心's top; the 发文字号 two lines under
     it (with the 签发人 on its line for a 上行文); the red separator 4 mm below it."""
@@ -872,7 +884,7 @@ def _head(document: Document, head: Head) -> None:
         _put(p.pPr, borders, _PPR_ORDER)
 
 
-def _after_head(document: Document, first_title: int) -> None:
+def _after_head(document: _Doc, first_title: int) -> None:
     """The title two lines below the separator (7.3.1)."""
     if first_title < len(document.paragraphs):
         p = document.paragraphs[first_title]._p
@@ -881,7 +893,7 @@ def _after_head(document: Document, first_title: int) -> None:
         _last_spacing(p, pitch, before=round(style.TITLE_AFTER_SEPARATOR_LINES * LINE_PITCH_TWIPS))
 
 
-def _single(document: Document, block: Block) -> None:
+def _single(document: _Doc, block: Block) -> None:
     """主送 and salutations flush left, a byline centred in 楷体, a 附注 two 字 in."""
     st = {
         "recipients": style.RECIPIENTS,
@@ -893,13 +905,13 @@ def _single(document: Document, block: Block) -> None:
     _element(document, st, text)
 
 
-def _keep_previous(document: Document) -> None:
+def _keep_previous(document: _Doc) -> None:
     """Keep the paragraph before with the next one (7.3.5.5: 署名/日期 never alone)."""
     if document.paragraphs:
         _put(document.paragraphs[-1]._p.pPr, _el("keepNext"), _PPR_ORDER)
 
 
-def _attachments(document: Document, run: Attachments) -> None:
+def _attachments(document: _Doc, run: Attachments) -> None:
     """附件说明 (7.3.4): one line below the body, two 字 in; each later number under the
     first; names and their continuation lines at one column (a tab stop and a hanging
     indent at it)."""
@@ -925,7 +937,7 @@ def _attachments(document: Document, run: Attachments) -> None:
             _put(p.pPr, tabs, _PPR_ORDER)
 
 
-def _closing(document: Document, run: Closing, *, seal: bool) -> None:
+def _closing(document: _Doc, run: Closing, *, seal: bool) -> None:
     """署名 and 成文日期 (7.3.5.2, or 7.3.5.1 with ``seal``) one line (two) below the body,
     placed by :func:`style.closing_positions`; the 附注 on the next line (7.3.6); all kept
     with the last body lines.  The edge a clause fixes is set exactly (the 署名's right
@@ -1018,7 +1030,7 @@ def _borders(tag: str, sides: Sequence[str], size: int) -> etree._Element:
     return out
 
 
-def _table(document: Document, table: Table) -> None:
+def _table(document: _Doc, table: Table) -> None:
     """A table (§D, PRAC): caption centred above in 黑体 and kept with it; 仿宋 四号 cells
     at single spacing; header rows in 黑体, repeated on every page (``tblHeader``); no
     row split across pages (``cantSplit``); row and column spans kept; ½ pt grid."""
@@ -1080,15 +1092,13 @@ def _table(document: Document, table: Table) -> None:
     _element(document, style.BODY, "", ind=_ind(), line=_twips(style.TABLE_LINE_PITCH))
 
 
-def _imprint(document: Document, article: Article, *, seal: bool) -> None:
+def _imprint(document: _Doc, article: Article, where: str) -> None:
     """The 版记 (7.4) as a frame of paragraphs anchored at the bottom of the 版心, on the
-    page the PDF layout puts it (an even one; after a blank page when it must be, the
-    two pages then in a section with empty footers, 7.5)."""
+    page the PDF layout puts it (``where``: an even one; after a blank page when it must
+    be, the two pages then in a section with empty footers, 7.5)."""
     assert article.imprint is not None
-    from pipeline.render import pdf
-
-    where = pdf.imprint_placement(article, seal=seal)
     if where == "blank":
+        assert isinstance(document, Document)  # render() takes python-docx's path for it
         _unnumbered_section(document)
     anchor = _element(document, style.BODY, "", ind=_ind(), line=IMPRINT_ANCHOR_TWIPS)
     if where != "here":
@@ -1267,9 +1277,33 @@ def render(article: Article, *, source: str = "", reader: str = "word", seal: bo
     property.  ``reader`` is who will open it: ``"word"`` (Word, WPS: the standard
     flags) or ``"libreoffice"`` (``w:overflowPunct`` inverted for its importer).  The
     same article always gives the same bytes.
+
+    The package is not opened with python-docx for each article: :class:`_Template`
+    holds the styled base's parts as bytes, and an article only changes three of them
+    (the body, the core properties, the styles it uses).  Only a 版记 after a blank page,
+    which adds footer parts, goes through python-docx (:func:`_render_package`); both
+    give the same bytes as rendering every article through python-docx did.
     """
-    document = docx.Document(io.BytesIO(_styled_base(reader)))
-    _core_properties(document, article, source)
+    where = "here"
+    if article.imprint is not None:
+        from pipeline.render import pdf
+
+        where = pdf.imprint_placement(article, seal=seal)
+    if where == "blank":
+        return _render_package(article, source=source, reader=reader, seal=seal, where=where)
+    template = _template(reader)
+    document = _Body(template.document_xml)
+    _body_content(document, article, seal=seal, where=where)
+    parts = {
+        "word/document.xml": serialize_part_xml(document.element),
+        "docProps/core.xml": template.core(article, source),
+        "word/styles.xml": template.styles(_used_styles(document.element)),
+    }
+    return template.package(parts)
+
+
+def _body_content(document: _Doc, article: Article, *, seal: bool, where: str) -> None:
+    """Everything the article puts in the body, in order."""
     if article.head is not None and head_lines(article.head):
         _head(document, article.head)
     first_title = len(document.paragraphs)
@@ -1293,10 +1327,113 @@ def render(article: Article, *, source: str = "", reader: str = "word", seal: bo
         else:
             _single(document, run.block)
     if article.imprint is not None:
-        _imprint(document, article, seal=seal)
+        _imprint(document, article, where)
     if not document.paragraphs:  # an empty article: Word wants one paragraph
         _paragraph(document, BODY_STYLE)
+
+
+def _render_package(article: Article, *, source: str, reader: str, seal: bool, where: str) -> bytes:
+    """The article through python-docx's package (footer parts added)."""
+    document = docx.Document(io.BytesIO(_styled_base(reader)))
+    _core_properties(document, article, source)
+    _body_content(document, article, seal=seal, where=where)
     _prune_styles(document)
     buf = io.BytesIO()
     document.save(buf)
     return _stable_zip(buf.getvalue())
+
+
+class _P:
+    """What the body functions use of a python-docx ``Paragraph``: its element."""
+
+    __slots__ = ("_p",)
+
+    def __init__(self, p: etree._Element) -> None:
+        self._p = p
+
+
+class _Body:
+    """The part of python-docx's ``Document`` the body functions use, over a parsed
+    ``document.xml``: its root, its paragraphs, adding one before the ``w:sectPr``."""
+
+    def __init__(self, xml: bytes) -> None:
+        self.element = parse_xml(xml)  # python-docx's element classes (CT_P.pPr, …)
+
+    @property
+    def paragraphs(self) -> list[_P]:
+        return [_P(p) for p in self.element.body.p_lst]
+
+    def add_paragraph(self) -> _P:
+        return _P(self.element.body.add_p())
+
+
+_Doc: TypeAlias = "Document | _Body"  # what the body functions write into
+
+
+def _used_styles(root: etree._Element) -> frozenset[str]:
+    """The style ids the body names."""
+    return frozenset(
+        e.get(qn("w:val")) for tag in ("pStyle", "rStyle", "tblStyle") for e in root.iter(qn(f"w:{tag}"))
+    )
+
+
+class _Template:
+    """The styled base of one reader as ZIP members, as python-docx writes an article's
+    package: every member's name and bytes in order, three of them made per article."""
+
+    def __init__(self, reader: str) -> None:
+        # the package of an empty article, through python-docx: the members an article
+        # keeps, in the order python-docx writes them
+        blank = Article("", "", ())
+        with zipfile.ZipFile(
+            io.BytesIO(_render_package(blank, source="", reader=reader, seal=False, where="here"))
+        ) as z:
+            self.members = [(info.filename, z.read(info.filename)) for info in z.infolist()]
+        document = docx.Document(io.BytesIO(_styled_base(reader)))
+        self.document_xml = serialize_part_xml(document.element)
+        self.core_xml = serialize_part_xml(document.core_properties._element)
+        self.styles_root = document.styles.element
+        self.footer_styles = frozenset(
+            e.get(qn("w:val"))
+            for f in _footers(document.sections[0])
+            for tag in ("pStyle", "rStyle", "tblStyle")
+            for e in f.iter(qn(f"w:{tag}"))
+        )
+        self._styles: dict[frozenset[str], bytes] = {}
+        self._compressed: dict[str, tuple[bytes, int, int]] = {}
+
+    def core(self, article: Article, source: str) -> bytes:
+        """``docProps/core.xml`` for ``article``, as :func:`_core_properties` sets it."""
+        from docx.opc.coreprops import CoreProperties
+
+        element = parse_xml(self.core_xml)
+        _core_properties_of(CoreProperties(element), article, source)
+        return serialize_part_xml(element)
+
+    def styles(self, used: frozenset[str]) -> bytes:
+        """``word/styles.xml`` keeping what ``used`` needs (:func:`_prune_styles`), cached:
+        a few sets of styles serve every article."""
+        out = self._styles.get(used)
+        if out is None:
+            root = copy.deepcopy(self.styles_root)
+            _prune(root, used | self.footer_styles)
+            out = self._styles[used] = serialize_part_xml(root)
+        return out
+
+    def package(self, parts: dict[str, bytes]) -> bytes:
+        """The ZIP, as :func:`_stable_zip` writes it; members that never change are
+        deflated once per process."""
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for name, data in self.members:
+                info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                info.create_system = 3
+                dst.writestr(info, parts.get(name, data))
+        return out.getvalue()
+
+
+@functools.cache
+def _template(reader: str) -> _Template:
+    return _Template(reader)
