@@ -57,18 +57,11 @@ import functools
 import io
 import itertools
 import math
+import os
 import zipfile
 from collections.abc import Iterable, Sequence
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-import docx
-from docx.document import Document
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.oxml import serialize_part_xml
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import qn
-from docx.shared import Twips
-from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from pipeline.model import (
@@ -95,6 +88,10 @@ from pipeline.render.common import (
     title_bylines,
 )
 from pipeline.render.title import split_title
+
+if TYPE_CHECKING:  # python-docx is imported only to build the template (once per version)
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph as DocxParagraph
 
 # ---------------------------------------------------------------- units and derived numbers
 
@@ -200,12 +197,49 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # ---------------------------------------------------------------- small XML helpers
 
 
+_NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+_W = "{" + _NS["w"] + "}"
+_W_NSMAP = {"w": _NS["w"]}
+# what python-docx parses parts with (docx.oxml.parser.oxml_parser), without its classes
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+
+
+def qn(tag: str) -> str:
+    """``w:jc`` → ``{http://…/wordprocessingml/2006/main}jc`` (python-docx's ``qn``).
+
+    >>> qn("w:jc")[-3:], qn("r:id")[-3:]
+    ('}jc', '}id')
+    """
+    prefix, _, local = tag.partition(":")
+    return "{" + _NS[prefix] + "}" + local
+
+
+def _serialize(root: etree._Element) -> bytes:
+    """A part's XML as python-docx writes it (``serialize_part_xml``)."""
+    out: bytes = etree.tostring(root, encoding="UTF-8", standalone=True)
+    return out
+
+
 def _el(tag: str, **attrs: str) -> etree._Element:
-    """A ``w:`` element with ``w:`` attributes: ``_el("jc", val="both")``."""
-    e: etree._Element = OxmlElement(f"w:{tag}")
+    """A ``w:`` element with ``w:`` attributes: ``_el("jc", val="both")`` (the element
+    python-docx's ``OxmlElement`` makes, without its proxy class)."""
+    e = etree.Element(_W + tag, nsmap=_W_NSMAP)
     for name, value in attrs.items():
-        e.set(qn(f"w:{name}"), value)
+        e.set(_W + name, value)
     return e
+
+
+def _ppr(p: etree._Element) -> etree._Element:
+    """``p``'s ``w:pPr``, added as its first child when missing (python-docx's
+    ``CT_P.get_or_add_pPr``)."""
+    ppr = p.find(_W + "pPr")
+    if ppr is None:
+        ppr = _el("pPr")
+        p.insert(0, ppr)
+    return ppr
 
 
 def _local(e: etree._Element) -> str:
@@ -443,6 +477,8 @@ def _setup_styles(document: Document) -> None:
 def _setup_section(document: Document) -> None:
     """A4, the GB/T 9704 margins, the 22 × 28 grid, odd and even page numbers."""
     section = document.sections[0]
+    from docx.shared import Twips
+
     section.page_width = Twips(_twips(PAGE.width))
     section.page_height = Twips(_twips(PAGE.height))
     section.top_margin = Twips(_twips(PAGE.top))
@@ -472,7 +508,7 @@ def _page_number(paragraph: DocxParagraph, *, odd: bool) -> None:
     """``— N —`` with a PAGE field: odd pages right, even pages left, one
     character in from the 版心 edge (gbt9704 §7.6)."""
     p = paragraph._p
-    ppr = p.get_or_add_pPr()
+    ppr = _ppr(p)
     _put(ppr, _el("pStyle", val=FOOTER_STYLE), _PPR_ORDER)
     inset = str(PAGE_NUMBER_INSET_TWIPS)
     if odd:
@@ -626,6 +662,8 @@ def _drop_template_leftovers(document: Document) -> None:
     """Remove parts of python-docx's template that would mislead: a thumbnail of
     some other document, and Word 2010's ``stylesWithEffects`` copy of the styles
     (with their theme fonts and blue headings)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
     package = document.part.package
     for rid, rel in list(package.rels.items()):
         if rel.reltype == RT.THUMBNAIL:
@@ -664,8 +702,7 @@ def _core_properties_of(props: object, article: Article, source: str) -> None:
 def _paragraph(document: _Doc, style_id: str) -> etree._Element:
     """A new empty paragraph of ``style_id`` appended to the body."""
     p: etree._Element = document.add_paragraph()._p
-    p.get_or_add_pPr()
-    _put(p.pPr, _el("pStyle", val=style_id), _PPR_ORDER)
+    _put(_ppr(p), _el("pStyle", val=style_id), _PPR_ORDER)
     return p
 
 
@@ -695,7 +732,7 @@ def _title_block(document: _Doc, article: Article) -> None:
         # one blank body line after the block: space after its last paragraph
         p, pitch = last
         gap = round(style.TITLE_GAP_LINES * LINE_PITCH_TWIPS)
-        _put(p.pPr, _spacing(pitch, after_twips=gap), _PPR_ORDER)
+        _put(_ppr(p), _spacing(pitch, after_twips=gap), _PPR_ORDER)
 
 
 def _heading(document: _Doc, heading: Heading) -> None:
@@ -703,8 +740,8 @@ def _heading(document: _Doc, heading: Heading) -> None:
     p = _paragraph(document, HEADING_STYLES[heading.level])
     p.append(_text_run(style.heading_label(heading.number, heading.text)))
     if heading.tail:
-        _put(p.pPr, _el("keepNext", val="0"), _PPR_ORDER)
-        _put(p.pPr, _el("keepLines", val="0"), _PPR_ORDER)
+        _put(_ppr(p), _el("keepNext", val="0"), _PPR_ORDER)
+        _put(_ppr(p), _el("keepLines", val="0"), _PPR_ORDER)
         body = style.BODY
         level = style.HEADINGS[heading.level]
         tail_props = [_rfonts(body.face)]
@@ -754,13 +791,13 @@ def _element(
     """A body paragraph set as ``block`` says (face, size, alignment, indent), its text
     in runs of their own styles."""
     p = _paragraph(document, BODY_STYLE)
-    _put(p.pPr, _on_off("keepNext", keep_next), _PPR_ORDER)
-    _put(p.pPr, _el("spacing", before=str(before), after="0", line=str(line), lineRule="exact"), _PPR_ORDER)
+    _put(_ppr(p), _on_off("keepNext", keep_next), _PPR_ORDER)
+    _put(_ppr(p), _el("spacing", before=str(before), after="0", line=str(line), lineRule="exact"), _PPR_ORDER)
     if block.size != style.BODY.size:
-        _put(p.pPr, _el("snapToGrid", val="0"), _PPR_ORDER)
+        _put(_ppr(p), _el("snapToGrid", val="0"), _PPR_ORDER)
     indent = round(block.indent_chars * CH)
-    _put(p.pPr, ind if ind is not None else _ind(first=indent), _PPR_ORDER)
-    _put(p.pPr, _el("jc", val=jc or _ALIGN[block.align]), _PPR_ORDER)
+    _put(_ppr(p), ind if ind is not None else _ind(first=indent), _PPR_ORDER)
+    _put(_ppr(p), _el("jc", val=jc or _ALIGN[block.align]), _PPR_ORDER)
     for text, st in [(texts, block)] if isinstance(texts, str) else texts:
         for k, part in enumerate(text.split("\t")):  # a tab here is a layout tab, not text
             if k:
@@ -796,7 +833,7 @@ def _last_spacing(
     p: etree._Element, pitch: int, *, before: int | None = None, after: int | None = None
 ) -> None:
     """Set ``before``/``after`` on ``p``'s exact spacing, keeping what is not given."""
-    ppr = p.get_or_add_pPr()
+    ppr = _ppr(p)
     old = ppr.find(qn("w:spacing"))
     b = old.get(qn("w:before"), "0") if old is not None else "0"
     a = old.get(qn("w:after"), "0") if old is not None else "0"
@@ -868,7 +905,7 @@ def _head(document: _Doc, head: Head) -> None:
             p = _element(document, number, texts, ind=_ind(left=inset, right=inset), jc="left", before=before)
             tabs = _el("tabs")
             tabs.append(_el("tab", val="right", pos=str(BODY_WIDTH_TWIPS - inset)))
-            _put(p.pPr, tabs, _PPR_ORDER)
+            _put(_ppr(p), tabs, _PPR_ORDER)
         else:
             p = _element(document, number, texts, ind=_ind(), before=before)
         borders = _el("pBdr")
@@ -881,14 +918,14 @@ def _head(document: _Doc, head: Head) -> None:
                 color=style.RED_HEX,
             )
         )
-        _put(p.pPr, borders, _PPR_ORDER)
+        _put(_ppr(p), borders, _PPR_ORDER)
 
 
 def _after_head(document: _Doc, first_title: int) -> None:
     """The title two lines below the separator (7.3.1)."""
     if first_title < len(document.paragraphs):
         p = document.paragraphs[first_title]._p
-        pitch_el = p.get_or_add_pPr().find(qn("w:spacing"))
+        pitch_el = _ppr(p).find(qn("w:spacing"))
         pitch = int(pitch_el.get(qn("w:line"))) if pitch_el is not None else _twips(style.TITLE_LINE_PITCH)
         _last_spacing(p, pitch, before=round(style.TITLE_AFTER_SEPARATOR_LINES * LINE_PITCH_TWIPS))
 
@@ -908,7 +945,7 @@ def _single(document: _Doc, block: Block) -> None:
 def _keep_previous(document: _Doc) -> None:
     """Keep the paragraph before with the next one (7.3.5.5: 署名/日期 never alone)."""
     if document.paragraphs:
-        _put(document.paragraphs[-1]._p.pPr, _el("keepNext"), _PPR_ORDER)
+        _put(_ppr(document.paragraphs[-1]._p), _el("keepNext"), _PPR_ORDER)
 
 
 def _attachments(document: _Doc, run: Attachments) -> None:
@@ -934,7 +971,7 @@ def _attachments(document: _Doc, run: Attachments) -> None:
         if item.number:
             tabs = _el("tabs")
             tabs.append(_el("tab", val="left", pos=str(name_x)))
-            _put(p.pPr, tabs, _PPR_ORDER)
+            _put(_ppr(p), tabs, _PPR_ORDER)
 
 
 def _closing(document: _Doc, run: Closing, *, seal: bool) -> None:
@@ -975,7 +1012,7 @@ def _closing(document: _Doc, run: Closing, *, seal: bool) -> None:
     for note in run.notes:
         paragraphs.append(_element(document, style.NOTE, note.text))
     for p in paragraphs[:-1]:
-        _put(p.pPr, _el("keepNext"), _PPR_ORDER)
+        _put(_ppr(p), _el("keepNext"), _PPR_ORDER)
 
 
 def _set_width(text: str) -> float:
@@ -1086,7 +1123,7 @@ def _table(document: _Doc, table: Table) -> None:
             tr.append(tc)
             c += span
         tbl.append(tr)
-    body = document.element.body
+    body = document.element.find(_W + "body")
     body.find(qn("w:sectPr")).addprevious(tbl)
     # a paragraph after the table, so that two tables never merge and Word can edit below
     _element(document, style.BODY, "", ind=_ind(), line=_twips(style.TABLE_LINE_PITCH))
@@ -1098,21 +1135,21 @@ def _imprint(document: _Doc, article: Article, where: str) -> None:
     be, the two pages then in a section with empty footers, 7.5)."""
     assert article.imprint is not None
     if where == "blank":
-        assert isinstance(document, Document)  # render() takes python-docx's path for it
+        assert not isinstance(document, _Body)  # render() takes python-docx's path for it
         _unnumbered_section(document)
     anchor = _element(document, style.BODY, "", ind=_ind(), line=IMPRINT_ANCHOR_TWIPS)
     if where != "here":
-        _put(anchor.pPr, _el("pageBreakBefore"), _PPR_ORDER)
+        _put(_ppr(anchor), _el("pageBreakBefore"), _PPR_ORDER)
     anchor.addprevious(_imprint_table(article.imprint))
 
 
 def _unnumbered_section(document: Document) -> None:
     """End the body's section here (its footers carry the page numbers) and start one
     with empty footers, its first page blank (the 版记 follows on the next)."""
-    body = document.element.body
+    body = document.element.find(_W + "body")
     last = body.find(qn("w:sectPr"))
     holder = _element(document, style.BODY, "", ind=_ind(), line=IMPRINT_ANCHOR_TWIPS)
-    _put(holder.pPr, copy.deepcopy(last), _PPR_ORDER)
+    _put(_ppr(holder), copy.deepcopy(last), _PPR_ORDER)
     for ref in last.findall(qn("w:footerReference")):
         last.remove(ref)
     for kind in ("even", "default"):  # empty footers of its own (no reference would link the numbered ones)
@@ -1259,6 +1296,8 @@ def _styled_base(reader: str = "word") -> bytes:
 
 
 def _build_base() -> bytes:
+    import docx
+
     document = docx.Document()
     _drop_template_leftovers(document)
     _setup_styles(document)
@@ -1295,7 +1334,7 @@ def render(article: Article, *, source: str = "", reader: str = "word", seal: bo
     document = _Body(template.document_xml)
     _body_content(document, article, seal=seal, where=where)
     parts = {
-        "word/document.xml": serialize_part_xml(document.element),
+        "word/document.xml": _serialize(document.element),
         "docProps/core.xml": template.core(article, source),
         "word/styles.xml": template.styles(_used_styles(document.element)),
     }
@@ -1334,6 +1373,8 @@ def _body_content(document: _Doc, article: Article, *, seal: bool, where: str) -
 
 def _render_package(article: Article, *, source: str, reader: str, seal: bool, where: str) -> bytes:
     """The article through python-docx's package (footer parts added)."""
+    import docx
+
     document = docx.Document(io.BytesIO(_styled_base(reader)))
     _core_properties(document, article, source)
     _body_content(document, article, seal=seal, where=where)
@@ -1354,75 +1395,116 @@ class _P:
 
 class _Body:
     """The part of python-docx's ``Document`` the body functions use, over a parsed
-    ``document.xml``: its root, its paragraphs, adding one before the ``w:sectPr``."""
+    ``document.xml``: its root, its paragraphs, adding one before the ``w:sectPr``
+    (python-docx's ``CT_Body.add_p``), in plain lxml."""
 
     def __init__(self, xml: bytes) -> None:
-        self.element = parse_xml(xml)  # python-docx's element classes (CT_P.pPr, …)
+        self.element = etree.fromstring(xml, _PARSER)
+        body = self.element.find(_W + "body")
+        assert body is not None
+        self.body = body
 
     @property
     def paragraphs(self) -> list[_P]:
-        return [_P(p) for p in self.element.body.p_lst]
+        return [_P(p) for p in self.body.iterchildren(_W + "p")]
 
     def add_paragraph(self) -> _P:
-        return _P(self.element.body.add_p())
+        p = _el("p")
+        sect = self.body.find(_W + "sectPr")
+        if sect is None:
+            self.body.append(p)
+        else:
+            sect.addprevious(p)
+        return _P(p)
 
 
 _Doc: TypeAlias = "Document | _Body"  # what the body functions write into
 
 
 def _used_styles(root: etree._Element) -> frozenset[str]:
-    """The style ids the body names."""
+    """The style ids ``root`` names."""
     return frozenset(
-        e.get(qn("w:val")) for tag in ("pStyle", "rStyle", "tblStyle") for e in root.iter(qn(f"w:{tag}"))
+        str(e.get(_W + "val")) for tag in ("pStyle", "rStyle", "tblStyle") for e in root.iter(_W + tag)
     )
 
 
-class _Template:
-    """The styled base of one reader as ZIP members, as python-docx writes an article's
-    package: every member's name and bytes in order, three of them made per article."""
+# the core properties an article sets (python-docx's CT_CoreProperties names them so)
+_DC = "{http://purl.org/dc/elements/1.1/}"
 
-    def __init__(self, reader: str) -> None:
-        # the package of an empty article, through python-docx: the members an article
-        # keeps, in the order python-docx writes them
-        blank = Article("", "", ())
-        with zipfile.ZipFile(
-            io.BytesIO(_render_package(blank, source="", reader=reader, seal=False, where="here"))
-        ) as z:
-            self.members = [(info.filename, z.read(info.filename)) for info in z.infolist()]
-        document = docx.Document(io.BytesIO(_styled_base(reader)))
-        self.document_xml = serialize_part_xml(document.element)
-        self.core_xml = serialize_part_xml(document.core_properties._element)
-        self.styles_root = document.styles.element
-        self.footer_styles = frozenset(
-            e.get(qn("w:val"))
-            for f in _footers(document.sections[0])
-            for tag in ("pStyle", "rStyle", "tblStyle")
-            for e in f.iter(qn(f"w:{tag}"))
-        )
+
+class _Template:
+    """The styled base of one reader as the ZIP members python-docx writes for an
+    article, in order, and the three parts an article changes: the body (from the base's
+    ``document.xml``), the core properties (an empty article's, its title and comments
+    then set) and the styles (the base's, pruned to what the article uses).  Built with
+    python-docx once per reader and kept on disk (:func:`_template`)."""
+
+    def __init__(
+        self,
+        members: list[tuple[str, bytes]],
+        document: bytes,
+        core: bytes,
+        styles: bytes,
+        footer_styles: frozenset[str],
+    ) -> None:
+        self.members = members
+        self.document_xml = document
+        self.core_xml = core
+        self.styles_xml = styles
+        self.footer_styles = footer_styles
         self._styles: dict[frozenset[str], bytes] = {}
-        self._compressed: dict[str, tuple[bytes, int, int]] = {}
+
+    @classmethod
+    def build(cls, reader: str) -> _Template:
+        import docx
+
+        blank = Article("", "", ())
+        package = _render_package(blank, source="", reader=reader, seal=False, where="here")
+        with zipfile.ZipFile(io.BytesIO(package)) as z:
+            members = [(info.filename, z.read(info.filename)) for info in z.infolist()]
+        core = dict(members)["docProps/core.xml"]
+        base = docx.Document(io.BytesIO(_styled_base(reader)))
+        footers = frozenset(u for f in _footers(base.sections[0]) for u in _used_styles(f))
+        return cls(members, _serialize(base.element), core, _serialize(base.styles.element), footers)
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "members": self.members,
+            "document": self.document_xml,
+            "core": self.core_xml,
+            "styles": self.styles_xml,
+            "footer_styles": sorted(self.footer_styles),
+        }
+
+    @classmethod
+    def from_data(cls, d: dict[str, Any]) -> _Template:
+        members = [(str(n), bytes(b)) for n, b in d["members"]]
+        return cls(members, d["document"], d["core"], d["styles"], frozenset(d["footer_styles"]))
 
     def core(self, article: Article, source: str) -> bytes:
         """``docProps/core.xml`` for ``article``, as :func:`_core_properties` sets it."""
-        from docx.opc.coreprops import CoreProperties
-
-        element = parse_xml(self.core_xml)
-        _core_properties_of(CoreProperties(element), article, source)
-        return serialize_part_xml(element)
+        root = etree.fromstring(self.core_xml, _PARSER)
+        comments = f"converted by gongwen from {source}" if source else "converted by gongwen"
+        for tag, value in (("title", article.title), ("description", comments)):
+            if len(value) > 255:  # python-docx refuses longer property values
+                raise ValueError(f"exceeded 255 char limit for property, got:\n\n'{value}'")
+            el = root.find(_DC + tag)
+            assert el is not None  # the empty article's core properties hold every one
+            el.text = value
+        return _serialize(root)
 
     def styles(self, used: frozenset[str]) -> bytes:
-        """``word/styles.xml`` keeping what ``used`` needs (:func:`_prune_styles`), cached:
-        a few sets of styles serve every article."""
+        """``word/styles.xml`` keeping what ``used`` needs (:func:`_prune`), cached: a few
+        sets of styles serve every article."""
         out = self._styles.get(used)
         if out is None:
-            root = copy.deepcopy(self.styles_root)
+            root = etree.fromstring(self.styles_xml, _PARSER)
             _prune(root, used | self.footer_styles)
-            out = self._styles[used] = serialize_part_xml(root)
+            out = self._styles[used] = _serialize(root)
         return out
 
     def package(self, parts: dict[str, bytes]) -> bytes:
-        """The ZIP, as :func:`_stable_zip` writes it; members that never change are
-        deflated once per process."""
+        """The ZIP, as :func:`_stable_zip` writes it."""
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
             for name, data in self.members:
@@ -1434,6 +1516,44 @@ class _Template:
         return out.getvalue()
 
 
+def _template_key(reader: str) -> str:
+    """What the template is made from: this module, the layout table, python-docx."""
+    import hashlib
+    import importlib.util
+    from pathlib import Path
+
+    h = hashlib.sha256(reader.encode())
+    here = Path(__file__).resolve().parent
+    for name in ("docx.py", "style.py", "common.py", "title.py"):
+        h.update((here / name).read_bytes())
+    spec = importlib.util.find_spec("docx")
+    if spec is not None and spec.origin:
+        st = Path(spec.origin).parent.stat()
+        h.update(f"{spec.origin}:{st.st_mtime_ns}".encode())
+    h.update(etree.LXML_VERSION.__repr__().encode())
+    return h.hexdigest()[:20]
+
+
 @functools.cache
 def _template(reader: str) -> _Template:
-    return _Template(reader)
+    """The reader's template: read from the cache folder (``docx-<key>.cache`` beside the
+    prepared fonts, keyed by what it is made from), else built with python-docx (about
+    0.1 s and python-docx's import) and written there for the next process."""
+    import marshal
+
+    from pipeline.render.fonts import font_dir
+
+    path = font_dir() / f"docx-{_template_key(reader)}.cache"
+    try:
+        return _Template.from_data(marshal.loads(path.read_bytes()))
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        pass
+    template = _Template.build(reader)
+    if path.parent.is_dir():
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_bytes(marshal.dumps(template.to_data()))
+            os.replace(tmp, path)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+    return template
