@@ -56,7 +56,7 @@ def _save() -> None:
 def install() -> None:
     """Put the cache in front of ``re._compiler.compile`` (once per process)."""
     try:
-        import _sre  # type: ignore[import-not-found]
+        import _sre
         import re._compiler as compiler  # type: ignore[import-not-found]
     except ImportError:  # not CPython 3.11+: nothing to do
         return

@@ -763,7 +763,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
     ap.add_argument("--serve-only", action="store_true", help="measure the web page alone (prints its table)")
     ap.add_argument(
-        "--race-only", action="store_true", help="seed 004 against LibreOffice and Typst, and the profile, alone"
+        "--race-only",
+        action="store_true",
+        help="seed 004 against LibreOffice and Typst, and the profile, alone",
     )
     args = ap.parse_args(argv)
     if not args.quick and shutil.which("soffice") is None:
