@@ -10,10 +10,10 @@ formatting each PDF object through its object model.  Here:
 
 * **Fonts** are Type0/CIDFontType2 with ``Identity-H``: a character's code is its CID,
   given in order of first use in the document (so two characters sharing a glyph keep
-  their own text), ``CIDToGIDMap`` maps it to the font's own glyph id.  The subset is
-  the font with only the used glyphs left in ``glyf`` (glyph ids kept, so nothing is
-  renumbered and composite glyphs need no rewriting), built by slicing the font file
-  with the offsets, checksums and tables of :class:`~pipeline.render.fonts.FontData`.
+  their own text), ``CIDToGIDMap`` maps it to its glyph in the subset.  The subset holds
+  only the used glyphs, renumbered in font order (a composite glyph's parts too), built
+  by slicing the font file with the offsets, checksums and tables of
+  :class:`~pipeline.render.fonts.FontData`: no table of it is as long as the font.
 * **Compression**: every stream is deflated by ISA-L (``isal``) at :data:`LEVEL`;
   same bytes for the same input, readable by any zlib.  Content streams are no longer
   ASCII85-wrapped.
@@ -95,6 +95,18 @@ class FontUse:
             return "".join([codes[c] for c in text])
 
 
+@cache
+def _width_of(font: str, ch: str) -> bytes:
+    """``ch``'s advance in ``font`` as the /W array writes it (1/1000 em)."""
+    d = font_data(font)
+    return fp(d.widths.get(ord(ch), d.default_width)).encode()
+
+
+@cache
+def _utf16_hex(ch: str) -> str:
+    return ch.encode("utf-16-be").hex().upper()
+
+
 def _glyph_ids(use: FontUse) -> list[int]:
     """The glyph ids a subset must hold: .notdef, every character's glyph, their parts."""
     cmap = use.data.cmap
@@ -117,26 +129,39 @@ def _font_file(path: str) -> mmap.mmap:
 
 
 def subset_program(data: FontData, gids: Sequence[int]) -> bytes:
-    """A TrueType font holding only ``gids``' outlines (sorted, with 0), glyph ids kept:
-    the glyph table and ``loca`` for glyphs 0…max(gids), every other glyph empty."""
-    n = gids[-1] + 1
+    """A TrueType font holding only ``gids``' outlines (sorted, 0 first), renumbered
+    0, 1, 2 … in that order (``CIDToGIDMap`` says which is which): every table is as
+    long as the subset, not as the font, and a composite glyph's parts are renumbered."""
     mm = _font_file(data.path)
-    base, loca, sums = data.glyf_offset, data.loca, data.sums
-    lengths = [0] * n
+    base, loca, sums, comps = data.glyf_offset, data.loca, data.sums, data.components
+    new_of = {g: i for i, g in enumerate(gids)} if comps else {}
+    lengths = []
     pieces = []
     glyf_sum = 0
     for g in gids:
         a, b = loca[g], loca[g + 1]
         if b > a:
+            glyph = mm[base + a : base + b]
             pad = -(b - a) % 4
-            pieces.append(mm[base + a : base + b] + b"\0" * pad if pad else mm[base + a : base + b])
-            lengths[g] = b - a + pad
-            glyf_sum += sums[g]
+            if pad:
+                glyph += b"\0" * pad
+            if g in comps:
+                glyph = _renumbered(glyph, new_of)
+                glyf_sum += _checksum(glyph)
+            else:
+                glyf_sum += sums[g]
+            pieces.append(glyph)
+            lengths.append(len(glyph))
+        else:
+            lengths.append(0)
     glyf = b"".join(pieces)
     offsets = array("I", [0, *accumulate(lengths)])
-    if struct.pack("=I", 1) != struct.pack(">I", 1):
+    if _LITTLE:
         offsets.byteswap()
     new_loca = offsets.tobytes()
+    hmtx_all = data.hmtx
+    hmtx = b"".join([hmtx_all[4 * g : 4 * g + 4] for g in gids])
+    n = len(gids)
     head = bytearray(data.head)
     head[8:12] = b"\0\0\0\0"  # checkSumAdjustment, set below
     head[50:52] = b"\0\1"  # indexToLocFormat: long offsets
@@ -146,13 +171,29 @@ def subset_program(data: FontData, gids: Sequence[int]) -> bytes:
         "glyf": (glyf, glyf_sum & 0xFFFFFFFF),
         "head": (bytes(head), None),
         "hhea": (hhea, None),
-        "hmtx": (data.hmtx[: 4 * n], None),
+        "hmtx": (hmtx, None),
         "loca": (new_loca, None),
         "maxp": (maxp, None),
         "post": (data.post, None),
         **{tag: (blob, None) for tag, blob in data.copied},
     }
     return _sfnt(tables)
+
+
+_LITTLE = struct.pack("=I", 1) != struct.pack(">I", 1)
+
+
+def _renumbered(glyph: bytes, new_of: dict[int, int]) -> bytes:
+    """A composite glyph with each part's glyph id replaced by its id in the subset."""
+    out = bytearray(glyph)
+    pos = 10
+    while True:
+        flags, gid = struct.unpack(">HH", out[pos : pos + 4])
+        out[pos + 2 : pos + 4] = struct.pack(">H", new_of[gid])
+        pos += 4 + (4 if flags & 0x0001 else 2)
+        pos += 8 if flags & 0x0080 else 4 if flags & 0x0040 else 2 if flags & 0x0008 else 0
+        if not flags & 0x0020:
+            return bytes(out)
 
 
 def _checksum(blob: bytes) -> int:
@@ -429,12 +470,13 @@ class Document:
             )
         )
         cmap = d.cmap
-        to_gid = array("H", [0, *(cmap.get(ord(c), 0) for c in use.chars)])
+        new_of = {g: i for i, g in enumerate(gids)}
+        to_gid = array("H", [0, *(new_of[cmap.get(ord(c), 0)] for c in use.chars)])
         if struct.pack("=H", 1) != struct.pack(">H", 1):
             to_gid.byteswap()
         gid_map = stream(to_gid.tobytes())
-        widths, dflt = d.widths, d.default_width
-        w = b" ".join(fp(widths.get(ord(c), dflt)).encode() for c in use.chars)
+        dflt = d.default_width
+        w = b" ".join([_width_of(d.name, c) for c in use.chars])
         cid_font = add(
             b"<<\n/BaseFont /%s /CIDSystemInfo << /Ordering (Identity) /Registry (Adobe) /Supplement 0 >>"
             b" /CIDToGIDMap %d 0 R /DW %s /FontDescriptor %d 0 R /Subtype /CIDFontType2 /Type /Font"
