@@ -310,10 +310,11 @@ def typst_cmd(typ: Path, pdf: Path, fonts: Path, system_fonts: bool) -> list[str
     return [sys.executable, "-c", code, str(typ), str(pdf), str(fonts)]
 
 
-def race_table(work: Path, runs: int) -> list[str]:
+def race_table(work: Path, runs: int, before: Path | None = None) -> list[str]:
     """Seed 004 (the largest): our CLI against LibreOffice converting our DOCX and against
     Typst setting the same doc-tree in the same fonts, the runs interleaved (one of each in
-    turn) so that the machine's load falls on all of them alike."""
+    turn) so that the machine's load falls on all of them alike.  ``before``: a source tree
+    of an earlier commit, whose CLI runs in the same turns (``PYTHONPATH=before``)."""
     sys.path.insert(0, str(ROOT / "tools"))
     import typst_doc
 
@@ -336,30 +337,37 @@ def race_table(work: Path, runs: int) -> list[str]:
         "Typst, the same fonts only": typst_cmd(typ, work / "race-t.pdf", fonts, False),
         "Typst, with the system fonts": typst_cmd(typ, work / "race-t.pdf", fonts, True),
     }
+    envs: dict[str, dict[str, str] | None] = {k: None for k in cmds}
+    if before is not None:
+        env = dict(os.environ, PYTHONPATH=str(before))
+        for to in ("docx,pdf", "pdf"):
+            label = f"before ({before.name}) --to {to}"
+            cmds[label] = [*GONGWEN, "convert", str(seed), "-o", str(work / "race-before"), "--to", to, "-q"]
+            envs[label] = env
     times: dict[str, list[float]] = {k: [] for k in cmds}
     for _ in range(runs):
         for label, cmd in cmds.items():
-            times[label].append(run(cmd).seconds)
+            # `python -m pipeline` imports from the working folder first: run the earlier
+            # tree's CLI from inside it
+            times[label].append(run(cmd, env=envs[label], cwd=before if envs[label] else ROOT).seconds)
     med = {k: statistics.median(v) for k, v in times.items()}
     ours_pages = pages(out)
     typst_pages = len(_PAGE.findall((work / "race-t.pdf").read_bytes()))
     lines = [
         f"**Seed 004 against LibreOffice and Typst** ({len(docx)} articles; our PDFs {ours_pages} pages, "
         f"Typst's {typst_pages}: it breaks lines and pages by its own rules), whole processes, the "
-        f"five commands run in turn {runs} times, medians:",
+        f"commands run in turn {runs} times, medians:",
         "",
         "| command | seconds | |",
         "|---|---:|---|",
     ]
-    lo, both, pdf_only = (
-        med["LibreOffice (warm profile): our DOCX → PDF"],
-        med["ours --to docx,pdf"],
-        med["ours --to pdf"],
-    )
+    lo, pdf_only = med["LibreOffice (warm profile): our DOCX → PDF"], med["ours --to pdf"]
     for label, sec in med.items():
         note = ""
-        if label == "ours --to docx,pdf":
-            note = f"LibreOffice / ours: **{lo / both:.1f}×**"
+        if label == "ours --to docx,pdf" or label.endswith("--to docx,pdf"):
+            note = f"LibreOffice / it: **{lo / sec:.1f}×**"
+        elif label.startswith("before") and label.endswith("--to pdf"):
+            note = f"ours --to pdf is {sec / pdf_only:.1f}× faster"
         elif label.startswith("Typst"):
             note = f"ours --to pdf / Typst: **{pdf_only / sec:.2f}**"
         lines.append(f"| {label} | {sec:.3f} | {note} |")
@@ -649,7 +657,7 @@ def report(args: argparse.Namespace, work: Path) -> str:
 
     if not args.quick:
         print("bench: seed 004 against LibreOffice and Typst …", file=sys.stderr)
-        lines += race_table(work, args.runs)
+        lines += race_table(work, args.runs, args.before)
 
     print("bench: where the time goes …", file=sys.stderr)
     lines += profile_table(args.runs)
@@ -762,6 +770,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--readme", type=Path, help="write the tables into this README")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
     ap.add_argument("--serve-only", action="store_true", help="measure the web page alone (prints its table)")
+    ap.add_argument("--before", type=Path, help="a source tree of an earlier commit to race as well")
     ap.add_argument(
         "--race-only",
         action="store_true",
@@ -770,12 +779,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if not args.quick and shutil.which("soffice") is None:
         raise SystemExit("bench: soffice not found — `make test-deps` installs it, or pass --quick")
+    # bytecode, as an installed package has it (an editable checkout run with
+    # PYTHONDONTWRITEBYTECODE=1 would compile every module of every process again)
+    for tree in (ROOT, args.before):
+        if tree is not None:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "pipeline")], check=True)
     work = Path(tempfile.mkdtemp(prefix="gongwen-bench-"))
     try:
         if args.serve_only:
             table = "\n".join(serve_table(args, work))
         elif args.race_only:
-            table = "\n".join([*race_table(work, args.runs), *profile_table(args.runs)])
+            table = "\n".join([*race_table(work, args.runs, args.before), *profile_table(args.runs)])
         else:
             table = report(args, work)
     finally:

@@ -3,6 +3,7 @@
     python tools/same_bytes.py record FILE.json     # render the set, write the digests
     python tools/same_bytes.py compare FILE.json    # render the set, list what differs
     python tools/same_bytes.py pages SRC            # every PDF against SRC's renderer: pages and text
+    python tools/same_bytes.py golden               # rewrite tests/golden/render-digests.json
 
 The set is every kind of input the project keeps (the seeds, the two examples of
 docs/examples — one with its --meta file —, the genre and held-out corpora, the
@@ -11,7 +12,8 @@ user runs it, ``--to all``, plus the seeds again with ``--docx-for libreoffice``
 通知 with ``--seal``.  A speed change must not change a byte of any of them: run
 ``record`` on the commit before it and ``compare`` after.  ``tests/render/
 test_same_bytes.py`` checks the same thing for a smaller set on every test run, against
-digests committed in ``tests/golden/render-digests.json``.
+digests committed in ``tests/golden/render-digests.json`` (``golden`` rewrites them, as
+``make golden`` does the doc-trees: only on purpose, and the diff reviewed).
 
 ``pages SRC`` is for a change that means to alter the PDF's bytes but not what it shows
 (a new writer, a compression level): every input of the set converted by the source tree
@@ -33,6 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GONGWEN = [sys.executable, "-m", "pipeline", "convert"]
+GOLDEN = ROOT / "tests" / "golden" / "render-digests.json"
 
 # (label, CLI arguments after `convert`, the output folder given by -o appended)
 CASES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -50,14 +53,19 @@ CASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def render_all(target: Path, src: Path | None = None, to: str = "all") -> list[Path]:
+def render_all(
+    target: Path,
+    src: Path | None = None,
+    to: str = "all",
+    cases: tuple[tuple[str, tuple[str, ...]], ...] = CASES,
+) -> list[Path]:
     """Every case converted into ``target/<case>/`` (by the tree ``src`` when given)."""
     env = dict(os.environ, PYTHONPATH=str(src)) if src else None
-    for label, args in CASES:
+    for label, args in cases:
         folder = target / label
         proc = subprocess.run(
             [*GONGWEN, *args, "-o", str(folder), "--to", to, "-q", "-j", "2"],
-            cwd=ROOT,
+            cwd=src or ROOT,  # `python -m pipeline` imports from the working folder first
             capture_output=True,
             text=True,
             env=env,
@@ -67,12 +75,30 @@ def render_all(target: Path, src: Path | None = None, to: str = "all") -> list[P
     return sorted(p for p in target.rglob("*") if p.is_file())
 
 
-def digests() -> dict[str, str]:
+def digests(cases: tuple[tuple[str, tuple[str, ...]], ...] = CASES) -> dict[str, str]:
     """``case/output name`` → sha256 of the output's bytes, for every case."""
     with tempfile.TemporaryDirectory(prefix="gongwen-same-") as tmp:
         return {
-            str(f.relative_to(tmp)): hashlib.sha256(f.read_bytes()).hexdigest() for f in render_all(Path(tmp))
+            str(f.relative_to(tmp)): hashlib.sha256(f.read_bytes()).hexdigest()
+            for f in render_all(Path(tmp), cases=cases)
         }
+
+
+# what the test suite renders on every run (tests/test_same_bytes.py): a few seconds
+TEST_CASES = tuple(c for c in CASES if c[0] in ("seeds", "seeds-lo", "gongbao", "tongzhi", "tongzhi-seal"))
+
+
+def fonts_fingerprint() -> str:
+    """A digest of the prepared fonts the PDFs embed: the converted files' bytes and the
+    system fonts' names and sizes.  PDF digests hold only where it is the same."""
+    from pipeline.render.fonts import font_dir, load_manifest
+
+    h = hashlib.sha256()
+    for name, info in sorted(load_manifest(font_dir()).items()):
+        h.update(f"{name}:{info.path.name}:{info.path.stat().st_size}:{info.subfont}".encode())
+        if info.path.parent == font_dir():
+            h.update(hashlib.sha256(info.path.read_bytes()).digest())
+    return h.hexdigest()
 
 
 def _seen(pdf: Path, work: Path) -> tuple[str, list[bytes]]:
@@ -112,6 +138,16 @@ def pages(src: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
+    if argv == ["golden"]:
+        GOLDEN.write_text(
+            json.dumps(
+                {"fonts": fonts_fingerprint(), "digests": digests(TEST_CASES)}, indent=1, sort_keys=True
+            )
+            + "\n",
+            "utf-8",
+        )
+        print(f"same_bytes: {GOLDEN} written — review `git diff` before committing it", file=sys.stderr)
+        return 0
     if len(argv) != 2 or argv[0] not in ("record", "compare", "pages"):
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2

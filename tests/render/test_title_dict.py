@@ -30,7 +30,13 @@ def _texts() -> list[str]:
     rng = random.Random(20)
     seed = (ROOT / "seeds" / "004_68c38517b1657e64.txt").read_text("utf-8")
     pieces = [seed[i : i + rng.randint(1, 60)] for i in rng.sample(range(len(seed) - 60), 300)]
-    mixed = ["GDP增长2.96%的ISSN 1671-8089号文件", "关于 印发《2024年工作要点》的通知\t（试行）", "", "a", "——"]
+    mixed = [
+        "GDP增长2.96%的ISSN 1671-8089号文件",
+        "关于 印发《2024年工作要点》的通知\t（试行）",
+        "",
+        "a",
+        "——",
+    ]
     return rows + pieces + mixed
 
 
