@@ -11,7 +11,7 @@ GOLD ?= $(SHARED)/gold
 OUT ?= output
 FONT_STAMP := $(or $(GONGWEN_FONT_DIR),$(HOME)/.cache/gongwen/fonts)/manifest.json
 
-.PHONY: all help install fonts convert serve audit test test-fast test-deps eval eval-genre eval-corpus fit-judge eval-formats formats eval-baseline check lint format typecheck golden fuzz bench clean
+.PHONY: all help install fonts convert serve audit test test-fast test-deps eval eval-genre eval-corpus fit-judge eval-formats formats eval-baseline check lint format typecheck golden digests fuzz bench clean
 
 ## all: set up (venv, Python deps, fonts) and convert every file in seeds/ to output/ (DOCX, PDF, JSON)
 all: install fonts convert
@@ -117,11 +117,15 @@ typecheck: $(STAMP)
 golden: $(STAMP)
 	$(PY) -m pipeline convert seeds -o tests/golden --to json -q
 
+## digests: rewrite the output digests tests/test_same_bytes.py compares (only when outputs are meant to change; review the diff)
+digests: install fonts
+	$(PY) tools/same_bytes.py golden
+
 ## fuzz: a long fuzz run through the whole pipeline and every renderer (FUZZ_EXAMPLES=10000)
 fuzz: install fonts
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider -q -s
 
-## bench: time our CLI against LibreOffice, batches with 1 and 2 workers, `corpus` against `convert -j`; writes README's tables
+## bench: time our CLI against LibreOffice and Typst, profile each step, batches with 1 and 2 workers, `corpus` against `convert -j`; writes README's tables
 bench: install fonts test-deps
 	$(PY) tools/bench.py --readme README.md
 

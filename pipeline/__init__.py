@@ -5,3 +5,7 @@ decode → clean → structure → render.  :func:`pipeline.core.convert` joins 
 """
 
 __version__ = "0.1.0"
+
+from pipeline import regex_cache as _regex_cache
+
+_regex_cache.install()  # the stages' patterns compiled once per machine, not per process

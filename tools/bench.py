@@ -317,6 +317,172 @@ def twenty_mb(work: Path) -> tuple[int, dict[str, Run], int]:
     return big.stat().st_size, result, n_pages
 
 
+# ---------------------------------------------------------------- 0. the race (issue 20)
+
+
+def typst_cmd(typ: Path, pdf: Path, fonts: Path, system_fonts: bool) -> list[str]:
+    """Typst (the PyPI wheel) setting ``typ`` as a whole process: the interpreter, the
+    import and the compile.  ``system_fonts``: Typst's default font search as well (it
+    then takes the system's OpenType Noto CJK and Fandol for the same families)."""
+    code = (
+        "import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2], font_paths=[sys.argv[3]],"
+        f" ignore_system_fonts={not system_fonts})"
+    )
+    return [sys.executable, "-c", code, str(typ), str(pdf), str(fonts)]
+
+
+def race_table(work: Path, runs: int, before: Path | None = None) -> list[str]:
+    """Seed 004 (the largest): our CLI against LibreOffice converting our DOCX and against
+    Typst setting the same doc-tree in the same fonts, the runs interleaved (one of each in
+    turn) so that the machine's load falls on all of them alike.  ``before``: a source tree
+    of an earlier commit, whose CLI runs in the same turns (``PYTHONPATH=before``)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import typst_doc
+
+    seed = max(SEEDS, key=lambda p: p.stat().st_size)
+    out = fresh(work / "race-out")
+    docx_out = fresh(work / "race-docx")
+    run([*GONGWEN, "convert", str(seed), "-o", str(docx_out), "--to", "docx", "-q"])
+    docx = sorted(docx_out.glob("*.docx"))
+    lo_out, profile = work / "race-lo", work / "race-lo-profile"
+    run(libreoffice(docx, fresh(lo_out), profile))  # the warm profile
+    typ = work / "race.typ"
+    from pipeline.core import convert
+
+    typ.write_text(typst_doc.typst_source(convert(seed.read_bytes(), seed.name)), "utf-8")
+    fonts = typst_doc.font_folder(fresh(work / "race-fonts"))
+    cmds = {
+        "ours --to docx,pdf": [*GONGWEN, "convert", str(seed), "-o", str(out), "--to", "docx,pdf", "-q"],
+        "LibreOffice (warm profile): our DOCX → PDF": libreoffice(docx, lo_out, profile),
+        "ours --to pdf": [*GONGWEN, "convert", str(seed), "-o", str(out), "--to", "pdf", "-q"],
+        "Typst, the same fonts only": typst_cmd(typ, work / "race-t.pdf", fonts, False),
+        "Typst, with the system fonts": typst_cmd(typ, work / "race-t.pdf", fonts, True),
+    }
+    envs: dict[str, dict[str, str] | None] = {k: None for k in cmds}
+    if before is not None:
+        env = dict(os.environ, PYTHONPATH=str(before))
+        for to in ("docx,pdf", "pdf"):
+            label = f"before ({before.name}) --to {to}"
+            cmds[label] = [*GONGWEN, "convert", str(seed), "-o", str(work / "race-before"), "--to", to, "-q"]
+            envs[label] = env
+    times: dict[str, list[float]] = {k: [] for k in cmds}
+    for _ in range(runs):
+        for label, cmd in cmds.items():
+            # `python -m pipeline` imports from the working folder first: run the earlier
+            # tree's CLI from inside it
+            times[label].append(run(cmd, env=envs[label], cwd=before if envs[label] else ROOT).seconds)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    ours_pages = pages(out)
+    typst_pages = len(_PAGE.findall((work / "race-t.pdf").read_bytes()))
+    lines = [
+        f"**Seed 004 against LibreOffice and Typst** ({len(docx)} articles; our PDFs {ours_pages} pages, "
+        f"Typst's {typst_pages}: it breaks lines and pages by its own rules), whole processes, the "
+        f"commands run in turn {runs} times, medians:",
+        "",
+        "| command | seconds | |",
+        "|---|---:|---|",
+    ]
+    lo, pdf_only = med["LibreOffice (warm profile): our DOCX → PDF"], med["ours --to pdf"]
+    for label, sec in med.items():
+        note = ""
+        if label == "ours --to docx,pdf" or label.endswith("--to docx,pdf"):
+            note = f"LibreOffice / it: **{lo / sec:.1f}×**"
+        elif label.startswith("before") and label.endswith("--to pdf"):
+            note = f"ours --to pdf is {sec / pdf_only:.1f}× faster"
+        elif label.startswith("Typst"):
+            note = f"ours --to pdf / Typst: **{pdf_only / sec:.2f}**"
+        lines.append(f"| {label} | {sec:.3f} | {note} |")
+    return [*lines, ""]
+
+
+_STEPS = r"""
+import cProfile, io, json, pstats, sys, time
+t = [time.perf_counter()]
+def mark(): t.append(time.perf_counter())
+import pipeline.cli; mark()
+from pipeline.core import convert; from pipeline.render import render_outputs, docx, pdf, fonts, pdfwrite; mark()
+fonts.register_fonts(); [fonts.font_data(f.pdf) for f in pdf.style.FACES]; fonts.font_data(pdf.style.LATIN_PDF); mark()
+import reportlab.platypus; pdfwrite.canvas_class(); mark()
+docx._template("word"); mark()
+data = open(sys.argv[1], "rb").read()
+doc = convert(data, "seed.txt"); mark()
+d = [o.data for o in render_outputs(doc, "x", ("docx",))]; mark()
+acc = {}
+def wrap(obj, name, key):
+    f = getattr(obj, name)
+    def g(*a, **k):
+        s = time.perf_counter()
+        try: return f(*a, **k)
+        finally: split[key] = split.get(key, 0.0) + time.perf_counter() - s
+    setattr(obj, name, g)
+split = acc
+wrap(pdf, "_flowables", "layout"); wrap(pdfwrite.Document, "to_bytes", "write")
+wrap(pdfwrite, "subset_program", "subsets"); wrap(pdfwrite, "deflate", "deflate")
+p = [o.data for o in render_outputs(doc, "x", ("pdf",))]; mark()
+first = [t[i + 1] - t[i] for i in range(len(t) - 1)]
+acc = dict(acc)  # the first call's; the warm repeats below add to the wrapped functions' own
+warm = {}
+for _ in range(int(sys.argv[2])):
+    for k, fmt in (("docx", ("docx",)), ("pdf", ("pdf",))):
+        s = time.perf_counter(); list(render_outputs(doc, "x", fmt)); warm.setdefault(k, []).append(time.perf_counter() - s)
+    s = time.perf_counter(); convert(data, "seed.txt"); warm.setdefault("convert", []).append(time.perf_counter() - s)
+prof = cProfile.Profile(); prof.enable(); list(render_outputs(doc, "x", ("docx", "pdf"))); prof.disable()
+buf = io.StringIO(); st = pstats.Stats(prof, stream=buf); st.sort_stats("tottime")
+top = sorted(((v[2], f"{k[2]} ({k[0].rsplit('/', 1)[-1]}:{k[1]})") for k, v in st.stats.items()), reverse=True)[:8]
+print(json.dumps({"first": first, "acc": acc, "warm": warm, "top": top}))
+"""
+
+
+def profile_table(runs: int) -> list[str]:
+    """Where one process spends its time on seed 004 ``--to docx,pdf``: each step of a
+    first call (imports, fonts, templates, convert, render) and the warm repeats."""
+    seed = max(SEEDS, key=lambda p: p.stat().st_size)
+    out = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", _STEPS, str(seed), str(runs)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+    first, acc, warm, top = out["first"], out["acc"], out["warm"], out["top"]
+    labels = [
+        "import pipeline.cli (click, the stages)",
+        "import the renderers (python-docx, fonts module)",
+        "font caches (check, load the faces)",
+        "import reportlab platypus, our canvas",
+        "DOCX template (styled base, once per process)",
+        "convert (decode, clean, structure)",
+        "render DOCX (18 articles)",
+        "render PDF (18 articles)",
+    ]
+    med = {k: statistics.median(v) for k, v in warm.items()}
+    lines = [
+        "**Where the time goes** (seed 004 `--to docx,pdf` step by step in one process; the first "
+        f"call, then the median of {runs} warm repeats):",
+        "",
+        "| step | first call s | warm s |",
+        "|---|---:|---:|",
+    ]
+    warm_of = {5: med["convert"], 6: med["docx"], 7: med["pdf"]}
+    for i, label in enumerate(labels):
+        w = f"{warm_of[i]:.3f}" if i in warm_of else ""
+        lines.append(f"| {label} | {first[i]:.3f} | {w} |")
+    for key, label in (
+        ("layout", "  PDF: line breaking and groups (render/pdf.py)"),
+        ("write", "  PDF: writing the file (render/pdfwrite.py)"),
+        ("subsets", "    of which font subsets"),
+        ("deflate", "    of which deflate (ISA-L)"),
+    ):
+        lines.append(f"| {label} | {acc.get(key, 0.0):.3f} | |")
+    lines.append(f"| warm DOCX + PDF (render only) | | **{med['docx'] + med['pdf']:.3f}** |")
+    lines.append(f"| warm convert + DOCX + PDF | | {med['convert'] + med['docx'] + med['pdf']:.3f} |")
+    lines += ["", "Top functions of a warm DOCX + PDF render by own time (cProfile):", ""]
+    lines += [f"- {name}: {sec:.3f} s" for sec, name in top]
+    return [*lines, ""]
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -502,11 +668,20 @@ def report(args: argparse.Namespace, work: Path) -> str:
     lines: list[str] = []
     say = lines.append
     cpu = os.cpu_count() or 1
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     say(
         f"Measured by `make bench` (tools/bench.py) on {cpu} cores, Python {sys.version.split()[0]}; "
-        f"whole processes, median of {args.runs} runs unless noted."
+        f"whole processes, median of {args.runs} runs unless noted; load average at the start "
+        f"{load} (1 / 5 / 15 min: other work shares the machine, so compare figures of one run)."
     )
     say("")
+
+    if not args.quick:
+        print("bench: seed 004 against LibreOffice and Typst …", file=sys.stderr)
+        lines += race_table(work, args.runs, args.before)
+
+    print("bench: where the time goes …", file=sys.stderr)
+    lines += profile_table(args.runs)
 
     print("bench: fixed cost …", file=sys.stderr)
     say("**Fixed cost of one call**")
@@ -842,24 +1017,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--records", type=int, default=2000, help="files in the corpus comparison")
     ap.add_argument("--corpus-runs", type=int, default=3, help="runs of each corpus comparison (median)")
     ap.add_argument("--only-lists", action="store_true", help="only the long-list measurement (issue 13)")
+    ap.add_argument("--before", type=Path, help="a source tree of an earlier commit to race as well")
+    ap.add_argument(
+        "--race-only",
+        action="store_true",
+        help="seed 004 against LibreOffice and Typst, and the profile, alone",
+    )
     args = ap.parse_args(argv)
     only_lists = args.only_lists
     if not args.quick and not args.only_corpus and not only_lists and shutil.which("soffice") is None:
         raise SystemExit("bench: soffice not found — `make test-deps` installs it, or pass --quick")
+    # bytecode, as an installed package has it (an editable checkout run with
+    # PYTHONDONTWRITEBYTECODE=1 would compile every module of every process again)
+    for tree in (ROOT, args.before):
+        if tree is not None:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "pipeline")], check=True)
     work = Path(tempfile.mkdtemp(prefix="gongwen-bench-"))
     table = listed = ""
     ok = True
     try:
         if args.serve_only:
             table = "\n".join(serve_table(args, work))
+        elif args.race_only:
+            table = "\n".join([*race_table(work, args.runs, args.before), *profile_table(args.runs)])
         elif not args.only_check and not args.only_corpus and not only_lists:
             table = report(args, work)
-        if not args.serve_only and not args.only_check and not args.only_corpus:
+        only_other = args.serve_only or args.race_only or args.only_corpus or only_lists
+        if not only_other and not args.only_check:
             listed, ok = lists_table(work, max(1, args.runs // 2 + 1))
-        only_other = args.serve_only or args.only_corpus or only_lists
         checks = check_bench(work, args.runs) if shutil.which("soffice") and not only_other else ""
         corpus_tab = ""
-        if not args.serve_only and not args.only_check and not only_lists:
+        if not args.serve_only and not args.race_only and not args.only_check and not only_lists:
             print("bench: corpus …", file=sys.stderr)
             corpus_tab = corpus_table(corpus(work, args.records, args.corpus_runs), args.corpus_runs)
     finally:
@@ -868,7 +1056,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             shutil.rmtree(work, ignore_errors=True)
     print("\n\n".join(t for t in (table, listed, checks, corpus_tab) if t))
-    if args.readme and not args.serve_only:
+    if args.readme and not (args.serve_only or args.race_only):
         if table:
             write_readme(args.readme, table)
         if listed:

@@ -753,7 +753,7 @@ def reportlab_pdf(
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfgen import canvas
 
-    from pipeline.render.fonts import register_fonts
+    from pipeline.render.fonts import register_with_reportlab
 
     if cid:
         from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -761,7 +761,7 @@ def reportlab_pdf(
         pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
         body_font = title_font = "STSong-Light"
     else:
-        register_fonts()
+        register_with_reportlab()
         body_font, title_font = "FandolFang", "NotoSerifSC-Bold"
     width, height = A4
     margin_x, top, bottom = 70.0, 70.0, 70.0

@@ -101,7 +101,7 @@ def pdf_lines(pdf: Path) -> list[Line]:
 
 
 # a font selection or a literal string in a content stream (reportlab escapes ( ) \\)
-_TEXT_TOKEN = re.compile(rb"/([^\s/\[\]()<>]+)\s+[-\d.]+\s+Tf|\(((?:\\.|[^\\)])*)\)", re.S)
+_TEXT_TOKEN = re.compile(rb"/([^\s/\[\]()<>]+)\s+[-\d.]+\s+Tf|\(((?:\\.|[^\\)])*)\)|<([0-9A-Fa-f\s]*)>", re.S)
 _ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.S)
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
@@ -119,36 +119,54 @@ def _unescape(raw: bytes) -> bytes:
 def notdef_characters(data: bytes) -> list[str]:
     """Characters a PDF draws with glyph 0 (.notdef, the empty box), each once.
 
-    Every string a page shows is read with the font selected at that point; a code of an
-    embedded TrueType subset (``FontFile2``, one byte a code, as reportlab writes them)
-    whose glyph in the subset's ``cmap`` is 0 draws .notdef.  The character is taken
-    from the font's ``ToUnicode`` map; reportlab draws a character its font lacks (TAB,
-    an emoji) as code 0, which is reported as such.
+    Every string a page shows is read with the font selected at that point.  A simple
+    TrueType subset (``FontFile2``, one byte a code, as reportlab writes them) draws
+    .notdef for a code its ``cmap`` maps to glyph 0; a Type0 font with ``Identity-H``
+    (two bytes a code, as pipeline.render.pdfwrite writes them) for a CID its
+    ``CIDToGIDMap`` maps to glyph 0, or CID 0 itself.  The character is taken from the
+    font's ``ToUnicode`` map; a code without one is reported as such.
     """
     from fontTools.ttLib import TTFont
     from pypdf import PdfReader
 
     found: dict[str, None] = {}
     reader = PdfReader(io.BytesIO(data))
-    cache: dict[tuple[int, int], tuple[set[int], dict[int, str]]] = {}
+    # per font: (bytes a code, codes that draw .notdef, code → character)
+    cache: dict[tuple[int, int], tuple[int, set[int], dict[int, str]]] = {}
 
-    def zero_codes(ref: Any) -> tuple[set[int], dict[int, str]]:
+    def zero_codes(ref: Any) -> tuple[int, set[int], dict[int, str]]:
         key = (ref.idnum, ref.generation) if hasattr(ref, "idnum") else (id(ref), 0)
         if key not in cache:
             font = ref.get_object()
-            desc = font.get("/FontDescriptor")
-            file2 = desc.get_object().get("/FontFile2") if desc is not None else None
-            zero: set[int] = set()
-            chars: dict[int, str] = {}
-            if file2 is not None and "/ToUnicode" in font:
-                tt = TTFont(io.BytesIO(file2.get_object().get_data()))
-                cmap: dict[int, str] = {}
-                for table in tt["cmap"].tables:
-                    cmap.update(table.cmap)
-                notdef = tt.getGlyphOrder()[0]
-                chars = _to_unicode(font["/ToUnicode"].get_object().get_data().decode("latin-1"))
-                zero = {code for code in range(256) if cmap.get(code, notdef) == notdef}
-            cache[key] = (zero, chars)
+            chars = (
+                _to_unicode(font["/ToUnicode"].get_object().get_data().decode("latin-1"))
+                if "/ToUnicode" in font
+                else {}
+            )
+            if font.get("/Subtype") == "/Type0":
+                cid_font = font["/DescendantFonts"][0].get_object()
+                gid_map = cid_font.get("/CIDToGIDMap")
+                if gid_map is None or gid_map == "/Identity":
+                    zero = {0}
+                else:
+                    raw = gid_map.get_object().get_data()
+                    gids = [int.from_bytes(raw[i : i + 2], "big") for i in range(0, len(raw), 2)]
+                    zero = {0} | {cid for cid, gid in enumerate(gids) if gid == 0}
+                cache[key] = (2, zero, chars)
+            else:
+                desc = font.get("/FontDescriptor")
+                file2 = desc.get_object().get("/FontFile2") if desc is not None else None
+                zero = set()
+                if file2 is not None and chars:
+                    tt = TTFont(io.BytesIO(file2.get_object().get_data()))
+                    cmap: dict[int, str] = {}
+                    for table in tt["cmap"].tables:
+                        cmap.update(table.cmap)
+                    notdef = tt.getGlyphOrder()[0]
+                    zero = {code for code in range(256) if cmap.get(code, notdef) == notdef}
+                else:
+                    chars = {}
+                cache[key] = (1, zero, chars)
         return cache[key]
 
     for page in reader.pages:
@@ -156,17 +174,19 @@ def notdef_characters(data: bytes) -> list[str]:
         content = page.get_contents()
         if content is None:
             continue
-        zero: set[int] = set()
-        chars: dict[int, str] = {}
+        width, zero, chars = 1, set[int](), dict[int, str]()
         for m in _TEXT_TOKEN.finditer(content.get_data()):
             if m.group(1) is not None:
                 name = "/" + m.group(1).decode("latin-1")
-                zero, chars = zero_codes(fonts.raw_get(name)) if name in fonts else (set(), {})
+                width, zero, chars = zero_codes(fonts.raw_get(name)) if name in fonts else (1, set(), {})
                 continue
-            for code in _unescape(m.group(2)):
+            raw = _unescape(m.group(2)) if m.group(2) is not None else bytes.fromhex(m.group(3).decode())
+            codes = (
+                raw if width == 1 else [int.from_bytes(raw[i : i + 2], "big") for i in range(0, len(raw), 2)]
+            )
+            for code in codes:
                 if code in zero:
                     ch = chars.get(code, "\x00")
-                    # reportlab draws a character its font lacks as code 0
                     found[ch if ch != "\x00" else f"code {code} (.notdef)"] = None
     return list(found)
 

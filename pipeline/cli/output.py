@@ -21,6 +21,7 @@ import contextlib
 import errno
 import os
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -81,28 +82,56 @@ class StageWriteError(Exception):
 def stage(folder: Path, files: Iterable[Output], run: str) -> list[tuple[str, str]]:
     """Write each output to its own temporary file, fsynced; return (name, temp path).
 
-    ``files`` may render lazily.  If a write fails (disk full, no permission) it raises
+    ``files`` may render lazily.  Each file's fsync runs in a thread of its own while the
+    next output is rendered (an fsync waits for the disk, about 5 ms here, and an input of
+    18 articles makes 37 files); all of them have finished when this returns, before
+    anything is renamed.  If a write fails (disk full, no permission) it raises
     :class:`StageWriteError`; on that or any error from ``files`` every temporary file made
     so far is deleted first: nothing of the input reaches the folder.
     """
     staged: list[tuple[str, str]] = []
+    syncs: list[tuple[threading.Thread, list[OSError]]] = []
     try:
-        for out in files:
-            try:
-                fd, tmp = _make_temp(folder, run)
-                staged.append((out.name, str(tmp)))
-                with os.fdopen(fd, "wb") as f:
-                    f.write(out.data)
-                    f.flush()
-                    # fsync before the rename: after a power cut the new name must not point
-                    # at blocks that were never written (the classic zero-length-file bug)
-                    os.fsync(f.fileno())
-            except OSError as e:
-                raise StageWriteError(e) from e
+        try:
+            for out in files:
+                try:
+                    fd, tmp = _make_temp(folder, run)
+                    staged.append((out.name, str(tmp)))
+                    with os.fdopen(fd, "wb") as f:
+                        f.write(out.data)
+                except OSError as e:
+                    raise StageWriteError(e) from e
+                syncs.append(_sync_later(str(tmp)))
+        finally:
+            for thread, _ in syncs:
+                thread.join()
+        errors = [e for _, errs in syncs for e in errs]
+        if errors:
+            raise StageWriteError(errors[0])
     except BaseException:
         discard(staged)
         raise
     return staged
+
+
+def _sync_later(path: str) -> tuple[threading.Thread, list[OSError]]:
+    """fsync ``path`` in a thread: before the rename, so that after a power cut the new
+    name never points at blocks that were never written (the zero-length-file bug)."""
+    errors: list[OSError] = []
+
+    def sync() -> None:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError as e:
+            errors.append(e)
+
+    thread = threading.Thread(target=sync, daemon=True)
+    thread.start()
+    return thread, errors
 
 
 def commit(folder: Path, staged: Sequence[tuple[str, str]]) -> list[str]:

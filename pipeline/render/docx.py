@@ -57,16 +57,11 @@ import functools
 import io
 import itertools
 import math
+import os
 import zipfile
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-import docx
-from docx.document import Document
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Twips
-from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from pipeline.model import (
@@ -93,6 +88,10 @@ from pipeline.render.common import (
     title_bylines,
 )
 from pipeline.render.title import split_title
+
+if TYPE_CHECKING:  # python-docx is imported only to build the template (once per version)
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph as DocxParagraph
 
 # ---------------------------------------------------------------- units and derived numbers
 
@@ -198,12 +197,49 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # ---------------------------------------------------------------- small XML helpers
 
 
+_NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+_W = "{" + _NS["w"] + "}"
+_W_NSMAP = {"w": _NS["w"]}
+# what python-docx parses parts with (docx.oxml.parser.oxml_parser), without its classes
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+
+
+def qn(tag: str) -> str:
+    """``w:jc`` → ``{http://…/wordprocessingml/2006/main}jc`` (python-docx's ``qn``).
+
+    >>> qn("w:jc")[-3:], qn("r:id")[-3:]
+    ('}jc', '}id')
+    """
+    prefix, _, local = tag.partition(":")
+    return "{" + _NS[prefix] + "}" + local
+
+
+def _serialize(root: etree._Element) -> bytes:
+    """A part's XML as python-docx writes it (``serialize_part_xml``)."""
+    out: bytes = etree.tostring(root, encoding="UTF-8", standalone=True)
+    return out
+
+
 def _el(tag: str, **attrs: str) -> etree._Element:
-    """A ``w:`` element with ``w:`` attributes: ``_el("jc", val="both")``."""
-    e: etree._Element = OxmlElement(f"w:{tag}")
+    """A ``w:`` element with ``w:`` attributes: ``_el("jc", val="both")`` (the element
+    python-docx's ``OxmlElement`` makes, without its proxy class)."""
+    e = etree.Element(_W + tag, nsmap=_W_NSMAP)
     for name, value in attrs.items():
-        e.set(qn(f"w:{name}"), value)
+        e.set(_W + name, value)
     return e
+
+
+def _ppr(p: etree._Element) -> etree._Element:
+    """``p``'s ``w:pPr``, added as its first child when missing (python-docx's
+    ``CT_P.get_or_add_pPr``)."""
+    ppr = p.find(_W + "pPr")
+    if ppr is None:
+        ppr = _el("pPr")
+        p.insert(0, ppr)
+    return ppr
 
 
 def _local(e: etree._Element) -> str:
@@ -441,6 +477,8 @@ def _setup_styles(document: Document) -> None:
 def _setup_section(document: Document) -> None:
     """A4, the GB/T 9704 margins, the 22 × 28 grid, odd and even page numbers."""
     section = document.sections[0]
+    from docx.shared import Twips
+
     section.page_width = Twips(_twips(PAGE.width))
     section.page_height = Twips(_twips(PAGE.height))
     section.top_margin = Twips(_twips(PAGE.top))
@@ -470,7 +508,7 @@ def _page_number(paragraph: DocxParagraph, *, odd: bool) -> None:
     """``— N —`` with a PAGE field: odd pages right, even pages left, one
     character in from the 版心 edge (gbt9704 §7.6)."""
     p = paragraph._p
-    ppr = p.get_or_add_pPr()
+    ppr = _ppr(p)
     _put(ppr, _el("pStyle", val=FOOTER_STYLE), _PPR_ORDER)
     inset = str(PAGE_NUMBER_INSET_TWIPS)
     if odd:
@@ -588,13 +626,19 @@ def _prune_styles(document: Document) -> None:
     (blue Heading 5–9, Intense Quote, 100 table styles) that Word would show in the
     gallery.  Kept: the defaults, every style named in the body or the footers, and
     what those are based on or linked to."""
-    root = document.styles.element
-    by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
-    used = {sid for sid, s in by_id.items() if s.get(qn("w:default")) == "1"}
+    used: set[str] = set()
     parts = [document.element, *(f for sec in document.sections for f in _footers(sec))]
     for part in parts:
         for tag in ("pStyle", "rStyle", "tblStyle"):
             used.update(e.get(qn("w:val")) for e in part.iter(qn(f"w:{tag}")))
+    _prune(document.styles.element, frozenset(used))
+
+
+def _prune(root: etree._Element, named: frozenset[str]) -> None:
+    """Remove from the styles part ``root`` every style neither default, nor in
+    ``named``, nor reached from those by basedOn/link/next."""
+    by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
+    used = {sid for sid, s in by_id.items() if s.get(qn("w:default")) == "1"} | set(named)
     todo = list(used)
     while todo:
         s = by_id.get(todo.pop())
@@ -618,6 +662,8 @@ def _drop_template_leftovers(document: Document) -> None:
     """Remove parts of python-docx's template that would mislead: a thumbnail of
     some other document, and Word 2010's ``stylesWithEffects`` copy of the styles
     (with their theme fonts and blue headings)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
     package = document.part.package
     for rid, rel in list(package.rels.items()):
         if rel.reltype == RT.THUMBNAIL:
@@ -629,14 +675,18 @@ def _drop_template_leftovers(document: Document) -> None:
 
 def _core_properties(document: Document, article: Article, source: str) -> None:
     """Title and language; no dates (they would make every run differ)."""
-    props = document.core_properties
-    props.title = article.title
-    props.language = "zh-CN"
-    props.author = "gongwen"
-    props.last_modified_by = "gongwen"
-    props.comments = f"converted by gongwen from {source}" if source else "converted by gongwen"
-    props.revision = 1
-    core = props._element
+    _core_properties_of(document.core_properties, article, source)
+
+
+def _core_properties_of(props: object, article: Article, source: str) -> None:
+    p: Any = props
+    p.title = article.title
+    p.language = "zh-CN"
+    p.author = "gongwen"
+    p.last_modified_by = "gongwen"
+    p.comments = f"converted by gongwen from {source}" if source else "converted by gongwen"
+    p.revision = 1
+    core = p._element
     for tag in ("created", "modified", "lastPrinted"):
         for ns in (
             "http://purl.org/dc/terms/",
@@ -649,15 +699,14 @@ def _core_properties(document: Document, article: Article, source: str) -> None:
 # ---------------------------------------------------------------- body
 
 
-def _paragraph(document: Document, style_id: str) -> etree._Element:
+def _paragraph(document: _Doc, style_id: str) -> etree._Element:
     """A new empty paragraph of ``style_id`` appended to the body."""
     p: etree._Element = document.add_paragraph()._p
-    p.get_or_add_pPr()
-    _put(p.pPr, _el("pStyle", val=style_id), _PPR_ORDER)
+    _put(_ppr(p), _el("pStyle", val=style_id), _PPR_ORDER)
     return p
 
 
-def _title_block(document: Document, article: Article) -> None:
+def _title_block(document: _Doc, article: Article) -> None:
     """Title lines (line breaks between them), subtitle, then one blank line."""
     last: tuple[etree._Element, int] | None = None  # (paragraph, its line pitch)
     if article.title:
@@ -683,16 +732,16 @@ def _title_block(document: Document, article: Article) -> None:
         # one blank body line after the block: space after its last paragraph
         p, pitch = last
         gap = round(style.TITLE_GAP_LINES * LINE_PITCH_TWIPS)
-        _put(p.pPr, _spacing(pitch, after_twips=gap), _PPR_ORDER)
+        _put(_ppr(p), _spacing(pitch, after_twips=gap), _PPR_ORDER)
 
 
-def _heading(document: Document, heading: Heading) -> None:
+def _heading(document: _Doc, heading: Heading) -> None:
     """A heading paragraph; with a tail, the tail follows in the body font."""
     p = _paragraph(document, HEADING_STYLES[heading.level])
     p.append(_text_run(style.heading_label(heading.number, heading.text)))
     if heading.tail:
-        _put(p.pPr, _el("keepNext", val="0"), _PPR_ORDER)
-        _put(p.pPr, _el("keepLines", val="0"), _PPR_ORDER)
+        _put(_ppr(p), _el("keepNext", val="0"), _PPR_ORDER)
+        _put(_ppr(p), _el("keepLines", val="0"), _PPR_ORDER)
         body = style.BODY
         level = style.HEADINGS[heading.level]
         tail_props = [_rfonts(body.face)]
@@ -704,7 +753,7 @@ def _heading(document: Document, heading: Heading) -> None:
         p.append(_text_run(heading.tail, tail_props))
 
 
-def _body(document: Document, paragraph: Paragraph) -> None:
+def _body(document: _Doc, paragraph: Paragraph) -> None:
     p = _paragraph(document, BODY_STYLE)
     p.append(_text_run(paragraph.text))
 
@@ -729,7 +778,7 @@ def _ind(*, left: int = 0, right: int = 0, first: int = 0, hanging: int = 0) -> 
 
 
 def _element(
-    document: Document,
+    document: _Doc,
     block: style.BlockStyle,
     texts: Sequence[tuple[str, style.BlockStyle]] | str,
     *,
@@ -742,13 +791,13 @@ def _element(
     """A body paragraph set as ``block`` says (face, size, alignment, indent), its text
     in runs of their own styles."""
     p = _paragraph(document, BODY_STYLE)
-    _put(p.pPr, _on_off("keepNext", keep_next), _PPR_ORDER)
-    _put(p.pPr, _el("spacing", before=str(before), after="0", line=str(line), lineRule="exact"), _PPR_ORDER)
+    _put(_ppr(p), _on_off("keepNext", keep_next), _PPR_ORDER)
+    _put(_ppr(p), _el("spacing", before=str(before), after="0", line=str(line), lineRule="exact"), _PPR_ORDER)
     if block.size != style.BODY.size:
-        _put(p.pPr, _el("snapToGrid", val="0"), _PPR_ORDER)
+        _put(_ppr(p), _el("snapToGrid", val="0"), _PPR_ORDER)
     indent = round(block.indent_chars * CH)
-    _put(p.pPr, ind if ind is not None else _ind(first=indent), _PPR_ORDER)
-    _put(p.pPr, _el("jc", val=jc or _ALIGN[block.align]), _PPR_ORDER)
+    _put(_ppr(p), ind if ind is not None else _ind(first=indent), _PPR_ORDER)
+    _put(_ppr(p), _el("jc", val=jc or _ALIGN[block.align]), _PPR_ORDER)
     for text, st in [(texts, block)] if isinstance(texts, str) else texts:
         for k, part in enumerate(text.split("\t")):  # a tab here is a layout tab, not text
             if k:
@@ -784,7 +833,7 @@ def _last_spacing(
     p: etree._Element, pitch: int, *, before: int | None = None, after: int | None = None
 ) -> None:
     """Set ``before``/``after`` on ``p``'s exact spacing, keeping what is not given."""
-    ppr = p.get_or_add_pPr()
+    ppr = _ppr(p)
     old = ppr.find(qn("w:spacing"))
     b = old.get(qn("w:before"), "0") if old is not None else "0"
     a = old.get(qn("w:after"), "0") if old is not None else "0"
@@ -805,7 +854,7 @@ def _title_paragraphs(article: Article) -> tuple[int, int]:
     return int(bool(article.title)), _twips(style.TITLE_LINE_PITCH)
 
 
-def _bylines(document: Document, article: Article, bylines: Sequence[Byline]) -> None:
+def _bylines(document: _Doc, article: Article, bylines: Sequence[Byline]) -> None:
     """The speech's bylines under the title and subtitle, centred in 楷体, before the
     title block's blank line (gbt9704.md §4.12, PRAC)."""
     count, pitch = _title_paragraphs(article)
@@ -818,7 +867,7 @@ def _bylines(document: Document, article: Article, bylines: Sequence[Byline]) ->
             _last_spacing(p, LINE_PITCH_TWIPS, after=gap)
 
 
-def _head(document: Document, head: Head) -> None:
+def _head(document: _Doc, head: Head) -> None:
     """The 版头 (7.2): 份号, 密级, 紧急程度 flush left on the first lines; the red mark
     centred with its top edge 35 mm below the 版心's top; the 发文字号 two lines under
     it (with the 签发人 on its line for a 上行文); the red separator 4 mm below it."""
@@ -856,7 +905,7 @@ def _head(document: Document, head: Head) -> None:
             p = _element(document, number, texts, ind=_ind(left=inset, right=inset), jc="left", before=before)
             tabs = _el("tabs")
             tabs.append(_el("tab", val="right", pos=str(BODY_WIDTH_TWIPS - inset)))
-            _put(p.pPr, tabs, _PPR_ORDER)
+            _put(_ppr(p), tabs, _PPR_ORDER)
         else:
             p = _element(document, number, texts, ind=_ind(), before=before)
         borders = _el("pBdr")
@@ -869,19 +918,19 @@ def _head(document: Document, head: Head) -> None:
                 color=style.RED_HEX,
             )
         )
-        _put(p.pPr, borders, _PPR_ORDER)
+        _put(_ppr(p), borders, _PPR_ORDER)
 
 
-def _after_head(document: Document, first_title: int) -> None:
+def _after_head(document: _Doc, first_title: int) -> None:
     """The title two lines below the separator (7.3.1)."""
     if first_title < len(document.paragraphs):
         p = document.paragraphs[first_title]._p
-        pitch_el = p.get_or_add_pPr().find(qn("w:spacing"))
+        pitch_el = _ppr(p).find(qn("w:spacing"))
         pitch = int(pitch_el.get(qn("w:line"))) if pitch_el is not None else _twips(style.TITLE_LINE_PITCH)
         _last_spacing(p, pitch, before=round(style.TITLE_AFTER_SEPARATOR_LINES * LINE_PITCH_TWIPS))
 
 
-def _single(document: Document, block: Block) -> None:
+def _single(document: _Doc, block: Block) -> None:
     """主送 and salutations flush left, a byline centred in 楷体, a 附注 two 字 in."""
     st = {
         "recipients": style.RECIPIENTS,
@@ -893,13 +942,13 @@ def _single(document: Document, block: Block) -> None:
     _element(document, st, text)
 
 
-def _keep_previous(document: Document) -> None:
+def _keep_previous(document: _Doc) -> None:
     """Keep the paragraph before with the next one (7.3.5.5: 署名/日期 never alone)."""
     if document.paragraphs:
-        _put(document.paragraphs[-1]._p.pPr, _el("keepNext"), _PPR_ORDER)
+        _put(_ppr(document.paragraphs[-1]._p), _el("keepNext"), _PPR_ORDER)
 
 
-def _attachments(document: Document, run: Attachments) -> None:
+def _attachments(document: _Doc, run: Attachments) -> None:
     """附件说明 (7.3.4): one line below the body, two 字 in; each later number under the
     first; names and their continuation lines at one column (a tab stop and a hanging
     indent at it)."""
@@ -922,10 +971,10 @@ def _attachments(document: Document, run: Attachments) -> None:
         if item.number:
             tabs = _el("tabs")
             tabs.append(_el("tab", val="left", pos=str(name_x)))
-            _put(p.pPr, tabs, _PPR_ORDER)
+            _put(_ppr(p), tabs, _PPR_ORDER)
 
 
-def _closing(document: Document, run: Closing, *, seal: bool) -> None:
+def _closing(document: _Doc, run: Closing, *, seal: bool) -> None:
     """署名 and 成文日期 (7.3.5.2, or 7.3.5.1 with ``seal``) one line (two) below the body,
     placed by :func:`style.closing_positions`; the 附注 on the next line (7.3.6); all kept
     with the last body lines.  The edge a clause fixes is set exactly (the 署名's right
@@ -963,7 +1012,7 @@ def _closing(document: Document, run: Closing, *, seal: bool) -> None:
     for note in run.notes:
         paragraphs.append(_element(document, style.NOTE, note.text))
     for p in paragraphs[:-1]:
-        _put(p.pPr, _el("keepNext"), _PPR_ORDER)
+        _put(_ppr(p), _el("keepNext"), _PPR_ORDER)
 
 
 def _set_width(text: str) -> float:
@@ -1018,7 +1067,7 @@ def _borders(tag: str, sides: Sequence[str], size: int) -> etree._Element:
     return out
 
 
-def _table(document: Document, table: Table) -> None:
+def _table(document: _Doc, table: Table) -> None:
     """A table (§D, PRAC): caption centred above in 黑体 and kept with it; 仿宋 四号 cells
     at single spacing; header rows in 黑体, repeated on every page (``tblHeader``); no
     row split across pages (``cantSplit``); row and column spans kept; ½ pt grid."""
@@ -1074,35 +1123,33 @@ def _table(document: Document, table: Table) -> None:
             tr.append(tc)
             c += span
         tbl.append(tr)
-    body = document.element.body
+    body = document.element.find(_W + "body")
     body.find(qn("w:sectPr")).addprevious(tbl)
     # a paragraph after the table, so that two tables never merge and Word can edit below
     _element(document, style.BODY, "", ind=_ind(), line=_twips(style.TABLE_LINE_PITCH))
 
 
-def _imprint(document: Document, article: Article, *, seal: bool) -> None:
+def _imprint(document: _Doc, article: Article, where: str) -> None:
     """The 版记 (7.4) as a frame of paragraphs anchored at the bottom of the 版心, on the
-    page the PDF layout puts it (an even one; after a blank page when it must be, the
-    two pages then in a section with empty footers, 7.5)."""
+    page the PDF layout puts it (``where``: an even one; after a blank page when it must
+    be, the two pages then in a section with empty footers, 7.5)."""
     assert article.imprint is not None
-    from pipeline.render import pdf
-
-    where = pdf.imprint_placement(article, seal=seal)
     if where == "blank":
+        assert not isinstance(document, _Body)  # render() takes python-docx's path for it
         _unnumbered_section(document)
     anchor = _element(document, style.BODY, "", ind=_ind(), line=IMPRINT_ANCHOR_TWIPS)
     if where != "here":
-        _put(anchor.pPr, _el("pageBreakBefore"), _PPR_ORDER)
+        _put(_ppr(anchor), _el("pageBreakBefore"), _PPR_ORDER)
     anchor.addprevious(_imprint_table(article.imprint))
 
 
 def _unnumbered_section(document: Document) -> None:
     """End the body's section here (its footers carry the page numbers) and start one
     with empty footers, its first page blank (the 版记 follows on the next)."""
-    body = document.element.body
+    body = document.element.find(_W + "body")
     last = body.find(qn("w:sectPr"))
     holder = _element(document, style.BODY, "", ind=_ind(), line=IMPRINT_ANCHOR_TWIPS)
-    _put(holder.pPr, copy.deepcopy(last), _PPR_ORDER)
+    _put(_ppr(holder), copy.deepcopy(last), _PPR_ORDER)
     for ref in last.findall(qn("w:footerReference")):
         last.remove(ref)
     for kind in ("even", "default"):  # empty footers of its own (no reference would link the numbered ones)
@@ -1249,6 +1296,8 @@ def _styled_base(reader: str = "word") -> bytes:
 
 
 def _build_base() -> bytes:
+    import docx
+
     document = docx.Document()
     _drop_template_leftovers(document)
     _setup_styles(document)
@@ -1267,9 +1316,33 @@ def render(article: Article, *, source: str = "", reader: str = "word", seal: bo
     property.  ``reader`` is who will open it: ``"word"`` (Word, WPS: the standard
     flags) or ``"libreoffice"`` (``w:overflowPunct`` inverted for its importer).  The
     same article always gives the same bytes.
+
+    The package is not opened with python-docx for each article: :class:`_Template`
+    holds the styled base's parts as bytes, and an article only changes three of them
+    (the body, the core properties, the styles it uses).  Only a 版记 after a blank page,
+    which adds footer parts, goes through python-docx (:func:`_render_package`); both
+    give the same bytes as rendering every article through python-docx did.
     """
-    document = docx.Document(io.BytesIO(_styled_base(reader)))
-    _core_properties(document, article, source)
+    where = "here"
+    if article.imprint is not None:
+        from pipeline.render import pdf
+
+        where = pdf.imprint_placement(article, seal=seal)
+    if where == "blank":
+        return _render_package(article, source=source, reader=reader, seal=seal, where=where)
+    template = _template(reader)
+    document = _Body(template.document_xml)
+    _body_content(document, article, seal=seal, where=where)
+    parts = {
+        "word/document.xml": _serialize(document.element),
+        "docProps/core.xml": template.core(article, source),
+        "word/styles.xml": template.styles(_used_styles(document.element)),
+    }
+    return template.package(parts)
+
+
+def _body_content(document: _Doc, article: Article, *, seal: bool, where: str) -> None:
+    """Everything the article puts in the body, in order."""
     if article.head is not None and head_lines(article.head):
         _head(document, article.head)
     first_title = len(document.paragraphs)
@@ -1293,10 +1366,194 @@ def render(article: Article, *, source: str = "", reader: str = "word", seal: bo
         else:
             _single(document, run.block)
     if article.imprint is not None:
-        _imprint(document, article, seal=seal)
+        _imprint(document, article, where)
     if not document.paragraphs:  # an empty article: Word wants one paragraph
         _paragraph(document, BODY_STYLE)
+
+
+def _render_package(article: Article, *, source: str, reader: str, seal: bool, where: str) -> bytes:
+    """The article through python-docx's package (footer parts added)."""
+    import docx
+
+    document = docx.Document(io.BytesIO(_styled_base(reader)))
+    _core_properties(document, article, source)
+    _body_content(document, article, seal=seal, where=where)
     _prune_styles(document)
     buf = io.BytesIO()
     document.save(buf)
     return _stable_zip(buf.getvalue())
+
+
+class _P:
+    """What the body functions use of a python-docx ``Paragraph``: its element."""
+
+    __slots__ = ("_p",)
+
+    def __init__(self, p: etree._Element) -> None:
+        self._p = p
+
+
+class _Body:
+    """The part of python-docx's ``Document`` the body functions use, over a parsed
+    ``document.xml``: its root, its paragraphs, adding one before the ``w:sectPr``
+    (python-docx's ``CT_Body.add_p``), in plain lxml."""
+
+    def __init__(self, xml: bytes) -> None:
+        self.element = etree.fromstring(xml, _PARSER)
+        body = self.element.find(_W + "body")
+        assert body is not None
+        self.body = body
+
+    @property
+    def paragraphs(self) -> list[_P]:
+        return [_P(p) for p in self.body.iterchildren(_W + "p")]
+
+    def add_paragraph(self) -> _P:
+        p = _el("p")
+        sect = self.body.find(_W + "sectPr")
+        if sect is None:
+            self.body.append(p)
+        else:
+            sect.addprevious(p)
+        return _P(p)
+
+
+_Doc: TypeAlias = "Document | _Body"  # what the body functions write into
+
+
+def _used_styles(root: etree._Element) -> frozenset[str]:
+    """The style ids ``root`` names."""
+    return frozenset(
+        str(e.get(_W + "val")) for tag in ("pStyle", "rStyle", "tblStyle") for e in root.iter(_W + tag)
+    )
+
+
+# the core properties an article sets (python-docx's CT_CoreProperties names them so)
+_DC = "{http://purl.org/dc/elements/1.1/}"
+
+
+class _Template:
+    """The styled base of one reader as the ZIP members python-docx writes for an
+    article, in order, and the three parts an article changes: the body (from the base's
+    ``document.xml``), the core properties (an empty article's, its title and comments
+    then set) and the styles (the base's, pruned to what the article uses).  Built with
+    python-docx once per reader and kept on disk (:func:`_template`)."""
+
+    def __init__(
+        self,
+        members: list[tuple[str, bytes]],
+        document: bytes,
+        core: bytes,
+        styles: bytes,
+        footer_styles: frozenset[str],
+    ) -> None:
+        self.members = members
+        self.document_xml = document
+        self.core_xml = core
+        self.styles_xml = styles
+        self.footer_styles = footer_styles
+        self._styles: dict[frozenset[str], bytes] = {}
+
+    @classmethod
+    def build(cls, reader: str) -> _Template:
+        import docx
+
+        blank = Article("", "", ())
+        package = _render_package(blank, source="", reader=reader, seal=False, where="here")
+        with zipfile.ZipFile(io.BytesIO(package)) as z:
+            members = [(info.filename, z.read(info.filename)) for info in z.infolist()]
+        core = dict(members)["docProps/core.xml"]
+        base = docx.Document(io.BytesIO(_styled_base(reader)))
+        footers = frozenset(u for f in _footers(base.sections[0]) for u in _used_styles(f))
+        return cls(members, _serialize(base.element), core, _serialize(base.styles.element), footers)
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "members": self.members,
+            "document": self.document_xml,
+            "core": self.core_xml,
+            "styles": self.styles_xml,
+            "footer_styles": sorted(self.footer_styles),
+        }
+
+    @classmethod
+    def from_data(cls, d: dict[str, Any]) -> _Template:
+        members = [(str(n), bytes(b)) for n, b in d["members"]]
+        return cls(members, d["document"], d["core"], d["styles"], frozenset(d["footer_styles"]))
+
+    def core(self, article: Article, source: str) -> bytes:
+        """``docProps/core.xml`` for ``article``, as :func:`_core_properties` sets it."""
+        root = etree.fromstring(self.core_xml, _PARSER)
+        comments = f"converted by gongwen from {source}" if source else "converted by gongwen"
+        for tag, value in (("title", article.title), ("description", comments)):
+            if len(value) > 255:  # python-docx refuses longer property values
+                raise ValueError(f"exceeded 255 char limit for property, got:\n\n'{value}'")
+            el = root.find(_DC + tag)
+            assert el is not None  # the empty article's core properties hold every one
+            el.text = value
+        return _serialize(root)
+
+    def styles(self, used: frozenset[str]) -> bytes:
+        """``word/styles.xml`` keeping what ``used`` needs (:func:`_prune`), cached: a few
+        sets of styles serve every article."""
+        out = self._styles.get(used)
+        if out is None:
+            root = etree.fromstring(self.styles_xml, _PARSER)
+            _prune(root, used | self.footer_styles)
+            out = self._styles[used] = _serialize(root)
+        return out
+
+    def package(self, parts: dict[str, bytes]) -> bytes:
+        """The ZIP, as :func:`_stable_zip` writes it."""
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for name, data in self.members:
+                info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                info.create_system = 3
+                dst.writestr(info, parts.get(name, data))
+        return out.getvalue()
+
+
+def _template_key(reader: str) -> str:
+    """What the template is made from: this module, the layout table, python-docx."""
+    import hashlib
+    import importlib.util
+    from pathlib import Path
+
+    h = hashlib.sha256(reader.encode())
+    here = Path(__file__).resolve().parent
+    for name in ("docx.py", "style.py", "common.py", "title.py"):
+        h.update((here / name).read_bytes())
+    spec = importlib.util.find_spec("docx")
+    if spec is not None and spec.origin:
+        st = Path(spec.origin).parent.stat()
+        h.update(f"{spec.origin}:{st.st_mtime_ns}".encode())
+    h.update(etree.LXML_VERSION.__repr__().encode())
+    return h.hexdigest()[:20]
+
+
+@functools.cache
+def _template(reader: str) -> _Template:
+    """The reader's template: read from the cache folder (``docx-<key>.cache`` beside the
+    prepared fonts, keyed by what it is made from), else built with python-docx (about
+    0.1 s and python-docx's import) and written there for the next process."""
+    import marshal
+
+    from pipeline.render.fonts import font_dir
+
+    path = font_dir() / f"docx-{_template_key(reader)}.cache"
+    try:
+        return _Template.from_data(marshal.loads(path.read_bytes()))
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        pass
+    template = _Template.build(reader)
+    if path.parent.is_dir():
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_bytes(marshal.dumps(template.to_data()))
+            os.replace(tmp, path)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+    return template

@@ -1,17 +1,21 @@
-"""The PDF font stack at run time: registration with reportlab and per-character fallback.
+"""The PDF font stack at run time: the font cache and per-character fallback.
 
 The stack is prepared once at set-up by :mod:`pipeline.render.fontsetup` (``python -m
 pipeline.render.fontsetup prepare``, called by ``tools/setup_fonts.sh``), which writes the
-converted fonts and ``manifest.json`` into :func:`font_dir`; this module only reads that
-manifest, so rendering never shells out to fontconfig (``shared/fonts.md`` has the
-measurements).
+converted fonts, ``manifest.json`` and one cache file per font (``<name>.gwcache``:
+reportlab's metrics of it, its cmap and its glyph offsets, marshalled — read in a few
+milliseconds, where parsing the fonts took 0.12 s a process); this module only reads
+them, so rendering never shells out to fontconfig or parses a font (``shared/fonts.md``
+has the measurements).  A cache file that is missing or older than its font is rebuilt
+on first use.
 
-:func:`register_fonts` registers every font of the manifest with reportlab once per
-process; :func:`with_fallback` splits a text into runs of the wanted face and runs of the
-first fallback font (``style.FALLBACKS``) that has the characters the face lacks.
-reportlab itself never falls back: a missing glyph is drawn as a box and *dropped from
-the text layer* (fonts.md §4), so this module is what keeps every character visible and
-extractable.  Characters no font has are returned to the caller, never silently dropped.
+:func:`register_fonts` checks the stack once per process; :func:`font_data` is one
+font's cache; :func:`with_fallback` splits a text into runs of the wanted face and runs
+of the first fallback font (``style.FALLBACKS``) that has the characters the face lacks.
+A PDF font never falls back by itself: a missing glyph is drawn as a box and *dropped
+from the text layer* (fonts.md §4), so this module is what keeps every character visible
+and extractable.  Characters no font has are returned to the caller, never silently
+dropped.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from __future__ import annotations
 import json
 import os
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -96,78 +100,247 @@ def load_manifest(directory: Path) -> dict[str, FontInfo]:
     return infos
 
 
-def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
-    """reportlab's ``ttfonts.makeToUnicodeCMap`` with characters beyond the BMP fixed.
+# ---------------------------------------------------------------- the font cache
 
-    reportlab writes each destination as ``<%04X>``, so U+20000 (CJK Ext B, which
-    HanaMinB supplies) becomes the invalid ``<20000>`` and the character vanishes from
-    the text layer.  A ToUnicode destination is UTF-16BE (PDF 1.7 §9.10.3), so a
-    supplementary character must be written as its surrogate pair, ``<D840DC00>``.
+# Bump when what a cache file holds changes: every cache file is then rebuilt (in a
+# second or two, from the font itself; the TrueType conversion is not redone).
+CACHE_VERSION = 1
+CACHE_SUFFIX = ".gwcache"
+# the tables a subset copies as they are (reportlab's subsets keep the same ones);
+# glyf, loca, hmtx, head, hhea, maxp and post are made for each subset
+_COPIED = ("OS/2", "cvt ", "fpgm", "name", "prep")
 
-    >>> "<01> <D840DC00>" in _to_unicode_cmap("F", [0x4E00, 0x20000])
-    True
+
+@dataclass(frozen=True, slots=True)
+class FontData:
+    """One font of the stack as the PDF renderer needs it, loaded from its cache file.
+
+    The metrics are reportlab's (``TTFontFile``), so lines break exactly as they did when
+    reportlab measured them: ``widths`` is its ``charWidths`` (advance in 1/1000 em per
+    code point), ``cmap`` its ``charToGlyph`` (glyph 0 never listed).  The rest is what
+    :mod:`pipeline.render.pdfwrite` makes a subset of: the glyph table's offset in the
+    font file, ``loca`` (glyph offsets in it), each glyph's checksum padded to 4 bytes,
+    the parts of composite glyphs, the full ``hmtx`` and the fixed tables.
     """
 
-    return "\n".join(
-        [
-            "/CIDInit /ProcSet findresource begin",
-            "12 dict begin",
-            "begincmap",
-            "/CIDSystemInfo",
-            f"<< /Registry ({fontname})",
-            f"/Ordering ({fontname})",
-            "/Supplement 0",
-            ">> def",
-            f"/CMapName /{fontname} def",
-            "/CMapType 2 def",
-            "1 begincodespacerange",
-            f"<00> <{len(subset) - 1:02X}>",
-            "endcodespacerange",
-            f"{len(subset)} beginbfchar",
-            *(f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>" for i, v in enumerate(subset)),
-            "endbfchar",
-            "endcmap",
-            "CMapName currentdict /CMap defineresource pop",
-            "end",
-            "end",
-        ]
+    name: str
+    ps_name: str  # the PostScript name (FontName/BaseFont after the subset tag)
+    path: str
+    cmap: dict[int, int]
+    widths: dict[int, float]
+    default_width: float
+    ascent: float
+    descent: float
+    cap_height: float
+    bbox: tuple[float, float, float, float]
+    italic_angle: float
+    stem_v: int
+    flags: int
+    glyf_offset: int
+    loca: tuple[int, ...]
+    sums: tuple[int, ...]
+    components: dict[int, tuple[int, ...]]
+    hmtx: bytes  # (advance, lsb) for every glyph, big-endian
+    head: bytes
+    hhea: bytes
+    maxp: bytes
+    post: bytes  # format 3 (no glyph names)
+    copied: tuple[tuple[str, bytes], ...]  # _COPIED tables the font has
+
+
+def _checksum(data: bytes) -> int:
+    """The TrueType table checksum: the sum of big-endian uint32 words, zero-padded."""
+    import struct
+
+    data += b"\0" * (-len(data) % 4)
+    words: tuple[int, ...] = struct.unpack(f">{len(data) // 4}I", data)
+    return sum(words) & 0xFFFFFFFF
+
+
+def _components(glyph: bytes) -> tuple[int, ...]:
+    """The glyph ids a composite glyph is made of (empty for a simple glyph)."""
+    import struct
+
+    if len(glyph) < 10 or struct.unpack(">h", glyph[:2])[0] >= 0:
+        return ()
+    out = []
+    pos = 10
+    while True:
+        flags, gid = struct.unpack(">HH", glyph[pos : pos + 4])
+        out.append(gid)
+        pos += 4 + (4 if flags & 0x0001 else 2)
+        pos += 8 if flags & 0x0080 else 4 if flags & 0x0040 else 2 if flags & 0x0008 else 0
+        if not flags & 0x0020:
+            return tuple(out)
+
+
+def build_cache(info: FontInfo) -> dict[str, Any]:
+    """The cache file's content for ``info``: reportlab parses the font once (at set-up),
+    so run time never does."""
+    import struct
+
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    ttf = TTFontFile(str(info.path), subfontIndex=info.subfont)
+    raw = info.path.read_bytes()
+    tables = {tag: raw[t["offset"] : t["offset"] + t["length"]] for tag, t in ttf.table.items()}
+    glyf_offset = ttf.table["glyf"]["offset"]
+    loca = list(ttf.glyphPos)
+    glyf = tables["glyf"]
+    sums, components = [], {}
+    for gid in range(len(loca) - 1):
+        g = glyf[loca[gid] : loca[gid + 1]]
+        sums.append(_checksum(g))
+        parts = _components(g)
+        if parts:
+            components[gid] = parts
+    # hmtx with an (advance, lsb) pair for every glyph: glyphs past numberOfHMetrics take
+    # the last advance (a subset keeps every pair, so it can cut the table anywhere)
+    n_glyphs = len(loca) - 1
+    n_metrics = struct.unpack(">H", tables["hhea"][34:36])[0]
+    raw_hmtx = tables["hmtx"]
+    last_aw = raw_hmtx[4 * n_metrics - 4 : 4 * n_metrics - 2]
+    lsbs = raw_hmtx[4 * n_metrics :]
+    hmtx = raw_hmtx[: 4 * n_metrics] + b"".join(
+        last_aw + lsbs[2 * i : 2 * i + 2] for i in range(n_glyphs - n_metrics)
     )
+    post = b"\x00\x03\x00\x00" + tables["post"][4:16] + b"\x00" * 16
+    return {
+        "version": CACHE_VERSION,
+        "stamp": _font_stamp(info),
+        "name": info.name,
+        "ps_name": ttf.name.decode("latin-1") if isinstance(ttf.name, bytes) else str(ttf.name),
+        "path": str(info.path),
+        "cmap": dict(ttf.charToGlyph),
+        "widths": dict(ttf.charWidths),
+        "default_width": ttf.defaultWidth,
+        "ascent": ttf.ascent,
+        "descent": ttf.descent,
+        "cap_height": ttf.capHeight,
+        "bbox": tuple(ttf.bbox),
+        "italic_angle": ttf.italicAngle,
+        "stem_v": ttf.stemV,
+        "flags": ttf.flags,
+        "glyf_offset": glyf_offset,
+        "loca": tuple(loca),
+        "sums": tuple(sums),
+        "components": components,
+        "hmtx": hmtx,
+        "head": tables["head"],
+        "hhea": tables["hhea"],
+        "maxp": tables["maxp"],
+        "post": post,
+        "copied": tuple((tag, tables[tag]) for tag in _COPIED if tag in tables),
+    }
+
+
+def _font_stamp(info: FontInfo) -> tuple[object, ...]:
+    st = info.path.stat()
+    return (CACHE_VERSION, str(info.path), info.subfont, st.st_size, st.st_mtime_ns)
+
+
+def cache_path(info: FontInfo) -> Path:
+    """Where ``info``'s cache file lives: beside the manifest, ``<name>.gwcache``."""
+    return font_dir() / f"{info.name}{CACHE_SUFFIX}"
+
+
+def write_cache(info: FontInfo, path: Path | None = None) -> dict[str, Any]:
+    """Build ``info``'s cache file and write it atomically; returns its content."""
+    import marshal
+
+    data = build_cache(info)
+    path = path or cache_path(info)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(marshal.dumps(data))
+    os.replace(tmp, path)
+    return data
+
+
+def _read_cache(info: FontInfo, path: Path) -> dict[str, Any] | None:
+    """The cache file's content, or None when it is missing, damaged or made from another
+    font file or an older :data:`CACHE_VERSION`."""
+    import marshal
+
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return data if isinstance(data, dict) and data.get("stamp") == _font_stamp(info) else None
+
+
+def prepare_cache(info: FontInfo, path: Path) -> None:
+    """Write ``info``'s cache file at ``path`` unless an up-to-date one is there (set-up)."""
+    if _read_cache(info, path) is None:
+        write_cache(info, path)
+
+
+def _load_cache(info: FontInfo) -> dict[str, Any]:
+    """The cache file's content; rebuilt (and rewritten when the folder allows) when
+    :func:`_read_cache` finds none."""
+    data = _read_cache(info, cache_path(info))
+    if data is not None:
+        return data
+    try:
+        return write_cache(info)
+    except OSError:  # a read-only font folder: build it in memory, every process
+        return build_cache(info)
+    except Exception as e:  # reportlab's TTFError and a damaged font file alike
+        raise RenderError(f"{_NOT_PREPARED} ({info.path}: {e})") from None
+
+
+@cache
+def font_data(name: str) -> FontData:
+    """The cached data of the stack's font ``name`` (loaded once per process)."""
+    info = register_fonts().get(name)
+    if info is None:
+        raise RenderError(f"{_NOT_PREPARED} (no font {name!r} in the manifest)")
+    d = _load_cache(info)
+    return FontData(**{k: v for k, v in d.items() if k not in ("version", "stamp")})
 
 
 @cache
 def _register(directory: Path) -> dict[str, FontInfo]:
-    from reportlab.pdfbase import ttfonts
-
-    # The one patch we apply to reportlab (see _to_unicode_cmap): module-level, because
-    # TTFont.addObjects looks the function up in its module on every document.
-    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     infos = load_manifest(directory)
     for info in infos.values():
         if info.name not in _ON_DEMAND:
-            _register_one(info)
+            _load_cache(info)  # a stale cache is rebuilt now, once, not in the middle of a render
     return infos
 
 
-# the big rare-character fonts are parsed only when a text needs them (0.15 s a process)
+# the big rare-character fonts are loaded only when a text needs them
 _ON_DEMAND = frozenset({"HanaMinA", "HanaMinB"})
 
 
-def _register_one(info: FontInfo) -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
-
-    try:
-        pdfmetrics.registerFont(TTFont(info.name, str(info.path), subfontIndex=info.subfont))
-    except (TTFError, OSError) as e:
-        raise RenderError(f"{_NOT_PREPARED} ({info.path}: {e})") from None
-
-
 def register_fonts() -> dict[str, FontInfo]:
-    """Register the prepared stack with reportlab (once per process and font directory).
+    """Check the prepared stack and its caches (once per process and font directory).
 
     Raises :class:`~pipeline.errors.RenderError` when set-up has not been run.
     """
     return _register(font_dir())
+
+
+def register_with_reportlab() -> dict[str, FontInfo]:
+    """Register the stack with reportlab's own font machinery, for tools that draw with a
+    reportlab canvas (tools/build_format_fixtures.py); the renderer does not need it."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    infos = register_fonts()
+    for info in infos.values():
+        if info.name in pdfmetrics.getRegisteredFontNames():
+            continue
+        try:
+            pdfmetrics.registerFont(TTFont(info.name, str(info.path), subfontIndex=info.subfont))
+        except (TTFError, OSError) as e:
+            raise RenderError(f"{_NOT_PREPARED} ({info.path}: {e})") from None
+    return infos
+
+
+def char_width(font: str, ch: str, size: float) -> float:
+    """The advance of ``ch`` in ``font`` at ``size`` pt, as reportlab's ``stringWidth``
+    measures one character (its default width for a character the font lacks)."""
+    d = font_data(font)
+    return d.widths.get(ord(ch), d.default_width) * 0.001 * size
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,15 +359,8 @@ class Fallback:
     missing: str  # in order of first appearance, each once
 
 
-@cache
 def _cmap(name: str) -> Mapping[int, int]:
-    from reportlab.pdfbase import pdfmetrics
-
-    if name in _ON_DEMAND and name not in pdfmetrics.getRegisteredFontNames():
-        _register_one(register_fonts()[name])
-
-    cmap: Mapping[int, int] = pdfmetrics.getFont(name).face.charToGlyph
-    return cmap
+    return font_data(name).cmap
 
 
 def has_glyph(font: str, ch: str) -> bool:
@@ -237,11 +403,14 @@ def with_fallback(
     runs: list[Run] = []
     missing: dict[str, None] = {}
     cur_font, cur = face, list[str]()
+    own = _cmap(face)  # most characters are the face's own: one look-up, not the chain
     for ch in text:
-        if latin and _is_latin(ch):
+        if latin and " " <= ch <= "~":  # _is_latin
             font: str | None = latin
         elif dash and ch == "\u2014":
             font = dash
+        elif own.get(ord(ch), 0) != 0:
+            font = face
         else:
             font = next((f for f in chain if has_glyph(f, ch)), None)
         if font is None:

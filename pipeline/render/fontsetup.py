@@ -29,7 +29,16 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import RenderError
-from pipeline.render.fonts import MANIFEST, RECIPE, SOURCES, Source, font_dir
+from pipeline.render.fonts import (
+    CACHE_SUFFIX,
+    MANIFEST,
+    RECIPE,
+    SOURCES,
+    Source,
+    font_dir,
+    load_manifest,
+    prepare_cache,
+)
 
 # Unicode blocks kept besides GB2312 (fonts.md §5 "GB2312+"): ASCII and Latin-1, general
 # punctuation (— U+2014 is not in Python's gb2312 codec, › U+203A occurs in a seed),
@@ -238,6 +247,10 @@ def prepare(directory: Path | None = None, *, workers: int = 2, log: Any = sys.s
         json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
     os.replace(tmp, directory / MANIFEST)
+    # the run-time cache of every font (metrics, cmap, glyph offsets: fonts.FontData), so
+    # that no process parses a font again
+    for info in load_manifest(directory).values():
+        prepare_cache(info, directory / f"{info.name}{CACHE_SUFFIX}")
     return manifest
 
 

@@ -115,10 +115,7 @@ class _Line:
 
 @cache
 def _width(font: str, size: float, ch: str) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    w: float = stringWidth(ch, font, size)
-    return w
+    return fonts.char_width(font, ch, size)
 
 
 def _is_word_char(ch: str) -> bool:
@@ -382,14 +379,7 @@ def _draw_runs(
     char_space: float,
     scale: float = 1.0,
 ) -> None:
-    tx = canv.beginText(x, y)  # type: ignore[attr-defined]
-    tx.setCharSpace(char_space)
-    if scale != 1.0:
-        tx.setHorizScale(scale * 100)
-    for font, size, text in runs:
-        tx.setFont(font, size)
-        tx.textOut(text)
-    canv.drawText(tx)  # type: ignore[attr-defined]
+    canv.draw_runs(runs, x, y, char_space, scale)  # type: ignore[attr-defined]
 
 
 def _with_bylines(title: list[_Line], bylines: Sequence[Byline], missing: dict[str, None]) -> list[_Line]:
@@ -555,16 +545,12 @@ def _head_layout(
 
 
 def _ascent(font: str) -> float:
-    from reportlab.pdfbase.pdfmetrics import getFont
-
-    return float(getFont(font).face.ascent) / 1000
+    return fonts.font_data(font).ascent / 1000
 
 
 def _descent(font: str) -> float:
     """The font's descent, in em (negative: below the baseline)."""
-    from reportlab.pdfbase.pdfmetrics import getFont
-
-    return float(getFont(font).face.descent) / 1000
+    return fonts.font_data(font).descent / 1000
 
 
 def _imprint_layout(
@@ -832,12 +818,9 @@ def _flowable_class() -> type:
                         canv, line.lead, line.lead_x, top - line.height * style.LINE_BASELINE, TRACKING
                     )
                 if line.runs:
-                    tx = canv.beginText(line.x, top - line.height * style.LINE_BASELINE)
-                    tx.setCharSpace(line.char_space)
-                    for font, size, text in line.runs:
-                        tx.setFont(font, size)
-                        tx.textOut(text)
-                    canv.drawText(tx)
+                    canv.draw_runs(
+                        line.runs, line.x, top - line.height * style.LINE_BASELINE, line.char_space
+                    )
                 top -= line.height
 
     return Block
@@ -860,11 +843,7 @@ def _draw_page_number(canv: object, doc: object) -> None:
     runs = fonts.with_fallback(text, font, latin=ps.face.latin_pdf).runs
     width = sum(_width(r.font, ps.size, ch) for r in runs for ch in r.text)
     x = PAGE.left + PAGE.body_width - inset - width if n % 2 else PAGE.left + inset
-    tx = canv.beginText(x, y)  # type: ignore[attr-defined]
-    for run in runs:
-        tx.setFont(run.font, ps.size)
-        tx.textOut(run.text)
-    canv.drawText(tx)  # type: ignore[attr-defined]
+    canv.draw_runs([(r.font, ps.size, r.text) for r in runs], x, y, 0.0)  # type: ignore[attr-defined]
 
 
 def render(article: Article, *, source: str = "", seal: bool = False) -> bytes:
@@ -929,14 +908,17 @@ def _probe(article: Article, seal: bool) -> tuple[Placement, int]:
     classes = _element_classes()
     probe = classes["probe"]()
     flowables, _ = _flowables(article, {}, seal)
-    _build(article, [*flowables, probe], lambda canv, doc: None)
+    _build(article, [*flowables, probe], lambda canv, doc: None, dry=True)
     assert article.imprint is not None
     need = _imprint_layout(article.imprint, {})[2]
     return _placement(probe.page, probe.left, need), probe.page
 
 
-def _build(article: Article, items: list[object], on_page: object) -> bytes:
+def _build(article: Article, items: list[object], on_page: object, *, dry: bool = False) -> bytes:
+    """Pour ``items`` into the pages and write the file (``dry``: lay out only)."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    from pipeline.render.pdfwrite import canvas_class
 
     buf = io.BytesIO()
     frame = Frame(
@@ -965,7 +947,9 @@ def _build(article: Article, items: list[object], on_page: object) -> bytes:
         initialFontName=style.BODY.face.pdf,  # else an unused, unembedded Helvetica
         initialFontSize=BODY_SIZE,
     )
-    doc.build(items or [_block_class()([_Line((), 0.0, 0.0, PAGE.line_pitch)])])
+    doc.build(
+        items or [_block_class()([_Line((), 0.0, 0.0, PAGE.line_pitch)])], canvasmaker=canvas_class(dry)
+    )
     return buf.getvalue()
 
 

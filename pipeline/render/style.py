@@ -22,7 +22,7 @@ class Face:
     embeds for it."""
 
     official: str  # name in w:rFonts (Word/WPS pick the real font by this name)
-    pdf: str  # reportlab font name registered by pipeline.render.fonts
+    pdf: str  # the font's name in the prepared stack (pipeline.render.fonts: its file and cache)
     # w:ascii/w:hAnsi: the font for Latin letters and digits.  "" = the CJK face itself
     # (“”—… stay full-width either way: the DOCX hints eastAsia, fonts.md §6)
     latin: str = ""

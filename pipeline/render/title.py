@@ -46,15 +46,12 @@ from :data:`style.NOT_AT_LINE_END`.
 from __future__ import annotations
 
 import itertools
-import logging
 import math
 import re
 import unicodedata
-import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from pipeline.render import style
 
@@ -269,31 +266,24 @@ def title_words(path: Path = TITLE_WORDS_FILE) -> tuple[str, ...]:
     return tuple(words)
 
 
-@cache
-def _segmenter() -> Any:
-    """jieba's tokenizer with the user dictionary, loaded once per process on first use
-    (about half a second: only titles wider than a line need it)."""
-    with warnings.catch_warnings():  # jieba 0.42 imports pkg_resources and has old escapes
-        warnings.simplefilter("ignore")
-        import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # it logs "Building prefix dict…" to stderr
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    for word in title_words():
-        tokenizer.add_word(word)  # with the frequency that keeps it whole (suggest_freq)
-    return tokenizer
-
-
 def words(title: str) -> tuple[str, ...]:
-    """``title`` as the segmenter's words (dictionary only, deterministic).
+    """``title`` as the segmenter's words (dictionary only, deterministic): jieba's, from
+    its dictionary with ``title_words.txt`` added (:mod:`pipeline.render.title_dict`
+    keeps that dictionary on disk, so jieba itself is loaded once per machine).
 
     >>> words("中共中央办公厅国务院办公厅印发")
     ('中共中央办公厅', '国务院办公厅', '印发')
     >>> words("关于加强基层党组织建设的意见")
     ('关于', '加强', '基层党组织建设', '的', '意见')
     """
-    return tuple(_segmenter().cut(title, HMM=False))
+    from pipeline.render import title_dict
+
+    return tuple(title_dict.cut(title_dict.dictionary(_user_words()), title))
+
+
+@cache
+def _user_words() -> tuple[str, ...]:
+    return title_words()
 
 
 def word_boundaries(title: str) -> frozenset[int]:

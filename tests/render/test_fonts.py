@@ -57,11 +57,13 @@ def test_manifest_from_an_older_recipe_is_refused(tmp_path):
 
 
 def test_to_unicode_cmap_writes_supplementary_characters_as_surrogate_pairs():
-    cmap = fonts._to_unicode_cmap("F", [0x4E2D, 0x20000, 0x41])
-    assert "<00> <4E2D>" in cmap
-    assert "<01> <D840DC00>" in cmap
-    assert "<02> <0041>" in cmap
-    assert "<00> <02>" in cmap  # codespace range covers the subset
+    from pipeline.render.pdfwrite import _to_unicode
+
+    cmap = _to_unicode(["中", "\U00020000", "A"]).decode()
+    assert "<0001> <4E2D>" in cmap
+    assert "<0002> <D840DC00>" in cmap
+    assert "<0003> <0041>" in cmap
+    assert "<0000> <FFFF>" in cmap  # the two-byte codespace of Identity-H
 
 
 @needs_fonts

@@ -41,10 +41,7 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppl
 
 
 def _descent(face: style.Face) -> float:
-    from reportlab.pdfbase.pdfmetrics import getFont
-
-    fonts.register_fonts()
-    return float(getFont(face.pdf).face.descent) / 1000
+    return fonts.font_data(face.pdf).descent / 1000
 
 
 def baseline(line: object, block: style.BlockStyle = style.BODY) -> float:
