@@ -231,12 +231,12 @@ class DocTree:
 # ---------------------------------------------------------------- hand-offs between stages
 
 
-HintKind = Literal["title", "subtitle", "heading", "run-in", "item", "table"]
+HintKind = Literal["title", "subtitle", "heading", "run-in", "item", "paragraph", "table"]
 
 
 @dataclass(frozen=True, slots=True)
 class Hint:
-    """What the reader of a structured format (Markdown, Word, PDF) knows about one line
+    """What the reader of a structured format (Markdown, Word, PDF, a page) knows about one line
     of :attr:`Decoded.text`, for the structure stage to honour.
 
     * ``title`` / ``subtitle``: the line is a document's title (a lone top ``#``, Word's
@@ -249,6 +249,8 @@ class Hint:
       ``head`` is the heading part at the start of the line, the rest is its tail.
     * ``item``: a list item, its marker already written as 公文 practice does: a
       paragraph, never a heading.
+    * ``paragraph``: a paragraph of its own that is never a heading (a picture's caption
+      on a saved page: short and unpunctuated like a heading).
     * ``table``: row ``row`` of table number ``group`` (1, 2, … in the input); the line
       holds the row's cells joined by tabs, ``cells`` their spans and texts as read.
     """

@@ -163,6 +163,11 @@ REASONS: tuple[Reason, ...] = (
         "replaced-title", ("structure",), "the input's own title, replaced by the one given with --title."
     ),
     Reason(
+        "number-brackets",
+        ("structure",),
+        "the brackets around a 发文字号 printed after the title; the number goes to the 版头.",
+    ),
+    Reason(
         "table-markup",
         ("structure",),
         "the cell separators of a table typed as text (| and ---|--- rules); its cells are kept.",

@@ -1,6 +1,6 @@
 """disclaimer: the site's legal notices (声明：登载此文出于传递更多信息之目的 …).
 
-What it removes: a line that starts with 声明/免责声明/特别声明/版权声明, or that asks to
+What it removes: a line that starts with 声明/免责声明/特别声明/版权声明/版权说明, or that asks to
 be contacted for removal in case of infringement (如有侵权…删除), that says the text was
 reposted from the web (本文来源于网络/转载自网络, 本站文章均由网友上传 …), that it speaks
 only for its author (仅代表作者个人观点, 与本站立场无关), or a 温馨提示 — when the line is
@@ -23,11 +23,11 @@ from pipeline.text.lines import Line
 
 REASON = "disclaimer"
 
-_START = re.compile(r"^(免责|特别|版权|郑重)?声明[:：]")
+_START = re.compile(r"^(免责|特别|版权|郑重)?声明[:：]|^版权说明[:：]")
 _INFRINGE = re.compile(
     r"(如有|若有|如涉及|涉嫌)侵权.{0,20}(删除|联系)|"
     r"(本文|文章|内容|图片|素材|资料|部分)(均)?(来源|转载|摘自|选自|来自)(于|自)?(互联网|网络)|^转载自(互联网|网络)|"
-    r"不代表本(站|网|平台)(的)?(观点|立场)|(由|系)(用户|网友|会员)(自行)?上传|"
+    r"不代表本(站|网|平台)(的)?(观点|立场)|(由|系)(用户|网友|会员)(自行)?(提供并|提供|编辑并)?上传|"
     r"仅代表(作者)?(个人)?(观点|立场)|与本(站|网|平台)(立场)?无关|^[【\[]?温馨提示[】\]]?|"
     r"本(站|网|平台)(文章|内容|资料|部分内容|所有文章)?(均|全部|部分)?(由|来自|来源于|系)(网友|用户|会员|互联网|网络)|"
     r"转载(请|须)注明(出处|来源)|一键举报|谨防诈骗|(有害|侵权)内容|本平台仅提供信息存储服务|(用户|网友)上传并发布|"

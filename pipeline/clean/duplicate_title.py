@@ -3,7 +3,8 @@
 What it removes: (1) a title-shaped line that repeats an earlier title-shaped line,
 when only repeats stand between them (the page printed the title two, three times);
 (2) the repeat of a title line glued to the start of the text after it
-("新形势下…体会" then "新形势下…体会 面对新形势…"); (3) a title-shaped last line that
+("新形势下…体会" then "新形势下…体会 面对新形势…"), also when the repeat lost its first
+words ("区委书记在创建…表态发言" then "市创建…表态发言 今天，…"); (3) a title-shaped last line that
 repeats a title seen earlier and heads nothing.
 Why: scraped pages carry the title in the breadcrumb, the page heading, the article
 heading and the preview; only one is the document's.
@@ -19,7 +20,7 @@ from collections.abc import Iterator, Sequence
 
 from pipeline.clean.base import Cut
 from pipeline.text.lines import Line
-from pipeline.text.shapes import title_like
+from pipeline.text.shapes import shortened_copy, title_like
 
 
 def _glued_repeat(title: Line, rest: str) -> int:
@@ -27,6 +28,14 @@ def _glued_repeat(title: Line, rest: str) -> int:
     t = title.text.strip()
     if rest.startswith(t) and len(rest) > len(t) and (rest[len(t)].isspace() or rest[len(t)] in "【[—"):
         return len(t)
+    return 0
+
+
+def _shortened_repeat(title: Line, rest: str) -> int:
+    """Length of a shortened copy of ``title`` opening ``rest`` before a space, or 0."""
+    head = rest.split(None, 1)
+    if len(head) == 2 and title_like(head[0]) and shortened_copy(title.key, head[0]):
+        return len(head[0])
     return 0
 
 
@@ -49,7 +58,7 @@ def find(lines: Sequence[Line]) -> Iterator[Cut]:
         if j < len(lines):
             # (2) glued repeats, possibly several ("X X 正文…" when markup stood between them)
             pos, rest = 0, lines[j].text
-            while n := _glued_repeat(line, rest[pos:]):
+            while n := _glued_repeat(line, rest[pos:]) or _shortened_repeat(line, rest[pos:]):
                 yield Cut(j, pos, pos + n)
                 pos += n
                 pos += len(rest[pos:]) - len(rest[pos:].lstrip())

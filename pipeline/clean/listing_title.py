@@ -6,8 +6,10 @@ similar but different title of its own ("xx新形势下…心得体会" over "20
 Why: document sites show each preview under their listing title, which is often
 shortened, templated ("xx") or decorated ("(讲课稿)", "(最新)").
 Example (seed 004): "做好群众工作的能力" over "做好群众工作的方法 人民群众是…" → the first removed.
-Leaves alone: a heading followed by a body that starts differently, and exact repeats
-(those are duplicate-title).
+Leaves alone: a heading followed by a body that starts differently, exact repeats
+(those are duplicate-title), and a line that is the fuller form of the text's title
+("区委书记在…表态发言" over "市创建…表态发言 今天…": the text's copy lost its first words, and
+duplicate-title removes it).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from difflib import SequenceMatcher
 
 from pipeline.clean.base import Cut
 from pipeline.text.lines import Line
-from pipeline.text.shapes import title_like
+from pipeline.text.shapes import shortened_copy, title_like
 
 REASON = "listing-title"
 
@@ -49,5 +51,5 @@ def find(lines: Sequence[Line]) -> Iterator[Cut]:
         if not title_like(line.text, 50):
             continue
         title = own_title(nxt.text)
-        if title and title != line.key and similar(line.key, title):
+        if title and title != line.key and similar(line.key, title) and not shortened_copy(line.key, title):
             yield Cut(i)

@@ -33,7 +33,7 @@ from pipeline.decode.binary import refuse_binary
 from pipeline.decode.charset import bom_encoding, codec_name, decode_all, detect, forced_encoding
 from pipeline.decode.repair import repair, scrub, unescape_entities
 from pipeline.errors import EmptyError, InputError
-from pipeline.model import Decoded, Notice, Removal, Table
+from pipeline.model import NO_HINTS, Decoded, Hint, Hints, Notice, Removal, Table
 
 __all__ = ["SUFFIXES", "codec_name", "decode"]
 
@@ -82,12 +82,14 @@ def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decod
     title_hint = ""
     form = "text"
     tables: tuple[Table, ...] = ()
+    hints = NO_HINTS
     if sniff.looks_like_html(text[: sniff.WINDOW], filename):
         form = "html"
         from pipeline.decode import html  # beautifulsoup4 is loaded only for pages
 
         page = html.extract(text)
         text, title_hint, tables = page.text, page.title_hint, page.tables
+        hints = Hints(tuple(Hint(n, "paragraph") for n in page.captions))
         removed = tuple(Removal(scrub(r.text), r.reason, r.line) for r in page.removed)
         if not text.strip() and not removed:
             raise EmptyError("the page has no visible text — nothing to convert")
@@ -114,4 +116,6 @@ def decode(data: bytes, *, hint: str | None = None, filename: str = "") -> Decod
     if not text.strip() and not removed:
         raise EmptyError("the file holds only whitespace — nothing to convert")
     removed = tuple(sorted(removed + dropped, key=lambda r: r.line))
-    return Decoded(text, encoding, removed, tuple(notices) + repair_notices, title_hint, form, tables=tables)
+    return Decoded(
+        text, encoding, removed, tuple(notices) + repair_notices, title_hint, form, tables=tables, hints=hints
+    )

@@ -66,6 +66,7 @@ UNNUMBERED_HEADING_MAX = 30
 RUNIN_COLON_MAX = 30  # "一、主要做法：正文…" ends the heading at the colon only this early
 RUNIN_DECIMAL_MAX = 40  # a decimal-numbered heading sentence run into its body is at most this long
 JOIN_MIN = 20  # a paragraph this short is a signature or a date, never continued
+TITLE_NUMBER_AFTER = 8  # a bracketed 发文字号 ends a title of at least this many characters
 HEAD_LINE_AFTER_MAX = 4  # a 发文字号 line under at most this many paragraphs (a title split up)
 BYLINES_MAX = 3  # speaker, occasion, date: more lines under a title are body
 CREDIT_BLOCKS_MAX = 2  # a "记者 …" credit may follow a news page's dateline paragraph
@@ -162,6 +163,7 @@ class Builder:
     # piece joined into it (a list row is never joined to, nor onto)
     wrapped_block: int = -1
     last_piece: str = ""
+    sealed_block: int = -1  # a paragraph nothing is joined onto (a caption its reader named)
 
     def heading(self, m: Marker, no: int) -> bool:
         head, tail = _split_run_in(m.rest)
@@ -218,6 +220,8 @@ class Builder:
         """Whether ``text`` may continue the open paragraph: not past :data:`JOIN_MAX`, and
         neither it nor the line before a row of a list or table or a numbered item."""
         last = self.last_piece if self.wrapped_block == len(self.blocks) - 1 else self.open_text()
+        if self.sealed_block == len(self.blocks) - 1:
+            return False
         if list_row(text) or list_row(last) or _ITEM_NUMBER.match(text):
             return False
         if len(self.open_text()) + len(text) > JOIN_MAX:
@@ -334,6 +338,13 @@ def _title_block(pieces: list[Piece], hint: str) -> titles.Head:
         head.removed.append(Removal(head.title, "listing-title", pieces[max(0, head.used - 1)].no))
         head.title = own.text
         pieces.remove(own)
+    m = elements.TITLE_DOC_NUMBER.search(head.title)
+    if m is not None and m.start() >= TITLE_NUMBER_AFTER:
+        # the 发文字号 a page prints after the title is the 版头's (STD 7.2.5)
+        no = head.line
+        head.removed += [Removal(m["open"], "number-brackets", no), Removal(m["close"], "number-brackets", no)]
+        head.doc_number = normalize(m["number"])
+        head.title = head.title[: m.start()].rstrip()
     if _subtitle_at(pieces, head.used):
         head.subtitle = pieces[head.used].text
         head.used += 1
@@ -456,7 +467,7 @@ def _hint_level(levels: Levels, level: int) -> int:
 def _hinted(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
     """A line whose reader (Markdown, Word, PDF) said what it is (:mod:`.hints`): a
     heading (its marker, when it has one, sets the level), a bold run-in heading, a
-    list item (a paragraph, never a heading) or a table row."""
+    list item or a caption (a paragraph, never a heading) or a table row."""
     hint = s.hints.take(p)
     if hint is None or hint.kind in ("title", "subtitle"):
         return False
@@ -471,8 +482,10 @@ def _hinted(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
             b.blocks[-1] = table
         s.hints.table = hint.group
         return True
-    if hint.kind == "item":
+    if hint.kind in ("item", "paragraph"):
         b.paragraph(p.text, join=False, no=p.no)
+        if hint.kind == "paragraph":
+            b.sealed_block = len(b.blocks) - 1
         return True
     head, tail = p.text, ""
     if hint.kind == "run-in":
@@ -753,6 +766,8 @@ def build_article(
     )
     s.has_title = bool(head.title or head.subtitle)
     s.head, s.signers = top, signers
+    if head.doc_number:
+        s.head.setdefault("doc_number", head.doc_number)
     for k, p in enumerate(rest):
         m = parse_marker(p.text)
         s.in_attachments = bool(_ATTACHMENTS.match(p.text)) or (s.in_attachments and m is not None)

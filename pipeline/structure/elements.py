@@ -114,6 +114,8 @@ DOC_NUMBER = (
 _DOC_NUMBER_LINE = re.compile(
     rf"^(?P<number>{DOC_NUMBER})(?:{_SP}(?P<signer>签{_SP}发{_SP}人{_SP}{_COLON}.*))?$"
 )
+# a 发文字号 printed in brackets after a title a web page gives: "…的通知（岳办发〔2017〕2号）"
+TITLE_DOC_NUMBER = re.compile(rf"(?P<open>[(（]){_SP}(?P<number>{DOC_NUMBER}){_SP}(?P<close>[)）])$")
 # the standard form (STD 7.2.5): year in full in 六角括号, number without 第 or leading zeros
 STRICT_DOC_NUMBER = re.compile(rf"^[{HAN}A-Za-z]+〔\d{{4}}〕[1-9]\d*号$")
 _SIGNERS = re.compile(rf"^签{_SP}发{_SP}人{_SP}{_COLON}{_SP}(?P<names>\S.*)$")

@@ -75,6 +75,8 @@ class Head:
     used: int = 0  # pieces taken by the title block (title, its copies, furniture, subtitle)
     # pieces above the title that are not copies of a title: they stay, as the first blocks
     before: list[Piece] = field(default_factory=list)
+    doc_number: str = ""  # a 发文字号 printed in brackets after the title, taken out of it
+    line: int = 0  # the input line the title starts on
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +284,7 @@ def choose(pieces: list[Piece], hint: str = "") -> Head:
     cands = _revised(cands, pieces)
     best = max(cands, key=lambda c: (c.score, -c.start, c.end - c.start))
     head.title = best.title
+    head.line = pieces[best.start].no
     why = f"the title is 「{best.title}」 (score {best.score:.1f} of {len(cands)} candidates)"
     for text, reason in best.furniture:
         head.removed.append(Removal(text, reason, pieces[best.start].no, f"around {why}"))

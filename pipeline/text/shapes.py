@@ -51,6 +51,24 @@ def ends_sentence(text: str) -> bool:
     return bool(t) and (t[-1] in TERMINAL or (t[-1] == "." and len(t) > 1 and not t[-2].isascii()))
 
 
+SHORTENED_MIN = 8  # characters a shortened copy of a title keeps, at least
+SHORTENED_DROP = 3  # characters the full title has beyond the copy, at least
+
+
+def shortened_copy(full: str, short: str) -> bool:
+    """Whether ``short`` is ``full`` with its first words lost (a preview that cut
+    "区委书记在" off its own title), allowing up to two stray characters left in front.
+
+    >>> shortened_copy("区委书记在创建全国文明城市工作动员大会上的表态发言", "市创建全国文明城市工作动员大会上的表态发言")
+    True
+    >>> shortened_copy("做好群众工作的能力", "做好群众工作的方法"), shortened_copy("调研报告", "报告")
+    (False, False)
+    """
+    if len(full) < len(short) + SHORTENED_DROP:
+        return False
+    return any(len(short) - k >= SHORTENED_MIN and full.endswith(short[k:]) for k in range(3))
+
+
 def title_like(text: str, max_len: int = 40) -> bool:
     """A short line that could be a title or an unnumbered heading: Chinese, at most
     ``max_len`` characters, no sentence punctuation inside or at the end.

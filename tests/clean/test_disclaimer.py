@@ -28,6 +28,10 @@ NOTICES = [
         "内容来自用户上传，不代表本站观点",
         id="doc-site-user-upload",
     ),
+    pytest.param(
+        "版权说明：本文档由用户提供并上传，收益归属内容提供方，若内容存在侵权，请进行举报或认领",
+        id="doc-library-banquan-shuoming",
+    ),
 ]
 
 
@@ -60,6 +64,9 @@ NEAR_MISSES = [
         "网络谣言来源于网络，传播于网络，治理也要依靠网络。",
         id="rumour-comes-from-the-web",
     ),
+    # an explanation of copyright in the body, not the site's label
+    pytest.param("关于版权说明的有关问题，由法制办负责解释。", id="banquan-shuoming-in-prose"),
+    pytest.param("材料由各单位提供并上传至平台，逾期不予受理。", id="units-upload-material"),
 ]
 
 

@@ -52,6 +52,12 @@ REPEATS = [
         ["关于做好2023年防汛工作的通知", "【篇一】各乡镇："],
         id="glued-before-bracket",
     ),
+    pytest.param(
+        "区委书记在创建全国文明城市工作动员大会上的表态发言\n市创建全国文明城市工作动员大会上的表态发言 今天，市委召开动员大会。",
+        ["市创建全国文明城市工作动员大会上的表态发言"],
+        ["区委书记在创建全国文明城市工作动员大会上的表态发言", "今天，市委召开动员大会。"],
+        id="shortened-copy-glued-before-body",
+    ),
 ]
 
 
@@ -68,6 +74,8 @@ NEAR_MISSES = [
         id="two-articles-similar-titles",
     ),
     pytest.param("加强作风建设\n加强作风建设。要坚持问题导向。", id="heading-then-sentence-starting-alike"),
+    # the text's first piece ends like the title but is far shorter: a phrase, not a copy
+    pytest.param("关于进一步加强城市管理工作的意见\n管理工作 要坚持问题导向。", id="short-tail-is-no-copy"),
     pytest.param(
         "加强作风建设\n加强作风建设的重要意义在于凝聚人心。", id="title-prefix-of-sentence-no-space"
     ),

@@ -51,6 +51,11 @@ NEAR_MISSES = [
         id="heading-over-sentence-starting-alike",
     ),
     pytest.param("新形势下基层党建工作\n\n现代物业?新建设 2012年第11卷第6期", id="journal-header-below"),
+    # the line is the fuller title: the preview's copy lost its first words
+    pytest.param(
+        "区委书记在创建全国文明城市工作动员大会上的表态发言\n\n市创建全国文明城市工作动员大会上的表态发言 今天，市委召开动员大会。",
+        id="fuller-than-the-texts-copy",
+    ),
 ]
 
 

@@ -557,3 +557,70 @@ def test_html_saved_as_txt_is_read_whole(tmp_path):
     as_txt = decode(part.encode(), filename="notice.txt")
     assert "<" not in as_txt.text  # no tag left to the cleaning rules
     assert fold(as_txt.text) in fold(as_html.text) or fold(as_html.text) in fold(as_txt.text)
+
+
+# ---------------------------------------------------------------- captions
+
+_PROSE = "记者从有关部门获悉，今年以来全市各项工作稳步推进，群众满意度持续提升，取得了明显成效。"
+
+
+def _captions(body: str) -> list[str]:
+    page = extract(f"<body><div class=content><p>{_PROSE}</p>{body}<p>{_PROSE}</p></div></body>")
+    lines = page.text.split("\n")
+    return [lines[n - 1] for n in page.captions]
+
+
+@pytest.mark.parametrize(
+    "body, caption",
+    [
+        # a sina-style wrapper: the picture, then its caption in a span named so
+        ('<div class="img_wrapper"><img src=a.jpg><span class="img_descr">BBC报道截图</span></div>', "BBC报道截图"),
+        ("<figure><img src=a.jpg><figcaption>大会开幕式现场</figcaption></figure>", "大会开幕式现场"),
+        # a centred paragraph right after a picture
+        ('<p><img src=a.jpg></p><p style="text-align: center">大会开幕式</p>', "大会开幕式"),
+        ("<center><img src=a.jpg></center><center><strong>志愿者向市民宣传</strong></center>", "志愿者向市民宣传"),
+    ],
+)
+def test_a_pictures_caption_is_named(body, caption):
+    assert _captions(body) == [caption]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # centred, but no picture before it: a heading or a title may be centred
+        '<p style="text-align: center">大会开幕式</p>',
+        # after a picture, but not centred: the text goes on
+        "<p><img src=a.jpg></p><p>会议要求各单位认真抓好落实</p>",
+        # centred after a picture, but a paragraph's length
+        f'<p><img src=a.jpg></p><p style="text-align:center">{_PROSE * 2}</p>',
+        # a heading element is a heading whatever stands around it
+        "<figure><img src=a.jpg><figcaption><h3>一、总体要求</h3></figcaption></figure>",
+    ],
+)
+def test_lines_that_are_not_captions(body):
+    assert _captions(body) == []
+
+
+def test_only_the_first_line_after_a_picture_is_its_caption():
+    body = '<p><img src=a.jpg></p><p align=center>图为会议现场</p><p align=center>会议要求</p>'
+    assert _captions(body) == ["图为会议现场"]
+
+
+def test_a_caption_is_a_paragraph_of_its_own_through_the_pipeline():
+    """Short and unpunctuated like a heading, followed by prose: still a paragraph, and
+    the prose after it is not joined onto it."""
+    from pipeline.core import convert
+    from pipeline.model import Heading
+
+    markup = (
+        "<html><head><title>全市工作稳步推进</title></head><body><div class=content>"
+        "<h1>全市工作稳步推进</h1>"
+        f"<p>{_PROSE}</p><p><img src=a.jpg></p><p style='text-align:center'>活动现场志愿者合影</p>"
+        f"<p>活动中，志愿者们{_PROSE}</p></div></body></html>"
+    )
+    (a,) = convert(markup.encode(), "page.html").documents
+    texts = [b.text for b in a.blocks]
+    assert "活动现场志愿者合影" in texts
+    assert not any(isinstance(b, Heading) for b in a.blocks)
+    assert texts[texts.index("活动现场志愿者合影") + 1].startswith("活动中")

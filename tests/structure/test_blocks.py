@@ -67,6 +67,21 @@ def test_a_doc_number_under_the_title_goes_to_the_head():
     assert a.blocks[0] == Recipients("各縣、區人民政府：")
 
 
+def test_a_doc_number_in_brackets_after_the_title_goes_to_the_head():
+    text = f"岳阳市人民政府办公室关于印发实施意见的通知（岳政办发〔2017〕2号）\n各县市区人民政府：\n{BODY}"
+    doc = structure(Cleaned(split_lines(text), ()))
+    [a] = doc.articles
+    assert a.title == "岳阳市人民政府办公室关于印发实施意见的通知"
+    assert a.head == Head(doc_number="岳政办发〔2017〕2号")
+    assert [(r.text, r.reason) for r in doc.removed] == [("（", "number-brackets"), ("）", "number-brackets")]
+
+
+def test_a_title_that_is_only_a_bracketed_number_keeps_it():
+    # too short to be a title with a number after it: left as it is
+    a = _one(f"通知（岳政办发〔2017〕2号）\n{BODY}")
+    assert a.head is None or not a.head.doc_number
+
+
 def test_speech_bylines_and_a_salutation_run_into_the_first_sentence():
     a = _one(
         f"在全县安全生产工作会议上的讲话\n县长　张建国\n（2024年2月26日）\n同志们：今天我们召开会议。{BODY}"

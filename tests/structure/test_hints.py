@@ -82,3 +82,17 @@ def test_title_hints_open_the_documents():
 def test_cells_cleaning_cut_from_keep_their_places():
     hint = Hint(1, "table", cells=(Cell(""), Cell("乙", colspan=2)))
     assert row_cells(hint, "乙") == (Cell(""), Cell("乙", colspan=2))
+
+
+def test_a_paragraph_hint_is_never_a_heading_and_nothing_joins_onto_it():
+    # without the hint the short unpunctuated line above a long one is a heading
+    text = (
+        "金融知识宣传活动启动\n前言写在这里，共有两句话。\n活动现场志愿者合影\n"
+        + "活动中志愿者们发放宣传资料并解答群众提问" * 3
+        + "\n"
+    )
+    plain = run(text, paragraphs=False)[0].blocks
+    hinted = run(text, Hint(3, "paragraph"), paragraphs=False)[0].blocks
+    assert any(isinstance(b, Heading) for b in plain)
+    assert [type(b) for b in hinted] == [Paragraph, Paragraph, Paragraph]
+    assert hinted[1] == Paragraph("活动现场志愿者合影")

@@ -85,6 +85,7 @@ class Page:
     removed: tuple[Removal, ...]  # page chrome, one entry per visible line, in page order
     title_hint: str  # the first kept <h1> and the <title> without the site's name, one per line
     tables: tuple[Table, ...] = ()  # the page's data tables (pipeline.decode.tables), cells and all
+    captions: tuple[int, ...] = ()  # 1-based lines of ``text`` that are a picture's caption
 
 
 def extract(markup: str) -> Page:
@@ -102,11 +103,11 @@ def extract(markup: str) -> Page:
     chrome = named_chrome(counted)
     main = find_article(counted, chrome)
     chrome = placed_chrome(counted, chrome, main)
-    text, removed, h1 = assemble(lay_out(counted, chrome, main))
+    text, removed, h1, captions = assemble(lay_out(counted, chrome, main))
     # both what the page's <h1> and its <title> say (they disagree on some pages: an <h1>
     # may be a widget's); one per line
     hints = dict.fromkeys(t for t in (h1, _title_from_head(soup)) if t)
-    return Page(text, removed, "\n".join(hints), data_tables(soup))
+    return Page(text, removed, "\n".join(hints), data_tables(soup), captions)
 
 
 def _title_from_head(soup: BeautifulSoup) -> str:

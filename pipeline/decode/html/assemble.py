@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pipeline.decode.html.layout import Line
 from pipeline.decode.html.tree import is_excerpt, squeeze
+from pipeline.decode.html.vocab import CAPTION_MAX
 from pipeline.model import Removal
 
 
@@ -26,12 +27,14 @@ def outside_reason(line: Line) -> str:
     return "site-header" if line.region < 0 else "site-footer"
 
 
-def assemble(lines: list[Line]) -> tuple[str, tuple[Removal, ...], str]:
-    """(text, removed, first kept ``<h1>``): kept lines joined, a blank line between blocks."""
+def assemble(lines: list[Line]) -> tuple[str, tuple[Removal, ...], str, tuple[int, ...]]:
+    """(text, removed, first kept ``<h1>``, the 1-based numbers of the kept lines that are
+    a picture's caption): kept lines joined, a blank line between blocks."""
     article = "".join(squeeze(ln.text) for ln in lines if not ln.region and not ln.chrome)
     out: list[str] = []
     removed: list[Removal] = []
     h1 = ""
+    captions: list[int] = []
     gap = False
     for line in lines:
         gap = gap or line.gap_before
@@ -45,6 +48,8 @@ def assemble(lines: list[Line]) -> tuple[str, tuple[Removal, ...], str]:
             out.append("")
         gap = False
         out.append(line.text)
+        if line.caption and not line.heading and len(line.text) <= CAPTION_MAX:
+            captions.append(len(out))
         if not h1 and line.heading == "h1":
             h1 = line.text
-    return ("\n".join(out) + "\n" if out else ""), tuple(removed), h1
+    return ("\n".join(out) + "\n" if out else ""), tuple(removed), h1, tuple(captions)

@@ -17,7 +17,10 @@ from pipeline.decode.html.count import Counted
 from pipeline.decode.html.tree import ENTER, TEXT, events, is_link, letters, tokens
 from pipeline.decode.html.vocab import (
     BLOCK,
+    CAPTION_TAGS,
+    CAPTION_TOKENS,
     CELLS,
+    CENTRED_STYLE,
     CJK_BREAK,
     HANZI,
     HEADINGS,
@@ -42,6 +45,7 @@ class Line:
     region: int = 0  # -1 before the article, 0 in it (or no article found), 1 after it
     gap_before: bool = False  # a blank line precedes it
     pre: bool = False  # inside <pre>: keep inner spacing
+    caption: bool = False  # a picture's caption (named so, or centred right after a picture)
     started: bool = False  # has visible text (its context fields are set)
     text: str = ""
 
@@ -93,6 +97,9 @@ class _Layout:
         self.heading: list[tuple[Tag, str]] = []
         self.link_depth = 0
         self.pre_depth = 0
+        self.caption: list[Tag] = []  # open elements named as captions
+        self.centred: list[Tag] = []  # open centred elements
+        self.picture = False  # a picture since the last line began
 
     def flush(self, blank_after: bool) -> None:
         line = self.line
@@ -122,6 +129,8 @@ class _Layout:
                 line.heading = self.heading[-1][1] if self.heading else ""
                 line.region = self.region
                 line.pre = self.pre_depth > 0
+                line.caption = bool(self.caption) or (self.picture and bool(self.centred))
+                self.picture = False
             line.add(piece, bool(self.link_depth))
 
     def enter(self, node: Tag) -> None:
@@ -144,6 +153,12 @@ class _Layout:
         named = next((WEAK[t] for t in words if t in WEAK), "")
         if named:
             self.weak.append((node, named))
+        if name in CAPTION_TAGS or any(t in CAPTION_TOKENS for t in words):
+            self.caption.append(node)
+        if name == "center" or node.get("align") == "center" or CENTRED_STYLE.search(str(node.get("style") or "")):
+            self.centred.append(node)
+        if name == "img" and self.chrome_owner is None:
+            self.picture = True
         if name in HEADINGS:
             self.heading.append((node, name))
         elif any(t in TITLE_TOKENS for t in words):
@@ -165,3 +180,7 @@ class _Layout:
             self.weak.pop()
         if self.heading and self.heading[-1][0] is node:
             self.heading.pop()
+        if self.caption and self.caption[-1] is node:
+            self.caption.pop()
+        if self.centred and self.centred[-1] is node:
+            self.centred.pop()

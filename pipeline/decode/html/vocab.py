@@ -99,6 +99,13 @@ WEAK: dict[str, str] = {
 }
 # Elements that carry the article's title or subtitle (kept before the article).
 TITLE_TOKENS = frozenset(_names("title tit biaoti headline subtitle subhead fbt"))
+# A picture's caption: an element so named (``img_descr``, ``wp-caption-text``, 图注 tuzhu),
+# or a centred line right after a picture.  A caption is a paragraph of its own, never a
+# heading (news pages set them short and unpunctuated, like headings).
+CAPTION_TAGS = frozenset({"figcaption"})
+CAPTION_TOKENS = frozenset(_names("caption descr tuzhu picinfo pictext pictxt imgtxt imgdesc picintro"))
+CENTRED_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
+CAPTION_MAX = 60  # characters: a longer centred line after a picture is text, not its caption
 
 PROTECT_SHARE = 0.5  # an element with this share of the page's non-link text is never chrome
 MAIN_SHARE = 2 / 3  # the article's container holds at least this share of its parent's text
