@@ -342,7 +342,10 @@ def _title_block(pieces: list[Piece], hint: str) -> titles.Head:
     if m is not None and m.start() >= TITLE_NUMBER_AFTER:
         # the 发文字号 a page prints after the title is the 版头's (STD 7.2.5)
         no = head.line
-        head.removed += [Removal(m["open"], "number-brackets", no), Removal(m["close"], "number-brackets", no)]
+        head.removed += [
+            Removal(m["open"], "number-brackets", no),
+            Removal(m["close"], "number-brackets", no),
+        ]
         head.doc_number = normalize(m["number"])
         head.title = head.title[: m.start()].rstrip()
     if _subtitle_at(pieces, head.used):

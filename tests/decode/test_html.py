@@ -571,14 +571,20 @@ def _captions(body: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "body, caption",
+    ("body", "caption"),
     [
         # a sina-style wrapper: the picture, then its caption in a span named so
-        ('<div class="img_wrapper"><img src=a.jpg><span class="img_descr">BBC报道截图</span></div>', "BBC报道截图"),
+        (
+            '<div class="img_wrapper"><img src=a.jpg><span class="img_descr">BBC报道截图</span></div>',
+            "BBC报道截图",
+        ),
         ("<figure><img src=a.jpg><figcaption>大会开幕式现场</figcaption></figure>", "大会开幕式现场"),
         # a centred paragraph right after a picture
         ('<p><img src=a.jpg></p><p style="text-align: center">大会开幕式</p>', "大会开幕式"),
-        ("<center><img src=a.jpg></center><center><strong>志愿者向市民宣传</strong></center>", "志愿者向市民宣传"),
+        (
+            "<center><img src=a.jpg></center><center><strong>志愿者向市民宣传</strong></center>",
+            "志愿者向市民宣传",
+        ),
     ],
 )
 def test_a_pictures_caption_is_named(body, caption):
@@ -603,7 +609,7 @@ def test_lines_that_are_not_captions(body):
 
 
 def test_only_the_first_line_after_a_picture_is_its_caption():
-    body = '<p><img src=a.jpg></p><p align=center>图为会议现场</p><p align=center>会议要求</p>'
+    body = "<p><img src=a.jpg></p><p align=center>图为会议现场</p><p align=center>会议要求</p>"
     assert _captions(body) == ["图为会议现场"]
 
 

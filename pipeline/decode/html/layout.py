@@ -155,7 +155,11 @@ class _Layout:
             self.weak.append((node, named))
         if name in CAPTION_TAGS or any(t in CAPTION_TOKENS for t in words):
             self.caption.append(node)
-        if name == "center" or node.get("align") == "center" or CENTRED_STYLE.search(str(node.get("style") or "")):
+        if (
+            name == "center"
+            or node.get("align") == "center"
+            or CENTRED_STYLE.search(str(node.get("style") or ""))
+        ):
             self.centred.append(node)
         if name == "img" and self.chrome_owner is None:
             self.picture = True
