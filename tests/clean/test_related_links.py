@@ -75,6 +75,12 @@ LISTS = [
         [],
         id="you-may-like-articles",
     ),
+    pytest.param(
+        "会议强调要抓好落实。\n推荐阅读：某某交警：8月1日起，专项整治电动车、二轮车违法行为",
+        ["推荐阅读：某某交警：8月1日起，专项整治电动车、二轮车违法行为"],
+        ["会议强调要抓好落实。"],
+        id="header-with-its-one-link",
+    ),
 ]
 
 
@@ -89,6 +95,11 @@ NEAR_MISSES = [
     pytest.param("推荐意见", id="tuijian-yijian-heading"),
     pytest.param("相关", id="bare-xiangguan"),
     pytest.param("上一篇文章中我们谈到了作风建设。", id="shangyipian-in-prose"),
+    pytest.param("相关链接：详见附件。", id="xiangguan-lianjie-sentence"),
+    pytest.param(
+        "推荐阅读：各单位要组织党员干部认真学习以下篇目，结合实际撰写心得体会，并于月底前报送。",
+        id="tuijian-yuedu-instruction",
+    ),
 ]
 
 

@@ -57,8 +57,21 @@ def in_order(expected: str, output: str) -> int:
 
 
 def visible_letters(markup: str) -> int:
-    """An independent count of a page's visible letters: text not in a non-rendered or hidden element."""
+    """An independent count of a page's visible letters: text not in a non-rendered or hidden element
+    (an element ``visibility: hidden`` with half the page's Chinese text or more is the article
+    a script shows: visible)."""
     soup = BeautifulSoup(markup, "html.parser")
+    han = re.compile(r"[\u3400-\u9fff]")
+    page_han = len(han.findall(soup.get_text()))
+
+    def invisible_style(p: Tag) -> bool:
+        style = str(p.get("style", ""))
+        if re.search(r"display\s*:\s*none", style):
+            return True
+        if not re.search(r"visibility\s*:\s*hidden", style):
+            return False
+        return not (page_han and 2 * len(han.findall(p.get_text())) >= page_han)
+
     hidden_tags = {
         "script",
         "style",
@@ -79,7 +92,7 @@ def visible_letters(markup: str) -> int:
             p.name in hidden_tags
             or p.has_attr("hidden")
             or p.get("aria-hidden") == "true"
-            or re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", str(p.get("style", "")))
+            or invisible_style(p)
             for p in node.parents
             if isinstance(p, Tag)
         ):
@@ -451,7 +464,7 @@ _OPEN = st.sampled_from(
         "<div>", "<div class='nav'>", "<div class='content'>", "<div class='footer'>", "<div class='info'>",
         "<p>", "<p class='title'>", "<h1>", "<h3>", "<ul>", "<li>", "<table>", "<tr>", "<td>", "<span>",
         "<a href='/x'>", "<a href='/f.doc'>", "<br>", "<nav>", "<aside>", "<header>", "<footer>", "<form>",
-        "<div style='display:none'>", "<script>", "<b>", "<pre>",
+        "<div style='display:none'>", "<div style='visibility:hidden'>", "<script>", "<b>", "<pre>",
     ]
 )  # fmt: skip
 _CLOSE = st.sampled_from(
@@ -630,3 +643,24 @@ def test_a_caption_is_a_paragraph_of_its_own_through_the_pipeline():
     assert "活动现场志愿者合影" in texts
     assert not any(isinstance(b, Heading) for b in a.blocks)
     assert texts[texts.index("活动现场志愿者合影") + 1].startswith("活动中")
+
+
+# ---------------------------------------------------------------- an article a script shows
+
+
+def test_an_article_hidden_until_a_script_shows_it_is_read():
+    """公众号 pages keep the article ``visibility: hidden`` until their script runs."""
+    page = extract(
+        "<body><h1>绥德县举行表彰大会</h1><div id=content style='visibility: hidden;'>"
+        f"<p>{_PROSE}</p><p>{_PROSE}</p></div><p>阅读原文</p></body>"
+    )
+    assert page.text.count(_PROSE) == 2
+
+
+def test_small_hidden_boxes_and_display_none_stay_hidden():
+    page = extract(
+        f"<body><p>{_PROSE}</p><div style='visibility:hidden'>请登录后查看</div>"
+        f"<div style='display:none'>{_PROSE * 3}</div></body>"
+    )
+    assert "请登录" not in page.text
+    assert page.text.count(_PROSE) == 1

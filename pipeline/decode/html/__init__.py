@@ -68,7 +68,7 @@ from pipeline.decode.html.assemble import assemble
 from pipeline.decode.html.count import count
 from pipeline.decode.html.layout import lay_out
 from pipeline.decode.html.named import named_chrome
-from pipeline.decode.html.parse import parse
+from pipeline.decode.html.parse import parse, reveal
 from pipeline.decode.html.placed import placed_chrome
 from pipeline.decode.html.vocab import TITLE_SEPARATORS, WHITESPACE
 from pipeline.decode.tables import data_tables
@@ -98,7 +98,7 @@ def extract(markup: str) -> Page:
     >>> [(r.text, r.reason) for r in page.removed], page.title_hint
     ([('首页 新闻', 'site-navigation')], '通知')
     """
-    soup = parse(markup)
+    soup = reveal(parse(markup))
     counted = count(soup)
     chrome = named_chrome(counted)
     main = find_article(counted, chrome)

@@ -9,6 +9,10 @@ two ways that lose visible text or invent some:
 * an unclosed ``<!--`` makes ``html.parser`` give up on the comment and show the rest of
   the page as text, tags and all; a browser hides everything after it: the tail is
   taken as a comment.
+
+And a page saved before its scripts ran is read as a reader sees it loaded
+(:func:`reveal`): an article kept ``visibility: hidden`` until a script shows it (公众号
+pages do this) is shown.
 """
 
 from __future__ import annotations
@@ -18,8 +22,10 @@ import re
 import warnings
 from html.entities import html5
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
+
+from pipeline.decode.html.vocab import HANZI, REVEAL_SHARE, VISIBILITY_HIDDEN
 
 # "&name;" as html.parser reads a named reference (its name pattern, with the semicolon)
 _NAMED_REF = re.compile(r"&([a-zA-Z][-.a-zA-Z0-9]*;)")
@@ -73,3 +79,25 @@ def parse(markup: str) -> BeautifulSoup:
         # bs4 warns when markup looks like a file name or URL; a page is a page.
         warnings.simplefilter("ignore")
         return BeautifulSoup(escape_unknown_references(markup), builder=_Builder())
+
+
+def reveal(soup: BeautifulSoup) -> BeautifulSoup:
+    """Show an element kept ``visibility: hidden`` that holds at least
+    :data:`~.vocab.REVEAL_SHARE` of the page's Chinese text: the article, which the
+    page's script makes visible once it has loaded.  Smaller hidden elements (a login
+    box, a template) stay hidden.
+
+    >>> page = parse("<div style='visibility: hidden'>正文第一段。正文第二段。</div><p>分享</p>")
+    >>> reveal(page).get_text()
+    '正文第一段。正文第二段。分享'
+    >>> str(reveal(parse("<p>正文第一段。正文第二段。</p><div style='visibility:hidden'>登录</div>")).div)
+    '<div style="visibility:hidden">登录</div>'
+    """
+    hidden = [t for t in soup.find_all(style=VISIBILITY_HIDDEN) if isinstance(t, Tag)]
+    if not hidden:
+        return soup
+    total = len(HANZI.findall(soup.get_text()))
+    for tag in hidden:
+        if total and len(HANZI.findall(tag.get_text())) >= REVEAL_SHARE * total:
+            tag["style"] = VISIBILITY_HIDDEN.sub("", str(tag["style"]))
+    return soup

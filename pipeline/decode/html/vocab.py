@@ -38,6 +38,10 @@ TITLE_HEADINGS = frozenset({"h1", "h2", "h3"})
 # Elements rule B may name chrome: containers, never a paragraph, heading or cell.
 CONTAINERS = frozenset(_names("div section ul ol dl table tbody center article header"))
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+VISIBILITY_HIDDEN = re.compile(r"visibility\s*:\s*hidden\s*;?", re.I)
+# an element kept invisible (visibility:hidden) that holds this share of the page's
+# Chinese text is the article a script shows once the page has loaded (a 公众号 page)
+REVEAL_SHARE = 0.5
 # A link to a document (an attachment) is content, not navigation: "附件：实施方案.docx".
 DOC_LINK = re.compile(r"\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|txt|zip|rar|7z)(?:[?#].*)?$", re.I)
 
