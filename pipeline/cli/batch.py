@@ -20,7 +20,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -115,21 +115,10 @@ def convert_one(path: Path, job: Job) -> Result:
     return res
 
 
-# A DOCX names its source in its core properties' comments, which python-docx caps at 255
-# characters ("converted by gongwen from " + the name): a longer name is cut in the middle there.
-DOCUMENT_SOURCE_MAX = 200
-
-
 def _render(doc: DocTree, stem: str, job: Job) -> Iterator[Output]:
-    """Every output of ``doc``; the documents get the source name cut to fit (see above)."""
-    short = doc.source
-    if len(short) > DOCUMENT_SOURCE_MAX:
-        half = (DOCUMENT_SOURCE_MAX - 1) // 2
-        short = short[:half] + "…" + short[-half:]
+    """Every output of ``doc``, one format after another."""
     for fmt in job.formats:
-        yield from render_outputs(
-            doc if fmt == "json" else replace(doc, source=short), stem, (fmt,), job.render
-        )
+        yield from render_outputs(doc, stem, (fmt,), job.render)
 
 
 def notice_line(notice: Notice, output: str = "") -> str:

@@ -678,13 +678,33 @@ def _core_properties(document: Document, article: Article, source: str) -> None:
     _core_properties_of(document.core_properties, article, source)
 
 
+PROPERTY_MAX = 255  # characters of a core property Word keeps (python-docx refuses more)
+
+
+def _property(value: str) -> str:
+    """``value`` cut in the middle to :data:`PROPERTY_MAX` characters ("…" marks the cut):
+    a long source name or title keeps its start and its end.
+
+    >>> len(_property("甲" * 300)), _property("短")
+    (255, '短')
+    """
+    if len(value) <= PROPERTY_MAX:
+        return value
+    half = (PROPERTY_MAX - 1) // 2
+    return value[:half] + "…" + value[len(value) - (PROPERTY_MAX - 1 - half) :]
+
+
+def _comments(source: str) -> str:
+    return _property(f"converted by gongwen from {source}" if source else "converted by gongwen")
+
+
 def _core_properties_of(props: object, article: Article, source: str) -> None:
     p: Any = props
-    p.title = article.title
+    p.title = _property(article.title)
     p.language = "zh-CN"
     p.author = "gongwen"
     p.last_modified_by = "gongwen"
-    p.comments = f"converted by gongwen from {source}" if source else "converted by gongwen"
+    p.comments = _comments(source)
     p.revision = 1
     core = p._element
     for tag in ("created", "modified", "lastPrinted"):
@@ -1484,10 +1504,7 @@ class _Template:
     def core(self, article: Article, source: str) -> bytes:
         """``docProps/core.xml`` for ``article``, as :func:`_core_properties` sets it."""
         root = etree.fromstring(self.core_xml, _PARSER)
-        comments = f"converted by gongwen from {source}" if source else "converted by gongwen"
-        for tag, value in (("title", article.title), ("description", comments)):
-            if len(value) > 255:  # python-docx refuses longer property values
-                raise ValueError(f"exceeded 255 char limit for property, got:\n\n'{value}'")
+        for tag, value in (("title", _property(article.title)), ("description", _comments(source))):
             el = root.find(_DC + tag)
             assert el is not None  # the empty article's core properties hold every one
             el.text = value

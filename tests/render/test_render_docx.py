@@ -351,3 +351,16 @@ def test_the_registry_makes_one_docx_per_article_named_after_the_input():
     outputs = list(RENDERERS["docx"](DocTree("x.txt", "utf-8", two, ()), "x", RenderOptions()))
     assert [o.name for o in outputs] == ["x-01.docx", "x-02.docx"]
     assert docx.Document(io.BytesIO(outputs[1].data)).paragraphs[0].text == "乙"
+
+
+def test_a_long_source_name_and_title_are_cut_in_the_middle_of_the_properties():
+    """Word keeps 255 characters of a core property: a longer source name (a deep path)
+    or title keeps its start and end, and the document is still written."""
+    source = "很长的目录/" * 60 + "报告.txt"
+    article = Article("关于" + "加强" * 150 + "的通知", "", (Paragraph("正文。"),))
+    props = docx.Document(io.BytesIO(render_docx.render(article, source=source))).core_properties
+    assert len(props.comments) == len(props.title) == render_docx.PROPERTY_MAX
+    assert props.comments.startswith("converted by gongwen from 很长的目录/")
+    assert props.comments.endswith("报告.txt")
+    assert "…" in props.title
+    assert props.title.endswith("的通知")
