@@ -664,3 +664,56 @@ def test_small_hidden_boxes_and_display_none_stay_hidden():
     )
     assert "请登录" not in page.text
     assert page.text.count(_PROSE) == 1
+
+
+# ---------------------------------------------------------------- teaser feeds
+
+
+def _feed_item(n: int, tag: str = "div", stamp: str = "2024-04-0{n} 15:11", link: bool = True) -> str:
+    title = (
+        f"<a href='/a{n}.html'>巴南高铁第{n}段进入联调联试阶段</a>"
+        if link
+        else f"巴南高铁第{n}段进入联调联试阶段"
+    )
+    when = stamp.format(n=n)
+    return f"<{tag} class=item>{title}<p>4月{n}日，随着检测车从南充北站缓缓驶出，标志着该段启动联调联试。</p>{when}</{tag}>"
+
+
+def _page_with(after: str) -> str:
+    return (
+        "<body><div class=wrap><div class=text><h1>全市工作稳步推进</h1>"
+        f"<p>{_PROSE}</p><p>{_PROSE}</p><p>{_PROSE}</p></div>"
+        f"<div class=more>{after}</div></div></body>"
+    )
+
+
+def test_a_feed_of_dated_teasers_is_related_links():
+    page = extract(_page_with("".join(_feed_item(n) for n in range(1, 5))))
+    assert "联调联试" not in page.text
+    assert page.text.count(_PROSE) == 3
+    assert {r.reason for r in page.removed if "联调联试" in r.text} == {"related-links"}
+
+
+@pytest.mark.parametrize(
+    ("after", "stays"),
+    [
+        # two teasers are no feed
+        pytest.param("".join(_feed_item(n) for n in range(1, 3)), "第2段", id="two-items"),
+        # paragraphs with a date but no link each: the article's own text
+        pytest.param("".join(_feed_item(n, link=False) for n in range(1, 5)), "第4段", id="no-links"),
+        # linked items without a publication stamp are left to the link-list rule
+        pytest.param("".join(_feed_item(n, stamp="") for n in range(1, 5)), "第4段", id="no-stamps"),
+        # an item as long as a paragraph of an article is not a teaser
+        pytest.param(
+            "".join(
+                f"<div class=item><a href=/x>第{n}篇</a>{_PROSE * 5} 2024-04-0{n}</div>" for n in range(1, 5)
+            ),
+            _PROSE * 5,
+            id="long-items",
+        ),
+    ],
+)
+def test_what_is_not_a_feed_stays(after, stays):
+    page = extract(_page_with(after))
+    assert stays in page.text
+    assert page.text.count(_PROSE) >= 3

@@ -16,7 +16,7 @@ other non-rendered elements, and elements hidden by ``hidden``, ``aria-hidden="t
 or an inline ``display:none``/``visibility:hidden``, contribute nothing.  They are not
 recorded: nobody sees them, so they are not part of the text to account for.
 
-**Page chrome** is decided by structure, never by a site's strings, in four rules:
+**Page chrome** is decided by structure, never by a site's strings, in five rules:
 
 A. *Chrome elements*: ``nav``, ``aside``, ``footer``, ``form``, form controls, a
    ``header`` that does not hold the page's ``<h1>``, ARIA landmark roles, and elements
@@ -24,6 +24,9 @@ A. *Chrome elements*: ``nav``, ``aside``, ``footer``, ``form``, form controls, a
    ``related``, ``comment``, ``share``, ``copyright``, ``tags`` …, see :data:`.vocab.CHROME`).
 B. *Weakly named parts* (``top``, ``head``, ``foot``, ``info``, ``date``,
    ``location`` … see :data:`.vocab.WEAK`): chrome when they hold no real paragraph.
+A feed. *Teaser feeds* (:mod:`.feeds`): three or more short sibling items of one kind,
+   each with a link and a publication stamp (a title, a summary, ``2024-04-03 15:11``),
+   are ``related-links`` — their summaries are sentences that rules C and D keep.
 C. *Link lists*: blocks whose text is mostly anchor text (``≥ 50 %`` with two links
    outside the article; ``≥ 70 %`` with three inside it, or a box of nothing but a
    link); links to documents such as ``.doc``/``.pdf`` attachments do not count.
@@ -66,6 +69,7 @@ from bs4 import BeautifulSoup, Tag
 from pipeline.decode.html.article import find_article
 from pipeline.decode.html.assemble import assemble
 from pipeline.decode.html.count import count
+from pipeline.decode.html.feeds import feed_chrome
 from pipeline.decode.html.layout import lay_out
 from pipeline.decode.html.named import named_chrome
 from pipeline.decode.html.parse import parse, reveal
@@ -100,7 +104,7 @@ def extract(markup: str) -> Page:
     """
     soup = reveal(parse(markup))
     counted = count(soup)
-    chrome = named_chrome(counted)
+    chrome = feed_chrome(counted, named_chrome(counted))
     main = find_article(counted, chrome)
     chrome = placed_chrome(counted, chrome, main)
     text, removed, h1, captions = assemble(lay_out(counted, chrome, main))

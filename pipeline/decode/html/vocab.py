@@ -111,6 +111,12 @@ CAPTION_TOKENS = frozenset(_names("caption descr tuzhu picinfo pictext pictxt im
 CENTRED_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
 CAPTION_MAX = 60  # characters: a longer centred line after a picture is text, not its caption
 
+# Step 2b, teaser feeds: at least FEED_MIN items of one kind, each at most FEED_ITEM_MAX
+# letters with a link and a publication stamp (2024-04-03, 2024/4/3, 05-24 00:16)
+FEED_MIN = 3
+FEED_ITEM_MAX = 200
+FEED_STAMP = re.compile(r"(?<!\d)(?:20\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}-\d{1,2}\s+\d{1,2}:\d\d)(?!\d)")
+
 PROTECT_SHARE = 0.5  # an element with this share of the page's non-link text is never chrome
 MAIN_SHARE = 2 / 3  # the article's container holds at least this share of its parent's text
 MIN_PROSE = 40  # a part holding this many hanzi of sentences is a paragraph, not chrome
