@@ -2,9 +2,10 @@
 
     python tools/compare_layout.py [SEED ...]     (default: every file in seeds/)
 
-For every article of every input: our PDF (reportlab) and our DOCX converted to PDF by
-LibreOffice headless, with ``w:overflowPunct`` flipped the way Word reads it (LibreOffice
-7.4 imports that flag inverted; see ``pipeline/render/docx.py``).  Prints per document the
+For every article of every input: our PDF (reportlab) and our DOCX for LibreOffice
+(``--docx-for libreoffice``: the no-hanging flag the way it reads it, and what it needs to
+break lines where the PDF does; see ``pipeline/render/docx.py``) converted to PDF by
+LibreOffice headless.  Prints per document the
 page counts and the share of body lines that break at the same place (lines compared as
 text, page numbers left out), then the totals.  Needs ``soffice`` and ``pdftotext``.
 """
@@ -12,11 +13,9 @@ text, page numbers left out), then the totals.  Needs ``soffice`` and ``pdftotex
 from __future__ import annotations
 
 import argparse
-import io
 import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,19 +25,6 @@ if str(ROOT) not in sys.path:
 from pipeline.core import convert  # noqa: E402 - after the path line above
 from pipeline.render import docx as render_docx  # noqa: E402
 from pipeline.render import pdf as render_pdf  # noqa: E402
-
-
-def as_word_reads_it(docx: bytes) -> bytes:
-    """The DOCX with ``w:overflowPunct`` flipped for LibreOffice's inverted import."""
-    src = zipfile.ZipFile(io.BytesIO(docx))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            blob = src.read(item.filename)
-            if item.filename.endswith(".xml"):
-                blob = blob.replace(b'<w:overflowPunct w:val="0"/>', b'<w:overflowPunct w:val="1"/>')
-            dst.writestr(item, blob)
-    return out.getvalue()
 
 
 def pages(pdf: Path) -> list[list[str]]:
@@ -69,7 +55,7 @@ def compare(seeds: list[Path]) -> list[tuple[str, int, int, int, int]]:
                 ours = work / f"{stem}-ours.pdf"
                 ours.write_bytes(render_pdf.render(article))
                 docx = work / f"{stem}.docx"
-                docx.write_bytes(as_word_reads_it(render_docx.render(article)))
+                docx.write_bytes(render_docx.render(article, reader="libreoffice"))
                 subprocess.run(
                     [
                         "soffice",

@@ -14,7 +14,8 @@ and two DOCX files — as shipped (``--docx-for word``: the standard's flags) an
   font subsets of the PDF (:func:`notdef_characters`), not from the renderer's word;
 * **headings split**: a standalone heading (or the title block) whose lines fall on two
   pages;
-* **short last pages**: a document of several pages whose last page holds one or two lines;
+* **short last pages**: a document of several pages whose last page holds one or two lines
+  (not a page holding only the 版记, which 7.4 puts on an even page of its own);
 * **孤字**: paragraphs of two or more lines whose last line is one character (with its
   closing marks), as a share of those paragraphs;
 * **loose lines**: full (justified) lines holding at least one character less than the
@@ -235,13 +236,16 @@ def _number_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(pattern, text) if m.end() - m.start() > 1]
 
 
-def _numbers_split(lines: Sequence[Line]) -> int:
-    n = 0
-    for a, b in itertools.pairwise(lines):
+def _numbers_split(lines: Sequence[Line]) -> list[str]:
+    """Numbers broken between two lines of one paragraph (a paragraph ending in a digit
+    before one starting "1." is no split; table cells are paragraphs of their own)."""
+    out = []
+    pairs = (pair for para in _paragraphs(lines) for pair in itertools.pairwise(para))
+    for a, b in pairs:
         tail, head = a.text[-10:], b.text[:10]
         if any(s < len(tail) < e for s, e in _number_spans(tail + head)):
-            n += 1
-    return n
+            out.append(f"{tail}/{head}")
+    return out
 
 
 def _paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
@@ -279,7 +283,10 @@ def _split_blocks(article: Article, lines: Sequence[Line]) -> int:
 def measure(c: Counts, doc: str, article: Article, lines: Sequence[Line], pdf: bytes | None) -> None:
     c.docs += 1
     c.lines += len(lines)
-    c.numbers_split += _numbers_split(lines)
+    splits = _numbers_split(lines)
+    c.numbers_split += len(splits)
+    for sp in splits:
+        c.note("numbers split", f"{doc} {sp}")
     if pdf is not None:
         bad = notdef_characters(pdf)
         c.notdef += len(bad)
@@ -290,8 +297,11 @@ def measure(c: Counts, doc: str, article: Article, lines: Sequence[Line], pdf: b
     if split:
         c.note("headings split", doc)
     pages = max((ln.page for ln in lines), default=0)
-    last = sum(1 for ln in lines if ln.page == pages)
-    if pages > 1 and last <= 2:
+    last = [ln for ln in lines if ln.page == pages]
+    imprint = "".join("".join(v.split()) for v in article.imprint.values()) if article.imprint else ""
+    if imprint and all(ln.text.replace("抄送：", "").replace("主送：", "") in imprint for ln in last):
+        c.note("版记 page", doc)  # 7.4: the 版记 alone on the even page after an odd last page
+    elif pages > 1 and len(last) <= 2:
         c.short_last_pages += 1
         c.note("short last page", doc)
     for para in _paragraphs(lines):
@@ -339,14 +349,17 @@ def _docx(article: Article, reader: str) -> bytes:
         return out.getvalue()
 
 
-def audit(inputs: Sequence[Path]) -> dict[str, Counts]:
-    rows = {
-        "PDF (ours)": Counts(),
-        "DOCX → LibreOffice, as shipped": Counts(),
-        "DOCX → LibreOffice, --docx-for libreoffice": Counts(),
+def audit(
+    inputs: Sequence[Path], keep: Path | None = None, readers: Sequence[str] = ("word", "libreoffice")
+) -> dict[str, Counts]:
+    names = {
+        "word": "DOCX → LibreOffice, as shipped",
+        "libreoffice": "DOCX → LibreOffice, --docx-for libreoffice",
     }
+    rows = {"PDF (ours)": Counts(), **{names[r]: Counts() for r in readers}}
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
+        work = keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
         jobs: list[tuple[str, Article, Path]] = []
         for path in inputs:
             doc = convert(path.read_bytes(), path.name)
@@ -354,11 +367,11 @@ def audit(inputs: Sequence[Path]) -> dict[str, Counts]:
                 stem = f"{path.stem}-{n:02d}"
                 pdf = render_pdf.render(article)
                 (work / f"{stem}.pdf").write_bytes(pdf)
-                for reader in ("word", "libreoffice"):
+                for reader in readers:
                     (work / reader).mkdir(exist_ok=True)
                     (work / reader / f"{stem}.docx").write_bytes(_docx(article, reader))
                 jobs.append((stem, article, work / f"{stem}.pdf"))
-        for reader in ("word", "libreoffice"):
+        for reader in readers:
             files = sorted(str(p) for p in (work / reader).glob("*.docx"))
             for chunk in range(0, len(files), 40):
                 subprocess.run(
@@ -379,10 +392,7 @@ def audit(inputs: Sequence[Path]) -> dict[str, Counts]:
         for stem, article, ours_pdf in jobs:
             ours = pdf_lines(ours_pdf)
             measure(rows["PDF (ours)"], stem, article, ours, ours_pdf.read_bytes())
-            for reader, key in (
-                ("word", "DOCX → LibreOffice, as shipped"),
-                ("libreoffice", "DOCX → LibreOffice, --docx-for libreoffice"),
-            ):
+            for reader, key in ((r, names[r]) for r in readers):
                 lo_pdf = work / reader / f"{stem}.pdf"
                 theirs = pdf_lines(lo_pdf)
                 c = rows[key]
@@ -427,10 +437,16 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("inputs", nargs="*", type=Path)
     ap.add_argument("--readme", type=Path)
+    ap.add_argument("--keep", type=Path, help="keep the PDFs made (ours, word/, libreoffice/) in this folder")
+    ap.add_argument(
+        "--readers",
+        default="word,libreoffice",
+        help="DOCX variants to convert (comma-separated; '' for none)",
+    )
     ap.add_argument("-v", "--verbose", action="store_true", help="list where each count comes from")
     a = ap.parse_args()
     inputs = a.inputs or default_inputs()
-    rows = audit(inputs)
+    rows = audit(inputs, a.keep, [r for r in a.readers.split(",") if r])
     text = table(rows, len(inputs))
     print(text)
     if a.verbose:

@@ -93,6 +93,8 @@ if TYPE_CHECKING:  # python-docx is imported only to build the template (once pe
     from docx.document import Document
     from docx.text.paragraph import Paragraph as DocxParagraph
 
+    from pipeline.render.pdf import BlockFit
+
 # ---------------------------------------------------------------- units and derived numbers
 
 
@@ -112,7 +114,7 @@ LINE_PITCH_TWIPS = _twips(PAGE.line_pitch)  # 579: 22 lines fit 12756 twips of �
 # the 28-character pitch (442.2 / 28 = 15.79 pt) minus the 16 pt font, rounded
 # *down* to whole twips (−4.1 → −5, i.e. −0.25 pt) so that 28 advances (441 pt)
 # never exceed the line, while 29 (456.75 pt) never fit.
-CHAR_SPACING_TWIPS = math.floor((PAGE.char_pitch - style.BODY.size) * 20)
+CHAR_SPACING_TWIPS = round(style.TRACKING * 20)  # −5: the PDF's tracking, in twips
 CHAR_ADVANCE_TWIPS = _twips(style.BODY.size) + CHAR_SPACING_TWIPS  # 315: one 字 of body text
 
 # Page number position (gbt9704 §7.3–7.4).  The standard puts the 一字线 7 mm below
@@ -726,12 +728,19 @@ def _paragraph(document: _Doc, style_id: str) -> etree._Element:
     return p
 
 
-def _title_block(document: _Doc, article: Article) -> None:
-    """Title lines (line breaks between them), subtitle, then one blank line."""
+def _title_block(document: _Doc, article: Article, reader: str = "word") -> None:
+    """Title lines (line breaks between them), subtitle, then one blank line.  For
+    LibreOffice the title lines get the invisible characters that keep its
+    Asian/non-Asian spacing out (:func:`~pipeline.render.pdf.docx_joiners`), so that a
+    line the PDF fits stays one line."""
+    from pipeline.render import pdf
+
     last: tuple[etree._Element, int] | None = None  # (paragraph, its line pitch)
     if article.title:
         p = _paragraph(document, TITLE_STYLE)
         for i, line in enumerate(split_title(article.title)):
+            if reader == "libreoffice":
+                line = _joined(line, 0, len(line), pdf.docx_joiners(line))
             if i:
                 br = _el("r")
                 br.append(_el("br"))
@@ -755,10 +764,12 @@ def _title_block(document: _Doc, article: Article) -> None:
         _put(_ppr(p), _spacing(pitch, after_twips=gap), _PPR_ORDER)
 
 
-def _heading(document: _Doc, heading: Heading) -> None:
+def _heading(document: _Doc, heading: Heading, fit: BlockFit | None = None, reader: str = "word") -> None:
     """A heading paragraph; with a tail, the tail follows in the body font."""
     p = _paragraph(document, HEADING_STYLES[heading.level])
-    p.append(_text_run(style.heading_label(heading.number, heading.text)))
+    label = style.heading_label(heading.number, heading.text)
+    text = label + heading.tail
+    _fitted_runs(p, text, 0, len(label), (), fit, reader)
     if heading.tail:
         _put(_ppr(p), _el("keepNext", val="0"), _PPR_ORDER)
         _put(_ppr(p), _el("keepLines", val="0"), _PPR_ORDER)
@@ -770,12 +781,143 @@ def _heading(document: _Doc, heading: Heading) -> None:
         if level.size != body.size:
             size = str(_half_points(body.size))
             tail_props += [_el("sz", val=size), _el("szCs", val=size)]
-        p.append(_text_run(heading.tail, tail_props))
+        _fitted_runs(p, text, len(label), len(text), tail_props, fit, reader)
+    _fitted_paragraph(p, fit)
 
 
-def _body(document: _Doc, paragraph: Paragraph) -> None:
+def _body(document: _Doc, paragraph: Paragraph, fit: BlockFit | None = None, reader: str = "word") -> None:
     p = _paragraph(document, BODY_STYLE)
-    p.append(_text_run(paragraph.text))
+    _fitted_runs(p, paragraph.text, 0, len(paragraph.text), (), fit, reader)
+    _fitted_paragraph(p, fit)
+
+
+def _fitted_runs(
+    p: etree._Element,
+    text: str,
+    start: int,
+    end: int,
+    rpr: Sequence[etree._Element],
+    fit: BlockFit | None,
+    reader: str,
+) -> None:
+    """Append ``text[start:end]`` to ``p`` as runs of ``rpr``, saying what the PDF's line
+    breaker decided (``fit``, :func:`pipeline.render.pdf.layout_hints`), so that a word
+    processor breaks the lines where the PDF does.
+
+    For Word (``reader="word"``) a squeezed mark is a run of its own whose character
+    spacing is the grid's less what it gives up (Word adds a run's spacing after each of
+    its characters).  LibreOffice adds it only *between* the characters of a stretch of
+    like text and never condenses by more than about ⅙ em, so for it a line the PDF
+    squeezed is a run of its own condensed evenly to the PDF's width; it also gets an
+    invisible character where it would put Asian/non-Asian spacing
+    (:func:`~pipeline.render.pdf.docx_joiners`).  For both, a line the PDF ended early
+    (a mark or a number pushed down, a 孤字 kept company) is spread to its width, so
+    that the next character no longer fits (:func:`_told_lines`): neither word processor
+    can be told not to break between two Chinese characters or before a measure word
+    (LibreOffice breaks at a word joiner there).  The page fit's tracking is every
+    run's spacing."""
+    from pipeline.render import pdf
+
+    base = CHAR_SPACING_TWIPS + _twips(fit.tracking) if fit is not None and fit.tracking else None
+    grid = base if base is not None else CHAR_SPACING_TWIPS
+    spacing: dict[int, int] = {}  # offset → the character's spacing, where not ``base``
+    extra: dict[int, str] = {}
+    if reader == "libreoffice":
+        extra = pdf.docx_joiners(text)
+    if fit is not None:
+        if reader != "libreoffice":
+            for offset, v in fit.squeeze:
+                spacing[offset] = grid - _twips(v)
+        # where LibreOffice's stretches of like text end: invisible characters, Latin
+        # against Chinese, a change of run
+        ends = {i for i in range(1, len(text)) if text[i - 1].isascii() != text[i].isascii()}
+        told = _told_lines(fit, ends | set(extra) | {start, end}, grid, reader)
+        spacing.update({i: v for (s, e), v in told.items() for i in range(max(s, start), min(e, end))})
+
+    def run(a: int, b: int, value: int | None) -> None:
+        props = list(rpr)
+        if value is not None:
+            props.append(_el("spacing", val=str(value)))
+        p.append(_text_run(_joined(text, a, b, extra), props))
+
+    cut = start
+    for i in range(start + 1, end + 1):
+        if i == end or spacing.get(i, base) != spacing.get(cut, base):
+            run(cut, i, spacing.get(cut, base))
+            cut = i
+    if start == end:
+        run(start, end, base)
+
+
+# Measured on LibreOffice 7.4: its widths differ from the PDF's by rounding, so a line
+# told its width is set this much (pt) inside it; and it condenses characters by at most
+# about ⅙ em (more is ignored).
+TOLD_MARGIN = 0.3
+LO_MAX_CONDENSE = -2.6  # pt per character
+
+
+def _told_lines(fit: BlockFit, ends: set[int], grid: int, reader: str) -> dict[tuple[int, int], int]:
+    """The lines of ``fit`` a word processor must be told about, (start, end) → the
+    character spacing (twips) that gives the line the PDF's width less
+    :data:`TOLD_MARGIN`: a line its own count makes too wide (for LibreOffice: squeezed
+    marks, the spacing it loses before an invisible character and at the end of a run),
+    and a line the PDF ended before the next character would have filled it (so that
+    character no longer fits).  Word adds spacing after every character; LibreOffice
+    between the characters of a stretch of like text (``ends``: the offsets where one
+    ends), so a told line ends its stretch and the line before is counted again."""
+    lines = fit.lines
+    told: dict[int, int] = {}
+    sigma0 = grid / 20
+    lo = reader == "libreoffice"
+    for _ in range(3):
+        changed = False
+        for k, (s, e, glyphs, avail, _) in enumerate(lines):
+            if k in told:
+                continue
+            n = e - s
+            # LibreOffice condenses (spacing < 0) no character before the end of a
+            # stretch of like text; it spreads (spacing ≥ 0) every one (measured)
+            condensed = n
+            if lo:
+                inside = sum(1 for o in ends if s < o < e)
+                ends_run = k + 1 in told or e in ends or k + 1 == len(lines)
+                gaps = n - inside - (1 if ends_run else 0) if sigma0 < 0 else n
+                condensed = n - inside - 1
+            else:
+                glyphs -= sum(v for o, v in fit.squeeze if s <= o < e)
+                gaps = n
+            width = glyphs + sigma0 * gaps
+            too_wide = width > avail - (TOLD_MARGIN if lo else 0.0)
+            ended_early = k + 1 < len(lines) and width + lines[k + 1][4] + sigma0 <= avail
+            if not (too_wide or ended_early):
+                continue
+            # a line spread so its next character cannot come up is set well inside,
+            # so a miscount of LibreOffice's gaps cannot push one of its own down
+            margin = TOLD_MARGIN if too_wide else max(TOLD_MARGIN, lines[k + 1][4] / 3)
+            room = avail - margin - glyphs
+            if room < 0 and condensed <= 0:
+                continue
+            sigma = math.floor(room / (n if room >= 0 else condensed) * 20)
+            if lo and sigma / 20 < LO_MAX_CONDENSE:
+                continue
+            told[k] = sigma
+            changed = True
+        if not changed:
+            break
+    return {(lines[k][0], lines[k][1]): v for k, v in told.items()}
+
+
+def _joined(text: str, start: int, end: int, extra: dict[int, str]) -> str:
+    """``text[start:end]`` with ``extra[i]`` put before ``text[i]``."""
+    return "".join(extra.get(i, "") + text[i] for i in range(start, end))
+
+
+def _fitted_paragraph(p: etree._Element, fit: BlockFit | None) -> None:
+    """The page fit's line pitch, off the grid (a lines grid would snap it back)."""
+    if fit is None or fit.pitch == PAGE.line_pitch:
+        return
+    _put(_ppr(p), _el("snapToGrid", val="0"), _PPR_ORDER)
+    _put(_ppr(p), _spacing(_twips(fit.pitch)), _PPR_ORDER)
 
 
 # ---------------------------------------------------------------- the elements of a 公文
@@ -906,7 +1048,8 @@ def _head(document: _Doc, head: Head) -> None:
         line = _twips(mark.size * ISSUER_LINE)
         top = max(_twips(style.ISSUER_TOP - mark.size * ISSUER_GLYPH_TOP) - used, 0)
         p = _element(document, mark, [], ind=_ind(), before=top, line=line)
-        scale = round(100 * style.issuer_scale(style.text_width(head.issuer, mark.size)))
+        # rounded down: a mark scaled to 88 % where 87.7 % fits wraps its last character
+        scale = math.floor(100 * style.issuer_scale(style.text_width(head.issuer, mark.size)))
         props = _element_run(mark, style.RED_HEX)
         if scale < 100:
             props.append(_el("w", val=str(scale)))
@@ -1352,7 +1495,7 @@ def render(article: Article, *, source: str = "", reader: str = "word", seal: bo
         return _render_package(article, source=source, reader=reader, seal=seal, where=where)
     template = _template(reader)
     document = _Body(template.document_xml)
-    _body_content(document, article, seal=seal, where=where)
+    _body_content(document, article, reader=reader, seal=seal, where=where)
     parts = {
         "word/document.xml": _serialize(document.element),
         "docProps/core.xml": template.core(article, source),
@@ -1361,17 +1504,23 @@ def render(article: Article, *, source: str = "", reader: str = "word", seal: bo
     return template.package(parts)
 
 
-def _body_content(document: _Doc, article: Article, *, seal: bool, where: str) -> None:
+def _body_content(document: _Doc, article: Article, *, reader: str, seal: bool, where: str) -> None:
     """Everything the article puts in the body, in order."""
     if article.head is not None and head_lines(article.head):
         _head(document, article.head)
     first_title = len(document.paragraphs)
-    _title_block(document, article)
+    _title_block(document, article, reader)
     if article.head is not None and head_lines(article.head):
         _after_head(document, first_title)
     bylines = title_bylines(article)
     if bylines:
         _bylines(document, article, bylines)
+    hints: dict[int, BlockFit] = {}
+    if any(isinstance(b, Heading | Paragraph) for b in article.blocks):
+        from pipeline.render import pdf
+
+        hints = pdf.layout_hints(article, seal=seal)
+    index = {id(b): k for k, b in enumerate(article.blocks)}
     for run in layout_runs(article):
         if isinstance(run, Attachments):
             _attachments(document, run)
@@ -1380,9 +1529,9 @@ def _body_content(document: _Doc, article: Article, *, seal: bool, where: str) -
         elif isinstance(run, TableRun):
             _table(document, run.table)
         elif isinstance(run.block, Heading):
-            _heading(document, run.block)
+            _heading(document, run.block, hints.get(index[id(run.block)]), reader)
         elif isinstance(run.block, Paragraph):
-            _body(document, run.block)
+            _body(document, run.block, hints.get(index[id(run.block)]), reader)
         else:
             _single(document, run.block)
     if article.imprint is not None:
@@ -1397,7 +1546,7 @@ def _render_package(article: Article, *, source: str, reader: str, seal: bool, w
 
     document = docx.Document(io.BytesIO(_styled_base(reader)))
     _core_properties(document, article, source)
-    _body_content(document, article, seal=seal, where=where)
+    _body_content(document, article, reader=reader, seal=seal, where=where)
     _prune_styles(document)
     buf = io.BytesIO()
     document.save(buf)

@@ -47,9 +47,10 @@ keep push-down: GB/T 9704 wants the lines inside the 版心 (gbt9704.md §8.7).
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from pipeline.model import ATTACHMENT_LABEL as _ATTACHMENT_LABEL
@@ -80,12 +81,13 @@ from pipeline.render.title import split_title
 
 PAGE = style.PAGE
 BODY_SIZE = style.BODY.size
-# 28 characters of a 16 pt face in 442.2 pt: each glyph advances 0.207 pt less than its
-# width (gbt9704.md §2.12 option "16 pt + negative tracking"; the DOCX's w:spacing / char
-# grid does the same).  Applies to every 16 pt line; the 22 pt title is not on the grid.
-TRACKING = PAGE.char_pitch - BODY_SIZE
+# 28 characters of a 16 pt face in 442.2 pt: each glyph advances 0.25 pt less than its
+# width (style.TRACKING, the DOCX's w:spacing −5).  Applies to every 16 pt line; the 22 pt
+# title is not on the grid.
+TRACKING = style.TRACKING
 _FUZZ = 0.01  # pt; absorbs float error when 28 cells meet 442.2 pt exactly
 _NEVER_SPLIT = frozenset(pair for pair in style.NEVER_SPLIT)
+_INFIX = ".,:;"  # Unicode line breaking class IS: no break after one between letters (LB29)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,30 @@ class _Line:
     # runs set before ``x`` on the same baseline, from ``lead_x`` ("附件：1." before a name)
     lead: tuple[tuple[str, float, str], ...] = ()
     lead_x: float = 0.0
+    # marks that advance less (挤进): (index among the line's characters, offset in the
+    # block's printed text, pt given up)
+    squeeze: tuple[tuple[int, int, float], ...] = ()
+    block: int = -1  # index of the line's block in Article.blocks (-1: title, 版头, …)
+    src: tuple[int, int] = (0, 0)  # the characters' offsets in the block's text (start, end)
+    avail: float = 0.0  # the width the line was broken to
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """The page fit's decision (STD 7.3.5.5): from block ``tracking_from`` on (an index in
+    ``Article.blocks``), paragraphs and headings get ``tracking`` pt more per character;
+    from block ``pitch_from`` on, a line pitch of ``pitch``.  The default changes nothing."""
+
+    tracking_from: int = -1
+    tracking: float = 0.0
+    pitch_from: int = -1
+    pitch: float = PAGE.line_pitch
+
+    def tracking_at(self, block: int) -> float:
+        return TRACKING + (self.tracking if 0 <= self.tracking_from <= block else 0.0)
+
+    def pitch_at(self, block: int) -> float:
+        return self.pitch if 0 <= self.pitch_from <= block else PAGE.line_pitch
 
 
 @cache
@@ -119,9 +145,10 @@ def _width(font: str, size: float, ch: str) -> float:
 
 
 def _is_word_char(ch: str) -> bool:
-    """Latin letters, digits and the hyphen-minus, which break only at spaces (2013, GDP,
-    ISSN 1671-8089: a line-final hyphen would also be eaten by text extraction)."""
-    return (ch.isalnum() and ord(ch) < 0x2000) or ch == "-"
+    """Latin letters, digits, the hyphen-minus, "@" and "_", which break only at spaces
+    (2013, GDP, ISSN 1671-8089, pjzfdcs@163.com: a line-final hyphen would also be eaten
+    by text extraction)."""
+    return (ch.isalnum() and ord(ch) < 0x2000) or ch in "-@_"
 
 
 def _break_allowed(prev: str, ch: str) -> bool:
@@ -154,65 +181,230 @@ def _set(
 
     ``align`` is a :class:`style.BlockStyle` alignment; ``missing`` collects characters
     no font has.  All spans of one call must share a tracking (one ``Tc`` per line).
+    Justified text is squeezed before it is pushed (:data:`style.SQUEEZE_MAX`) and its
+    last line is never one character alone (:data:`style.ORPHAN_CHARS`).
     """
-    chars: list[str] = []
-    font_of: list[tuple[str, float]] = []
-    adv: list[float] = []
-    trackings = {s.tracking for s in spans if s.text}
-    if len(trackings) > 1:
-        raise ValueError("spans of one block must share a tracking")
-    tracking = trackings.pop() if trackings else 0.0
-    for span in spans:
-        face = style.face_of(span.face)
-        fb = fonts.with_fallback(span.text, span.face, latin=face.latin_pdf, dash=face.dash_pdf)
-        if missing is not None:
-            missing.update(dict.fromkeys(fb.missing))
-        for run in fb.runs:
-            for ch in run.text:
-                if ch == "\t":
-                    ch = style.TAB_AS
-                elif ch in fb.missing or (fonts.invisible(ch) and not fonts.has_glyph(run.font, ch)):
-                    continue  # reported (missing) or invisible: never drawn as a .notdef box
-                chars.append(ch)
-                font_of.append((run.font, span.size))
-                adv.append(_width(run.font, span.size, ch) + tracking)
-    n = len(chars)
-    glued = {i for a, b in style.number_spans("".join(chars)) for i in range(a + 1, b)}
-    lines: list[_Line] = []
+    text = _Text.of(spans, missing)
+    n = len(text.chars)
+    justify = align == "justify"
+    breaks: list[tuple[int, int, dict[int, float]]] = []  # (start, end, squeezes)
     start = 0
     while start < n:
-        first = not lines
+        avail = width - (indent if not breaks else 0.0)
+        end, squeeze = text.line_end(start, avail, squeeze=justify)
+        breaks.append((start, end, squeeze))
+        start = end
+    if justify and len(breaks) >= 2:
+        _no_orphan(text, breaks, width - (indent if len(breaks) == 2 else 0.0))
+    lines: list[_Line] = []
+    for k, (start, end, squeeze) in enumerate(breaks):
+        first, last = k == 0, k == len(breaks) - 1
         avail = width - (indent if first else 0.0)
-        # the longest stretch that fits (trailing spaces may hang past the edge)
+        x = indent if first else 0.0
+        lines.append(text.line(start, end, squeeze, align, avail, x, height, last, width))
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """A block's characters as the line breaker sees them, each with its font, advance,
+    how much it may be squeezed, and where it stands in the block's printed text."""
+
+    chars: list[str]
+    font_of: list[tuple[str, float]]
+    adv: list[float]
+    squeezable: list[float]  # pt a character may give up (0: none)
+    src: list[int]  # offset in the spans' joined text (what the DOCX writes)
+    glued: frozenset[int]  # i: no break between chars[i-1] and chars[i] (inside a number)
+    tracking: float
+
+    @staticmethod
+    def of(spans: Sequence[_Span], missing: dict[str, None] | None) -> _Text:
+        chars: list[str] = []
+        font_of: list[tuple[str, float]] = []
+        adv: list[float] = []
+        squeezable: list[float] = []
+        src: list[int] = []
+        trackings = {s.tracking for s in spans if s.text}
+        if len(trackings) > 1:
+            raise ValueError("spans of one block must share a tracking")
+        tracking = trackings.pop() if trackings else 0.0
+        offset = 0
+        for span in spans:
+            face = style.face_of(span.face)
+            fb = fonts.with_fallback(span.text, span.face, latin=face.latin_pdf, dash=face.dash_pdf)
+            if missing is not None:
+                missing.update(dict.fromkeys(fb.missing))
+            for run in fb.runs:
+                for ch in run.text:
+                    offset += 1
+                    if ch == "\t":
+                        ch = style.TAB_AS
+                    elif ch in fb.missing or (fonts.invisible(ch) and not fonts.has_glyph(run.font, ch)):
+                        continue  # reported (missing) or invisible: never drawn as a .notdef box
+                    chars.append(ch)
+                    font_of.append((run.font, span.size))
+                    w = _width(run.font, span.size, ch)
+                    adv.append(w + tracking)
+                    can = run.font == face.pdf and ch in face.squeeze
+                    squeezable.append(_step_down(style.SQUEEZE_MAX * w) if can else 0.0)
+                    src.append(offset - 1)
+        glued = frozenset(i for a, b in style.number_spans("".join(chars)) for i in range(a + 1, b))
+        return _Text(chars, font_of, adv, squeezable, src, glued, tracking)
+
+    def breakable(self, i: int) -> bool:
+        """May a line end before ``chars[i]``?  (The text's end always may.)  Not after
+        a half-width . , : ; between Latin letters or digits either (www.gov.cn,
+        Specific,Measurable: Unicode's line breaking rule LB29, which Word and LibreOffice
+        follow)."""
+        if i >= len(self.chars):
+            return True
+        if i <= 0 or i in self.glued or not _break_allowed(self.chars[i - 1], self.chars[i]):
+            return False
+        inside = i >= 2 and self.chars[i - 1] in _INFIX and _is_word_char(self.chars[i - 2])
+        return not (inside and _is_word_char(self.chars[i]))
+
+    def width(self, start: int, end: int) -> float:
+        """Advance of ``chars[start:end]`` without the spaces a line may end in."""
+        while end > start and self.chars[end - 1].isspace():
+            end -= 1
+        return sum(self.adv[start:end])
+
+    def line_end(self, start: int, avail: float, *, squeeze: bool) -> tuple[int, dict[int, float]]:
+        """Where the line from ``start`` ends, and the squeezes that make it fit.
+
+        The longest stretch that fits (trailing spaces may hang past the edge); when it
+        does not end at a break opportunity, the line's marks are squeezed to take in
+        the characters up to the next one (先挤), else the characters after the last
+        one move down (后推; nothing hangs past the 版心)."""
+        n = len(self.chars)
         end, used = start, 0.0
-        while end < n and (used + adv[end] <= avail + _FUZZ or chars[end].isspace()):
-            used += adv[end]
+        while end < n and (used + self.adv[end] <= avail + _FUZZ or self.chars[end].isspace()):
+            used += self.adv[end]
             end += 1
-        if end < n:
-            brk = end
-            while brk > start and (brk in glued or not _break_allowed(chars[brk - 1], chars[brk])):
-                brk -= 1
-            # no legal break in the whole line (a 40-letter URL): break where it overflows
-            end = brk if brk > start else max(end, start + 1)
-        last = end >= n
+        if end >= n or self.breakable(end):
+            return end, {}
+        if squeeze:
+            nxt = end + 1
+            while not self.breakable(nxt):
+                nxt += 1
+            plan = self.squeeze(start, nxt, avail)
+            if plan is not None:
+                return nxt, plan
+        brk = end
+        while brk > start and not self.breakable(brk):
+            brk -= 1
+        # no legal break in the whole line (a 40-letter URL): break where it overflows
+        return (brk if brk > start else max(end, start + 1)), {}
+
+    def squeeze(self, start: int, end: int, avail: float) -> dict[int, float] | None:
+        """How much each mark of ``chars[start:end]`` gives up so the line fits ``avail``
+        (None when its marks cannot make the room): the line's last character first,
+        then marks beside another mark, then the rest, evenly within each group."""
+        need = self.width(start, end) - self.tracking - avail
+        if need <= _FUZZ:
+            return {}
+        marks = [i for i in range(start, end) if self.squeezable[i] > 0]
+        if sum(self.squeezable[i] for i in marks) + _FUZZ < need:
+            return None
+
+        def beside(i: int) -> bool:
+            return any(start <= j < end and self.squeezable[j] > 0 for j in (i - 1, i + 1))
+
+        last = end - 1
+        while last > start and self.chars[last].isspace():
+            last -= 1
+        groups = [
+            [i for i in marks if i == last],
+            [i for i in marks if i != last and beside(i)],
+            [i for i in marks if i != last and not beside(i)],
+        ]
+        plan: dict[int, float] = {}
+        for group in groups:
+            if need <= _FUZZ:
+                break
+            # water-fill: every mark of the group the same amount, each within its own limit
+            todo = sorted(group, key=lambda i: (self.squeezable[i], i))
+            while todo and need > _FUZZ:
+                share = need / len(todo)
+                i = todo.pop(0)
+                take = min(self.squeezable[i], _step_up(share))
+                plan[i] = take
+                need -= take
+        return plan if need <= _FUZZ else None
+
+    def line(
+        self,
+        start: int,
+        end: int,
+        squeeze: dict[int, float],
+        align: str,
+        avail: float,
+        x: float,
+        height: float,
+        last: bool,
+        width: float,
+    ) -> _Line:
+        """The set line ``chars[start:end]``: justified (its slack spread over its gaps),
+        centred or flush, squeezed marks advancing less."""
         ink_end = end
-        while ink_end > start and chars[ink_end - 1].isspace():
+        while ink_end > start and self.chars[ink_end - 1].isspace():
             ink_end -= 1
         count = ink_end - start
-        ink = sum(adv[start:ink_end]) - tracking if count else 0.0
-        x = indent if first else 0.0
-        char_space = tracking
+        squeezed = sum(v for i, v in squeeze.items() if i < ink_end)
+        ink = sum(self.adv[start:ink_end]) - self.tracking - squeezed if count else 0.0
+        char_space = self.tracking
         if count > 1 and ((align == "justify" and not last) or ink > avail):
             # spread the slack over the gaps; a full last line (28 cells whose ink is
             # one tracking wider than the 版心) is squeezed back inside the same way
-            char_space = tracking + (avail - ink) / (count - 1)
+            char_space = self.tracking + (avail - ink) / (count - 1)
         elif align == "center":
-            if count and chars[ink_end - 1] in style.CENTRE_ON_INK_MARKS:
-                ink -= style.TRAILING_MARK_BLANK * font_of[ink_end - 1][1]  # centre on the ink
+            if count and self.chars[ink_end - 1] in style.CENTRE_ON_INK_MARKS:
+                ink -= style.TRAILING_MARK_BLANK * self.font_of[ink_end - 1][1]  # centre on the ink
             x = (width - ink) / 2
-        lines.append(_Line(_runs(chars, font_of, start, ink_end), x, char_space, height))
-        start = end
-    return lines
+        marks = tuple((i - start, self.src[i], v) for i, v in sorted(squeeze.items()) if start <= i < ink_end)
+        src = (self.src[start], self.src[ink_end - 1] + 1) if count else (0, 0)
+        return _Line(
+            _runs(self.chars, self.font_of, start, ink_end),
+            x,
+            char_space,
+            height,
+            squeeze=marks,
+            src=src,
+            avail=avail,
+        )
+
+
+def _no_orphan(text: _Text, breaks: list[tuple[int, int, dict[int, float]]], avail: float) -> None:
+    """孤字 (:data:`style.ORPHAN_CHARS`): a last line of one character and its closing
+    marks is taken back into the line above by squeezing that line's marks (先挤), else
+    one more character moves down to it (后推)."""
+    start, end, _ = breaks[-1]
+    body = "".join(text.chars[start:end]).rstrip()
+    while body and body[-1] in style.NOT_AT_LINE_START:
+        body = body[:-1]
+    if len(body) > style.ORPHAN_CHARS or not body:
+        return
+    prev_start, prev_end, _ = breaks[-2]
+    plan = text.squeeze(prev_start, end, avail)
+    if plan is not None:
+        breaks[-2:] = [(prev_start, end, plan)]
+        return
+    brk = prev_end - 1
+    while brk > prev_start and not text.breakable(brk):
+        brk -= 1
+    if brk <= prev_start:
+        return
+    breaks[-2:] = [(prev_start, brk, {}), (brk, end, {})]
+
+
+def _step_up(v: float) -> float:
+    """``v`` rounded up to a whole :data:`style.SQUEEZE_STEP` (a twip)."""
+    return math.ceil(v / style.SQUEEZE_STEP - 1e-9) * style.SQUEEZE_STEP
+
+
+def _step_down(v: float) -> float:
+    return math.floor(v / style.SQUEEZE_STEP + 1e-9) * style.SQUEEZE_STEP
 
 
 def _runs(
@@ -256,18 +448,21 @@ def _title_lines(article: Article, missing: dict[str, None]) -> list[_Line]:
     return lines
 
 
-def _block_lines(block: Heading | Paragraph, missing: dict[str, None]) -> tuple[list[_Line], bool]:
-    """A block's lines, and whether it keeps with the next block."""
+def _block_lines(
+    block: Heading | Paragraph, missing: dict[str, None], tracking: float = TRACKING
+) -> tuple[list[_Line], bool]:
+    """A block's lines, and whether it keeps with the next block.  ``tracking``: the
+    grid's, or the page fit's tighter one (:class:`Fit`)."""
     body = style.BODY
     if isinstance(block, Paragraph):
-        spans = [_Span(body.face.pdf, body.size, block.text)]
+        spans = [_Span(body.face.pdf, body.size, block.text, tracking)]
         return _set(
             spans, align=body.align, indent=body.indent_chars * PAGE.char_pitch, missing=missing
         ), False
     h = style.HEADINGS[block.level]
-    spans = [_Span(h.face.pdf, h.size, style.heading_label(block.number, block.text))]
+    spans = [_Span(h.face.pdf, h.size, style.heading_label(block.number, block.text), tracking)]
     if block.tail:  # run-in: heading sentence in the level face, the rest in the body face
-        spans.append(_Span(body.face.pdf, body.size, block.tail))
+        spans.append(_Span(body.face.pdf, body.size, block.tail, tracking))
     lines = _set(spans, align=h.align, indent=h.indent_chars * PAGE.char_pitch, missing=missing)
     # gbt9704.md §6.5: a run-in heading does not keep with the next block
     return lines, h.keep_with_next and not block.tail
@@ -287,13 +482,18 @@ def _outline_level(levels: Iterable[int], has_title: bool) -> Iterator[int]:
         yield last
 
 
-def _groups(article: Article, missing: dict[str, None], seal: bool = False) -> list[list[_Line] | Table]:
+def _groups(
+    article: Article, missing: dict[str, None], seal: bool = False, fit: Fit | None = None
+) -> list[list[_Line] | Table]:
     """The article as groups of lines: one group per block, except that a block that
     keeps with the next (title, standalone heading) shares a group with it and glues
     its last line to the next line.  The elements of a 公文 are grouped as
     :func:`~pipeline.render.common.layout_runs` says (bylines with the title, the
     附件说明 as one group, 署名/日期/附注 as one group glued to the last body lines); a
-    table is handed on as it is (a group ending in a glued line keeps with it)."""
+    table is handed on as it is (a group ending in a glued line keeps with it).  ``fit``
+    sets paragraphs and headings tighter (the page fit); every line knows its block."""
+    fit = fit or Fit()
+    index = {id(b): k for k, b in enumerate(article.blocks)}
     groups: list[list[_Line] | Table] = []
     pending = _title_lines(article, missing)
     bylines = title_bylines(article)
@@ -319,14 +519,15 @@ def _groups(article: Article, missing: dict[str, None], seal: bool = False) -> l
             pending = []
             continue
         block = run.block
-        lines, keep = (
-            _block_lines(block, missing)
-            if isinstance(block, Heading | Paragraph)
-            else (
-                _element_lines(block, missing),
-                False,
-            )
-        )
+        k = index[id(block)]
+        if isinstance(block, Heading | Paragraph):
+            lines, keep = _block_lines(block, missing, fit.tracking_at(k))
+            pitch = fit.pitch_at(k)
+            if pitch != PAGE.line_pitch:
+                lines = [replace(line, height=pitch) for line in lines]
+        else:
+            lines, keep = _element_lines(block, missing), False
+        lines = [replace(line, block=k) for line in lines]
         if lines and isinstance(block, Heading):
             title = style.heading_label(block.number, block.text).strip()
             lines[0] = replace(lines[0], mark=(f"h{i}", title, next(levels)))
@@ -808,7 +1009,10 @@ def _flowable_class() -> type:
         def draw(self) -> None:
             canv = self.canv
             top = self.height
+            log = getattr(canv, "line_log", None)  # a dry layout's (page fit, _dry_canvas)
             for line in self.lines:
+                if log is not None:
+                    log.append((canv.getPageNumber(), line.block, bool(line.runs)))
                 if line.mark is not None:
                     key, title, level = line.mark
                     canv.bookmarkHorizontal(key, 0, top)
@@ -819,7 +1023,11 @@ def _flowable_class() -> type:
                     )
                 if line.runs:
                     canv.draw_runs(
-                        line.runs, line.x, top - line.height * style.LINE_BASELINE, line.char_space
+                        line.runs,
+                        line.x,
+                        top - line.height * style.LINE_BASELINE,
+                        line.char_space,
+                        squeeze={i: v for i, _, v in line.squeeze},
                     )
                 top -= line.height
 
@@ -857,10 +1065,18 @@ def render(article: Article, *, source: str = "", seal: bool = False) -> bytes:
     return render_checked(article, seal=seal)[0]
 
 
-def _flowables(article: Article, missing: dict[str, None], seal: bool) -> tuple[list[object], bool]:
-    """The article's flowables (版头, blocks, tables; not the 版记) and whether it has an outline."""
+def _flowables(
+    article: Article,
+    missing: dict[str, None],
+    seal: bool,
+    fit: Fit | None = None,
+    groups: list[list[_Line] | Table] | None = None,
+) -> tuple[list[object], bool]:
+    """The article's flowables (版头, blocks, tables; not the 版记) and whether it has an
+    outline; ``groups`` when they are already set (:func:`_groups` with ``fit``)."""
     block = _block_class()
-    groups = _groups(article, missing, seal)
+    if groups is None:
+        groups = _groups(article, missing, seal, fit)
     flowables: list[object] = []
     if article.head is not None and head_lines(article.head):
         flowables.append(_element_classes()["head"](article.head, missing))
@@ -907,15 +1123,18 @@ def _probe(article: Article, seal: bool) -> tuple[Placement, int]:
     """The 版记's placement and the page the body ends on: the body laid out once."""
     classes = _element_classes()
     probe = classes["probe"]()
-    flowables, _ = _flowables(article, {}, seal)
+    flowables, _ = _flowables(article, {}, seal, _plan(article, seal)[0])
     _build(article, [*flowables, probe], lambda canv, doc: None, dry=True)
     assert article.imprint is not None
     need = _imprint_layout(article.imprint, {})[2]
     return _placement(probe.page, probe.left, need), probe.page
 
 
-def _build(article: Article, items: list[object], on_page: object, *, dry: bool = False) -> bytes:
-    """Pour ``items`` into the pages and write the file (``dry``: lay out only)."""
+def _build(
+    article: Article, items: list[object], on_page: object, *, dry: bool = False, canvasmaker: object = None
+) -> bytes:
+    """Pour ``items`` into the pages and write the file (``dry``: lay out only;
+    ``canvasmaker``: another canvas class, as the page fit's dry layouts use)."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     from pipeline.render.pdfwrite import canvas_class
@@ -948,9 +1167,165 @@ def _build(article: Article, items: list[object], on_page: object, *, dry: bool 
         initialFontSize=BODY_SIZE,
     )
     doc.build(
-        items or [_block_class()([_Line((), 0.0, 0.0, PAGE.line_pitch)])], canvasmaker=canvas_class(dry)
+        items or [_block_class()([_Line((), 0.0, 0.0, PAGE.line_pitch)])],
+        canvasmaker=canvasmaker or canvas_class(dry),
     )
     return buf.getvalue()
+
+
+# ---------------------------------------------------------------- page fit and the DOCX's hints
+
+
+def _dry_canvas() -> type:
+    """A canvas that lays pages out without keeping them (:func:`canvas_class` with
+    ``dry``): it records, for every set line drawn, (page, block index, whether it has
+    text) in the list it is given, and writes nothing."""
+    from pipeline.render.pdfwrite import canvas_class
+
+    class Dry(canvas_class(True)):  # type: ignore[misc]
+        def __init__(self, log: list[tuple[int, int, bool]], *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self.line_log = log
+
+    return Dry
+
+
+_dry_class = cache(_dry_canvas)
+
+
+_Layout = tuple[list[tuple[int, int, bool]], list[list[_Line] | Table]]
+
+
+def _dry_layout(article: Article, seal: bool, fit: Fit) -> _Layout:
+    """(page, block, has text) of every line drawn, the article laid out with ``fit``,
+    and the groups of lines it was laid out from."""
+    log: list[tuple[int, int, bool]] = []
+    dry = _dry_class()
+    groups = _groups(article, {}, seal, fit)
+    flowables, _ = _flowables(article, {}, seal, groups=groups)
+    _build(article, flowables, lambda canv, doc: None, canvasmaker=lambda *a, **k: dry(log, *a, **k))
+    return log, groups
+
+
+def _page_fit(article: Article, seal: bool) -> tuple[Fit, list[list[_Line] | Table]]:
+    """The page fit (STD 7.3.5.5, :data:`style.PAGE_FIT_LINES`): when the last page holds
+    only one or two lines, the first of these that saves the page: each of
+    :data:`style.PAGE_FIT_TRACKING` on the paragraphs from the page before on; a line
+    pitch that puts one, then two more lines on that page's paragraphs (at most
+    :data:`style.PAGE_FIT_MAX_EXTRA_LINES`); both at their tightest; then all of these
+    from two pages before (when the page before holds nothing that gives a line, a
+    table).  No fit when none of them saves the page.  Also returns the groups laid out."""
+    log, groups = _dry_layout(article, seal, Fit())
+    if not log:
+        return Fit(), groups
+    pages = log[-1][0]
+    last = sum(1 for page, _, text in log if page == pages and text)
+    if pages < 2 or not 0 < last <= style.PAGE_FIT_LINES:
+        return Fit(), groups
+    first_page: dict[int, int] = {}
+    for page, block, _ in log:
+        if block >= 0:
+            first_page.setdefault(block, page)
+
+    def tightenable(blocks: Iterable[int]) -> list[int]:
+        return [b for b in blocks if isinstance(article.blocks[b], Heading | Paragraph)]
+
+    candidates: list[Fit] = []
+    for back in (1, 2):
+        on = tightenable(b for page, b, _ in log if page >= pages - back and b >= 0)
+        if not on:
+            continue
+        tracked = min(on)
+        candidates += [Fit(tracked, t) for t in style.PAGE_FIT_TRACKING]
+        starting = [b for b in on if first_page[b] == pages - back]
+        if starting:
+            pitched = min(starting)
+            candidates += [
+                Fit(pitch_from=pitched, pitch=PAGE.body_height / (PAGE.lines + extra))
+                for extra in range(1, style.PAGE_FIT_MAX_EXTRA_LINES + 1)
+            ]
+            tightest = PAGE.body_height / (PAGE.lines + style.PAGE_FIT_MAX_EXTRA_LINES)
+            candidates.append(Fit(tracked, min(style.PAGE_FIT_TRACKING), pitched, tightest))
+    for fit in dict.fromkeys(candidates):
+        trial, fitted = _dry_layout(article, seal, fit)
+        if trial and trial[-1][0] < pages:
+            return fit, fitted
+    return Fit(), groups
+
+
+@dataclass(frozen=True, slots=True)
+class BlockFit:
+    """What the PDF's line breaker decided for one block, for the DOCX to say the same:
+    marks squeezed (offset in the block's printed text → pt given up), the page fit's
+    tracking and line pitch, and where each line starts and ends."""
+
+    squeeze: tuple[tuple[int, float], ...] = ()
+    tracking: float = 0.0  # pt added to the grid's tracking
+    pitch: float = PAGE.line_pitch
+    # every line: (start, end) offsets in the block's text, its glyphs' width, the width
+    # it was broken to, its first glyph's width (a word processor is told to break where
+    # this renderer did when its own widths would not make it)
+    lines: tuple[tuple[int, int, float, float, float], ...] = ()
+
+
+@lru_cache(maxsize=32)
+def _plan(article: Article, seal: bool) -> tuple[Fit, dict[int, BlockFit]]:
+    """The page fit and every block's :class:`BlockFit`, computed once for both renderers
+    (``--to all`` renders the DOCX first, then the PDF)."""
+    fonts.register_fonts()
+    fit, groups = _page_fit(article, seal)
+    squeezes: dict[int, list[tuple[int, float]]] = {}
+    spans: dict[int, list[tuple[int, int, float, float, float]]] = {}
+    for group in groups:
+        if isinstance(group, Table):
+            continue
+        for line in group:
+            if line.block >= 0:
+                squeezes.setdefault(line.block, []).extend((src, v) for _, src, v in line.squeeze)
+                if line.runs:
+                    font, size, first = line.runs[0]
+                    glyphs = _advance(line.runs, 0.0)
+                    spans.setdefault(line.block, []).append(
+                        (*line.src, glyphs, line.avail, _width(font, size, first[0]))
+                    )
+    hints: dict[int, BlockFit] = {}
+    for k, block in enumerate(article.blocks):
+        if not isinstance(block, Heading | Paragraph):
+            continue
+        tracking = fit.tracking_at(k) - TRACKING
+        pitch = fit.pitch_at(k)
+        hints[k] = BlockFit(tuple(squeezes.get(k, ())), tracking, pitch, tuple(spans.get(k, ())))
+    return fit, hints
+
+
+def layout_hints(article: Article, *, seal: bool = False) -> dict[int, BlockFit]:
+    """What the DOCX needs to break its lines and pages as this renderer does: a
+    :class:`BlockFit` for every paragraph and heading (index in ``article.blocks``)."""
+    return _plan(article, seal)[1]
+
+
+def docx_joiners(text: str) -> dict[int, str]:
+    """Where LibreOffice needs an invisible character before ``text[offset]``: between a
+    Latin letter or digit and a Chinese character it inserts 0.2 em of its own
+    ("Asian/non-Asian spacing", which its DOCX import cannot switch off), but not next to
+    a character that is not a letter or digit.  A zero-width space where this renderer
+    may break the line there, a word joiner where it may not (55天, 2.96%); and a
+    zero-width space between a Chinese mark and a Latin letter or digit, where
+    LibreOffice would not break by itself.
+
+    >>> docx_joiners("共55天，GDP增长")
+    {1: '\\u200b', 3: '\\u2060', 5: '\\u200b', 8: '\\u200b'}
+    """
+    glued = {i for a, b in style.number_spans(text) for i in range(a + 1, b)}
+    out: dict[int, str] = {}
+    for i in range(1, len(text)):
+        a, b = text[i - 1], text[i]
+        free = i not in glued and _break_allowed(a, b)
+        if a.isalnum() and b.isalnum() and (ord(a) < 0x80) != (ord(b) < 0x80):
+            out[i] = style.LO_MAY_BREAK if free else style.LO_NO_BREAK
+        elif free and ord(a) >= 0x80 and not a.isalnum() and b.isascii() and b.isalnum():
+            out[i] = style.LO_MAY_BREAK  # LibreOffice never breaks between "，" and "1" itself
+    return out
 
 
 def render_checked(article: Article, *, seal: bool = False) -> tuple[bytes, str]:
@@ -960,7 +1335,7 @@ def render_checked(article: Article, *, seal: bool = False) -> tuple[bytes, str]
 
     fonts.register_fonts()
     missing: dict[str, None] = {}
-    flowables, has_outline = _flowables(article, missing, seal)
+    flowables, has_outline = _flowables(article, missing, seal, _plan(article, seal)[0])
     unnumbered: frozenset[int] = frozenset()
     if article.imprint is not None:
         where, page = _probe(article, seal)

@@ -28,7 +28,7 @@ import io
 import mmap
 import struct
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
@@ -527,15 +527,42 @@ def canvas_class(dry: bool = False) -> type:
 
         drawRightString = drawCentredString = drawString  # noqa: N815
 
-        def draw_runs(self, runs: Runs, x: float, y: float, char_space: float, scale: float = 1.0) -> None:
-            """One line of text: ``runs`` from (x, y) with PDF ``Tc`` = ``char_space``."""
+        def draw_runs(
+            self,
+            runs: Runs,
+            x: float,
+            y: float,
+            char_space: float,
+            scale: float = 1.0,
+            squeeze: Mapping[int, float] | None = None,
+        ) -> None:
+            """One line of text: ``runs`` from (x, y) with PDF ``Tc`` = ``char_space``;
+            ``squeeze`` (index of a character in the line → pt) makes a squeezed mark
+            advance by that much less (its own ``Tc``)."""
             ops = [f"BT 1 0 0 1 {fp(x)} {fp(y)} Tm {fp(char_space)} Tc"]
             if scale != 1.0:
                 ops.append(f"{fp(scale * 100)} Tz")
             font = self.gw.font
+            k = 0  # index of the run's first character in the line
             for name, size, text in runs:
                 use = font(name)
-                ops.append(f"/{use.resource} {fp(size)} Tf <{use.hex(text)}> Tj")
+                marks = [j for j in range(len(text)) if squeeze and k + j in squeeze]
+                if not marks:
+                    ops.append(f"/{use.resource} {fp(size)} Tf <{use.hex(text)}> Tj")
+                else:
+                    ops.append(f"/{use.resource} {fp(size)} Tf")
+                    cut = 0
+                    for j in marks:
+                        assert squeeze is not None
+                        if j > cut:
+                            ops.append(f"<{use.hex(text[cut:j])}> Tj")
+                        ops.append(
+                            f"{fp(char_space - squeeze[k + j])} Tc <{use.hex(text[j])}> Tj {fp(char_space)} Tc"
+                        )
+                        cut = j + 1
+                    if cut < len(text):
+                        ops.append(f"<{use.hex(text[cut:])}> Tj")
+                k += len(text)
             ops.append("ET")
             self._code.append(" ".join(ops))
 

@@ -9,6 +9,7 @@ Lengths are in points (1 pt = 1/72 in); ``MM`` converts millimetres.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -29,6 +30,9 @@ class Face:
     latin_pdf: str = ""  # the PDF's font for ASCII letters, digits and marks; "" = ``pdf``
     alt: str = ""  # w:altName: the nearest face a PC without ``official`` has (fontTable)
     dash_pdf: str = ""  # the PDF's font for U+2014 when ``pdf``'s dash does not meet its cell edges
+    # marks whose ink lies in the left half of their cell in ``pdf`` (measured from the
+    # glyph outlines), so that up to SQUEEZE_MAX of their advance may go (挤进, see below)
+    squeeze: str = ""
 
 
 # Latin letters and digits beside 仿宋/楷体/宋体 in a Times-metric serif, as office
@@ -42,10 +46,17 @@ LATIN_PDF = "LiberationSerif"
 # ships with Office), not the thin 宋体 Word would take otherwise.  dash_pdf: UKai's and
 # Noto Sans's U+2014 stop short of their cell edges, so "——" shows a gap; FandolFang's
 # runs edge to edge.
-FANGSONG = Face("仿宋_GB2312", "FandolFang", LATIN, LATIN_PDF, alt="仿宋")
+# squeeze: in FandolFang and Noto Sans CJK SC every 点号 but ？ (centred) and every closing
+# mark ends by 0.47 em; AR PL UKai centres its 点号 (ink to 0.62 em), so only its closing
+# marks may be squeezed.
+_LEFT_MARKS = "，。、；：！”’）》〕】」』〉"
+_LEFT_CLOSERS = "”’）》〕】」』〉"
+FANGSONG = Face("仿宋_GB2312", "FandolFang", LATIN, LATIN_PDF, alt="仿宋", squeeze=_LEFT_MARKS)
 XIAOBIAOSONG = Face("方正小标宋简体", "NotoSerifSC-Bold", alt="华文中宋")
-HEITI = Face("黑体", "NotoSansSC", alt="SimHei", dash_pdf="FandolFang")
-KAITI = Face("楷体_GB2312", "UKai", LATIN, LATIN_PDF, alt="楷体", dash_pdf="FandolFang")
+HEITI = Face("黑体", "NotoSansSC", alt="SimHei", dash_pdf="FandolFang", squeeze=_LEFT_MARKS)
+KAITI = Face(
+    "楷体_GB2312", "UKai", LATIN, LATIN_PDF, alt="楷体", dash_pdf="FandolFang", squeeze=_LEFT_CLOSERS
+)
 SONGTI = Face("宋体", "NotoSerifSC", LATIN, LATIN_PDF, alt="SimSun")
 FACES = (FANGSONG, XIAOBIAOSONG, HEITI, KAITI, SONGTI)
 FALLBACKS = ("NotoSerifSC", "HanaMinA", "HanaMinB")  # per-character fallback chain (fonts.md §7)
@@ -148,6 +159,45 @@ NOT_AT_LINE_START = frozenset(
 NOT_AT_LINE_END = frozenset("“‘（〔【《〈「『［｛〖([{")
 NEVER_SPLIT = ("——", "……")  # 破折号/省略号 occupy two 字 and never break, §5.1.4-5.1.5
 
+# 先挤后推 — squeeze before pushing (gbt9704.md §8; STD 5.2.3 "特定情况可以作适当调整" and
+# 7.3.5.5 "调整…字距"; PRAC: W3C clreq §3.1.6 标点符号的宽度调整 at line ends and between
+# marks).  When a mark that may not start a line (or a number that may not break) would
+# overflow, the marks of the line give up to half their advance each so that it fits,
+# instead of pushing a character down and spreading the rest: the line end first (its
+# blank half only: nothing hangs past the 版心), then marks next to another mark (two
+# marks in a row take 1.5 字, clreq), then the others evenly.  Only when the line's
+# marks cannot make the room is a character pushed down.
+# clreq §3.1.6 lets a mark give up its blank half; 0.48 em, not 0.5: with the grid's
+# −0.25 pt tracking a mark squeezed by half would let the next glyph start more than half
+# an em inside the mark's box, and poppler (pdftotext, copy and paste) then reads it as
+# the start of another line (measured: "…一公里”" / "。").
+SQUEEZE_MAX = 0.48  # of a mark's advance (em)
+SQUEEZE_STEP = 0.05  # pt: squeezes are whole twips, so that the DOCX can state them exactly (DERIVED)
+# 孤字: a paragraph's last line of one character (with its closing marks) is pulled back
+# into the line above by squeezing that line's marks (先挤); when they cannot make the
+# room, one more character is pushed down to keep it company (后推).  PRAC (clreq §3.1.6;
+# office practice: 不留孤字).
+ORPHAN_CHARS = 1
+
+# Page fit (STD 7.3.5.5 "可以采取调整行距、字距的措施解决"; STD 5.2.3 "特定情况可以作适当
+# 调整"): a last page of PAGE_FIT_LINES lines or fewer is pulled back onto the page before
+# it, trying first tracking on the paragraphs from that page on (each step tried in
+# turn; −0.3 pt with one mark squeezed lets a 29th character in), then a tighter line
+# pitch on that page's paragraphs: the 22 lines of the grid plus the lines to pull back,
+# at most PAGE_FIT_MAX_EXTRA_LINES more (225 mm / 24 = 26.6 pt, DERIVED).
+PAGE_FIT_LINES = 2
+PAGE_FIT_TRACKING = (-0.1, -0.2, -0.3)  # pt per character, the issue's −0.1…−0.3 pt (PRAC)
+PAGE_FIT_MAX_EXTRA_LINES = 2
+
+# LibreOffice puts 0.2 em between a Chinese character and a Latin letter or digit and its
+# DOCX import ignores w:autoSpaceDE/DN (writerfilter: "case LN_CT_PPrBase_autoSpaceDE:
+# break;"), so its lines hold less than 28 characters where digits occur.  The spacing is
+# not put next to a character that is not a letter or digit: ``--docx-for libreoffice``
+# writes one of these invisible characters at each such boundary — a zero-width space
+# where a line may break, a word joiner where it may not (55天).  Measured, LibreOffice 7.4.
+LO_MAY_BREAK = "\u200b"
+LO_NO_BREAK = "\u2060"
+
 # A TAB means "a gap here" (copied tables, aligned lists): both renderers print it as one
 # ideographic space, which every CJK face has; a raw U+0009 would draw the face's .notdef
 # box in the PDF (issue 17).  Tables themselves are recognised upstream (issue 15).
@@ -184,6 +234,13 @@ DATE_SHIFT_CHARS = 2  # 成文日期 首字比署名首字右移二字; a longer
 NOTE_INDENT_CHARS = 2  # 附注 左空二字, STD 7.3.6 (E C8)
 IMPRINT = BlockStyle(FANGSONG, SIZE_4HAO, "left", 0)  # 版记 elements in 4号仿宋, STD 7.4.2-7.4.3
 IMPRINT_INSET_CHARS = 1  # 抄送/印发机关 左空一字, 印发日期 右空一字, STD 7.4.2-7.4.3 (E E2, E4)
+
+# 28 characters of 16 pt in the 442.2 pt line: every character advances by its glyph plus
+# this tracking, the 28-character pitch minus the size (−0.207 pt, §2.12) rounded down to
+# whole twips (−0.25 pt, §2.11: the DOCX's w:spacing −5), so that the PDF and the DOCX
+# give a character the same advance and break their lines at the same places
+# (28 × 15.75 = 441 pt fit, 29 do not).  DERIVED.
+TRACKING = math.floor((PAGE.char_pitch - SIZE_3HAO) * 20) / 20
 
 # Where a line's baseline sits in its line box, as a fraction of the line pitch from the
 # box top.  Measured, not from the standard: LibreOffice 7.4 sets a 16 pt FandolFang line
