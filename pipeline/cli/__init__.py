@@ -166,6 +166,18 @@ def main() -> None:
     ensure_std_fds()
 
 
+_docx_for = click.option(
+    "--docx-for",
+    "docx_reader",
+    type=click.Choice(DOCX_READERS),
+    default=DOCX_READERS[0],
+    show_default=True,
+    help="Who will open the DOCX: libreoffice writes the no-hanging-punctuation flag the way "
+    "LibreOffice reads it (inverted), so it draws every 。，、 inside the margins, and what it "
+    "needs to break lines and pages where the PDF does.",
+)
+
+
 @main.command("convert")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", "outdir", default="output", show_default=True, help="Folder for the outputs.")
@@ -194,15 +206,7 @@ def main() -> None:
     show_default=True,
     help="The doc-tree version of the JSON (doc-tree/1 for tools that read only that one).",
 )
-@click.option(
-    "--docx-for",
-    "docx_reader",
-    type=click.Choice(DOCX_READERS),
-    default=DOCX_READERS[0],
-    show_default=True,
-    help="Who will open the DOCX: libreoffice writes the no-hanging-punctuation flag the way "
-    "LibreOffice reads it (inverted), so it draws every 。，、 inside the margins.",
-)
+@_docx_for
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option(
     "--check",
@@ -332,6 +336,7 @@ def _run_batch(
     help="The doc-tree version of a JSON output.",
 )
 @click.option("--seal", is_flag=True, help="Lay 署名/日期 out for a seal (GB/T 9704 7.3.5.1).")
+@_docx_for
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--debug", is_flag=True, help="Stop at an internal error with its traceback (for bug reports).")
 def render_cmd(
@@ -341,6 +346,7 @@ def render_cmd(
     jobs: int | None,
     schema: str,
     seal: bool,
+    docx_reader: str,
     quiet: bool,
     debug: bool,
 ) -> None:
@@ -363,7 +369,8 @@ def render_cmd(
             bad.append((str(f), "--to json would overwrite this file — give another -o"))
         else:
             kept.append(f)
-    job = Job(Path(outdir), formats, Options(), RenderOptions(schema=schema, seal=seal), debug, tree=True)
+    render_options = RenderOptions(schema=schema, docx_reader=docx_reader, seal=seal)
+    job = Job(Path(outdir), formats, Options(), render_options, debug, tree=True)
     sys.exit(_run_batch(kept, bad, job, jobs, quiet))
 
 

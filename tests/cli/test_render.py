@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 
 import docx
 from click.testing import CliRunner
@@ -113,3 +114,19 @@ def test_a_folder_of_every_kind_converts_and_bad_input_of_each_kind_is_one_line(
         "md01_chatgpt_seed000.json",
         "rl03_cid_font_g02.json",
     ]
+
+
+def test_render_writes_the_docx_for_libreoffice_as_convert_does(tmp_path):
+    out = tmp_path / "out"
+    args = ("--to", "docx", "--docx-for", "libreoffice")
+    assert run("convert", str(SEED), "-o", str(out), "--to", "json")[0] == 0
+    assert run("convert", str(SEED), "-o", str(tmp_path / "c"), *args)[0] == 0
+    assert run("render", str(out / f"{SEED.stem}.json"), "-o", str(tmp_path / "r"), *args) == (0, "")
+    converted = (tmp_path / "c" / f"{SEED.stem}.docx").read_bytes()
+    rendered = (tmp_path / "r" / f"{SEED.stem}.docx").read_bytes()
+    assert rendered == converted
+    with zipfile.ZipFile(tmp_path / "r" / f"{SEED.stem}.docx") as z:
+        assert b'<w:overflowPunct w:val="1"/>' in z.read("word/styles.xml")  # as LibreOffice reads it
+    code, err = run("render", str(out / f"{SEED.stem}.json"), "-o", str(tmp_path / "x"), "--docx-for", "wps")
+    assert code == 2
+    assert "--docx-for" in err
