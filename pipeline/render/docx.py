@@ -52,6 +52,7 @@ with fixed member timestamps.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import io
@@ -64,6 +65,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from lxml import etree
 
+from pipeline.errors import RenderError
 from pipeline.model import (
     ATTACHMENT_LABEL,
     Article,
@@ -1519,7 +1521,10 @@ def _body_content(document: _Doc, article: Article, *, reader: str, seal: bool, 
     if any(isinstance(b, Heading | Paragraph) for b in article.blocks):
         from pipeline.render import pdf
 
-        hints = pdf.layout_hints(article, seal=seal)
+        # the PDF's line and page decisions need its fonts; without them (no `make
+        # fonts`) the DOCX is still made, its word processor breaking lines on its own
+        with contextlib.suppress(RenderError):
+            hints = pdf.layout_hints(article, seal=seal)
     index = {id(b): k for k, b in enumerate(article.blocks)}
     for run in layout_runs(article):
         if isinstance(run, Attachments):

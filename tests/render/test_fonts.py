@@ -105,3 +105,23 @@ def test_committed_fontconfig_copy_matches_the_shared_one():
     if not shared.is_file():
         pytest.skip("no ../shared/fonts.conf beside this checkout")
     assert (REPO / "tools" / "fonts.conf").read_bytes() == shared.read_bytes()
+
+
+@needs_fonts
+@pytest.mark.parametrize("face", [f for f in style.FACES if f.squeeze], ids=lambda f: f.pdf)
+def test_squeezable_marks_have_their_ink_in_the_half_that_stays(face):
+    """A mark of ``Face.squeeze`` may give up SQUEEZE_MAX of its advance (挤进): its ink
+    must end before that, or squeezing would cut into the next character's room."""
+    from fontTools.pens.boundsPen import BoundsPen
+    from fontTools.ttLib import TTFont
+
+    info = fonts.register_fonts()[face.pdf]
+    with TTFont(str(info.path), fontNumber=info.subfont, lazy=True) as font:
+        cmap, glyphs = font.getBestCmap(), font.getGlyphSet()
+        for mark in face.squeeze:
+            name = cmap[ord(mark)]
+            pen = BoundsPen(glyphs)
+            glyphs[name].draw(pen)
+            assert pen.bounds is not None
+            advance = font["hmtx"][name][0]
+            assert pen.bounds[2] <= (1 - style.SQUEEZE_MAX) * advance, (face.pdf, mark)

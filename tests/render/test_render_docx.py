@@ -364,3 +364,80 @@ def test_a_long_source_name_and_title_are_cut_in_the_middle_of_the_properties():
     assert props.comments.endswith("报告.txt")
     assert "…" in props.title
     assert props.title.endswith("的通知")
+
+
+# ---------------------------------------------------------------- what the PDF decided (issue 17)
+
+
+def _fonts_ready() -> bool:
+    from pipeline.errors import RenderError
+    from pipeline.render import fonts
+
+    try:
+        fonts.register_fonts()
+    except RenderError:
+        return False
+    return True
+
+
+needs_fonts = pytest.mark.skipif(not _fonts_ready(), reason="fonts not prepared (`make fonts`)")
+SQUEEZED = Paragraph("甲" * 26 + "国" * 13 + "，" + "国" * 14 + "，" + "乙乙乙。")  # see test_render_pdf
+
+
+def _runs(article: Article, reader: str = "word", index: int = 0):
+    doc = docx.Document(io.BytesIO(render_docx.render(article, reader=reader)))
+    p = doc.paragraphs[index]._p
+    return [(r.findtext(qn("w:t")), _val(r, "w:rPr/w:spacing")) for r in p.iter(qn("w:r"))]
+
+
+@needs_fonts
+def test_a_mark_the_pdf_squeezed_is_a_run_of_its_own_condensed_by_as_much_for_word():
+    from pipeline.render import pdf
+
+    article = Article("", "", (SQUEEZED,))
+    (fit,) = pdf.layout_hints(article).values()
+    runs = _runs(article)
+    assert "".join(t for t, _ in runs) == SQUEEZED.text
+    squeezed = {t: int(v) for t, v in runs if v is not None}
+    assert set(squeezed) == {"，"}
+    grid = render_docx.CHAR_SPACING_TWIPS
+    given = sorted(grid - int(v) for _, v in runs if v is not None)
+    assert given == sorted(round(v * 20) for _, v in fit.squeeze)
+
+
+@needs_fonts
+def test_for_libreoffice_a_squeezed_line_is_one_run_condensed_to_the_pdfs_width():
+    runs = _runs(Article("", "", (SQUEEZED,)), reader="libreoffice")
+    told = [(t, int(v)) for t, v in runs if v is not None]
+    assert [t for t, _ in told] == ["国" * 13 + "，" + "国" * 14 + "，"]  # line 2, as the PDF set it
+    assert -2.6 * 20 <= told[0][1] < render_docx.CHAR_SPACING_TWIPS
+
+
+@needs_fonts
+def test_for_libreoffice_a_line_the_pdf_ended_early_is_spread_so_nothing_more_fits():
+    text = "甲" * 26 + "国" * 28 + "乙。"  # the PDF keeps the 孤字 company: "国" * 27 / "国乙。"
+    runs = _runs(Article("", "", (Paragraph(text),)), reader="libreoffice")
+    told = [(t, int(v)) for t, v in runs if v is not None]
+    assert [t for t, _ in told] == ["国" * 27]
+    assert told[0][1] > 0  # spread: 27 characters over the whole line
+    word = _runs(Article("", "", (Paragraph(text),)))
+    assert [(t, int(v)) for t, v in word if v is not None] == [("国" * 27, told[0][1])]
+
+
+@needs_fonts
+def test_only_the_libreoffice_docx_has_joiners_against_its_asian_latin_spacing():
+    article = Article("", "", (Paragraph("共55天，完成GDP增长2.96%。"),))
+    lo = "".join(t for t, _ in _runs(article, reader="libreoffice"))
+    assert lo == "共\u200b55\u2060天，完成\u200bGDP\u200b增长\u200b2.96%。"
+    assert "".join(t for t, _ in _runs(article)) == "共55天，完成GDP增长2.96%。"
+
+
+@needs_fonts
+def test_the_page_fits_pitch_is_the_paragraphs_exact_spacing_off_the_grid():
+    two = [Paragraph("国" * 26 + "家" * 4 + "。") for _ in range(11)]
+    article = Article("", "", (*two, Paragraph("民" * 10 + "。")))  # page 2 of one line
+    doc = docx.Document(io.BytesIO(render_docx.render(article)))
+    pitch = round(style.PAGE.body_height / (style.PAGE.lines + 1) * 20)
+    for p in doc.paragraphs:
+        assert _val(p._p, "w:pPr/w:spacing", "w:line") == str(pitch)
+        assert _val(p._p, "w:pPr/w:snapToGrid") == "0"  # a lines grid would snap it back

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support import SEEDS
 
 from pipeline.errors import RenderError
@@ -379,3 +381,111 @@ def test_missing_fonts_raise_a_render_error_naming_the_fix(tmp_path, monkeypatch
     monkeypatch.setenv("GONGWEN_FONT_DIR", str(tmp_path))
     with pytest.raises(RenderError, match="make fonts"):
         render(SYNTHETIC)
+
+
+# ---------------------------------------------------------------- 先挤后推, 孤字, page fit (issue 17)
+
+
+def _lines(text: str) -> list[str]:
+    return [
+        ln.text
+        for page in pages(render(Article("", "", (Paragraph(text),))))
+        for ln in body_and_number(page)[0]
+    ]
+
+
+def test_a_mark_that_may_not_start_a_line_is_squeezed_in_not_pushed_down():
+    # line 2 holds 28 characters; the "，" after them comes in, the line's two commas
+    # giving up the room (before issue 17 "国，" went down and line 2 was spread)
+    text = "甲" * 26 + "国" * 13 + "，" + "国" * 14 + "，" + "乙乙乙。"
+    assert _lines(text)[1:] == ["国" * 13 + "，" + "国" * 14 + "，", "乙乙乙。"]
+    from pipeline.render import pdf
+
+    (fit,) = pdf.layout_hints(Article("", "", (Paragraph(text),))).values()
+    squeezed = dict(fit.squeeze)
+    assert sorted(squeezed) == [39, 54]  # the two commas of line 2, nothing else
+    limit = style.SQUEEZE_MAX * style.BODY.size
+    assert squeezed[54] == pytest.approx(limit, abs=style.SQUEEZE_STEP)  # the line end first
+    assert all(0 < v <= limit for v in squeezed.values())
+    assert all(round(v / style.SQUEEZE_STEP, 6).is_integer() for v in squeezed.values())  # whole twips
+
+
+def test_a_line_without_room_in_its_marks_still_pushes_a_character_down():
+    text = "甲" * 26 + "国" * 28 + "，" + "乙乙乙。"  # no mark in line 2 to give room
+    assert _lines(text)[1:] == ["国" * 27, "国，乙乙乙。"]
+
+
+def test_a_one_character_last_line_is_taken_back_by_squeezing_the_line_above():
+    text = "甲" * 26 + "国，" * 14 + "乙。"  # line 2: 28 characters, "乙。" left over
+    assert _lines(text)[1:] == ["国，" * 14 + "乙。"]
+
+
+def test_a_one_character_last_line_that_cannot_come_back_gets_company():
+    text = "甲" * 26 + "国" * 28 + "乙。"  # no marks in line 2: 后推, one more comes down
+    assert _lines(text)[1:] == ["国" * 27, "国乙。"]
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.text(alphabet="国家人民建设，。、；：“”《》（）1234567abcGDP", min_size=1, max_size=400))
+def test_set_lines_never_overflow_never_start_with_a_closing_mark_and_squeeze_only_within_limits(text):
+    from pipeline.render import pdf
+
+    fonts.register_fonts()
+    spans = [pdf._Span(style.BODY.face.pdf, style.BODY.size, text)]
+    indent = 2 * PAGE.char_pitch
+    lines = pdf._set(spans, align="justify", indent=indent)
+    assert "".join(t for ln in lines for _, _, t in ln.runs) == text  # nothing lost or doubled
+    for k, ln in enumerate(lines):
+        avail = PAGE.body_width - (indent if k == 0 else 0.0)
+        chars = "".join(t for _, _, t in ln.runs)
+        squeeze = sum(v for _, _, v in ln.squeeze)
+        assert pdf._advance(ln.runs) - pdf.TRACKING - squeeze <= avail + 0.01, chars
+        for i, _, v in ln.squeeze:
+            assert chars[i] in style.FANGSONG.squeeze
+            assert 0 < v <= style.SQUEEZE_MAX * style.BODY.size + 1e-9
+        if k:
+            assert chars[0] not in style.NOT_AT_LINE_START, chars
+
+
+def _page_fit_article(extra: int) -> Article:
+    """Eleven paragraphs of two lines fill page 1; ``extra`` one-line paragraphs follow."""
+    two = [Paragraph("国" * 26 + "家" * 4 + "。") for _ in range(11)]
+    return Article("", "", (*two, *(Paragraph("民" * 10 + "。") for _ in range(extra))))
+
+
+@pytest.mark.parametrize("extra", [1, 2])
+def test_a_last_page_of_one_or_two_lines_is_pulled_back_by_a_tighter_pitch(extra):
+    from pipeline.render import pdf
+
+    article = _page_fit_article(extra)
+    pgs = pages(render(article))
+    assert len(pgs) == 1  # 22 + extra lines on one page (STD 7.3.5.5)
+    body, _ = body_and_number(pgs[0])
+    assert len(body) == PAGE.lines + extra
+    hints = pdf.layout_hints(article)
+    assert {f.pitch for f in hints.values()} == {PAGE.body_height / (PAGE.lines + extra)}
+    assert body[-1].y1 <= PAGE.top + PAGE.body_height + 0.01
+
+
+def test_a_last_page_of_three_lines_is_left_alone():
+    from pipeline.render import pdf
+
+    article = _page_fit_article(3)
+    assert len(pages(render(article))) == 2
+    assert {f.pitch for f in pdf.layout_hints(article).values()} == {PAGE.line_pitch}
+
+
+def test_page_fit_tries_tracking_before_the_pitch():
+    # paragraphs of 28 characters with three marks: at the grid's tracking their marks
+    # cannot take the last two into the indented line (30.6 pt needed, 23 pt there), at
+    # −0.3 pt they can (22.5 pt), so each loses its second line and no pitch is needed
+    from pipeline.render import pdf
+
+    two = [Paragraph("国" * 11 + "，" + "国" * 6 + "，" + "国" * 8 + "。") for _ in range(11)]
+    article = Article("", "", (*two, Paragraph("民" * 10 + "。")))
+    plain = pdf._dry_layout(article, False, pdf.Fit())[0]
+    assert plain[-1][0] == 2  # without the fit: a second page of one line
+    hints = pdf.layout_hints(article)
+    assert len(pages(render(article))) == 1
+    assert {f.pitch for f in hints.values()} == {PAGE.line_pitch}
+    assert {round(f.tracking, 2) for f in hints.values()} == {min(style.PAGE_FIT_TRACKING)}
