@@ -46,11 +46,15 @@ class Source:
     family: str  # fontconfig family
     style: str  # fontconfig style
     convert: bool  # CFF → TrueType at set-up; False: a TrueType file loaded in place
+    full: bool = False  # converted with every Chinese character it has, not GB2312's only
 
 
 # Slowest conversion first so two workers finish together (fonts.md §5: Fandol 27 s,
-# Noto Serif Bold 17 s, Noto Serif 16 s, Noto Sans 10 s).
+# Noto Serif Bold 17 s, Noto Serif 16 s, Noto Sans 10 s; the full Noto Serif, with four
+# times the glyphs, about as long as all of them: one worker converts it alone).
 SOURCES: tuple[Source, ...] = (
+    # rare characters (臵, 忥, 翀) before any Japanese face: a Chinese face's forms
+    Source(style.RARE_PDF, "Noto Serif CJK SC", "Regular", convert=True, full=True),
     Source(style.FANGSONG.pdf, "FandolFang", "Regular", convert=True),
     Source(style.XIAOBIAOSONG.pdf, "Noto Serif CJK SC", "Bold", convert=True),
     Source(style.SONGTI.pdf, "Noto Serif CJK SC", "Regular", convert=True),
@@ -307,8 +311,8 @@ def _register(directory: Path) -> dict[str, FontInfo]:
     return infos
 
 
-# the big rare-character fonts are loaded only when a text needs them
-_ON_DEMAND = frozenset({"HanaMinA", "HanaMinB"})
+# the big rare-character fonts are parsed only when a text needs them (0.15 s a process)
+_ON_DEMAND = frozenset({style.RARE_PDF, "HanaMinA", "HanaMinB"})
 
 
 def register_fonts() -> dict[str, FontInfo]:

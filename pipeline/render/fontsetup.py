@@ -105,13 +105,28 @@ def locate(source: Source, fonts: Sequence[tuple[str, int, list[str], list[str]]
     )
 
 
-def _stamp(path: str, index: int) -> dict[str, Any]:
+# The blocks of Chinese characters a full conversion keeps (Source.full): radicals, CJK
+# symbols, Bopomofo, Extension A, the unified ideographs, compatibility ideographs and
+# whatever the font has of Extension B and beyond.
+_CJK_RANGES = (
+    (0x2E80, 0x2FDF),
+    (0x3000, 0x31FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x3134F),
+)
+
+
+def _stamp(path: str, index: int, full: bool = False) -> dict[str, Any]:
     st = os.stat(path)
-    return {"source": path, "index": index, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "recipe": RECIPE}
+    stamp = {"source": path, "index": index, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "recipe": RECIPE}
+    return {**stamp, "full": True} if full else stamp
 
 
-def _convert(src: str, index: int, out: str) -> float:
-    """Subset ``src`` (face ``index``) to :func:`gb2312_plus`, convert CFF → glyf, save ``out``.
+def _convert(src: str, index: int, out: str, full: bool = False) -> float:
+    """Subset ``src`` (face ``index``) to :func:`gb2312_plus` (``full``: and every
+    character of ``_CJK_RANGES`` it has), convert CFF → glyf, save ``out``.
 
     The otf2ttf recipe from fontTools' snippets (fonts.md §5): Cu2Qu at 1 unit max
     error with reversed contours, ``hmtx`` lsb = xMin, maxp 1.0, ``post`` format 3
@@ -135,8 +150,17 @@ def _convert(src: str, index: int, out: str) -> float:
     opts.name_languages = ["*"]
     opts.drop_tables += ["VORG", "DSIG"]
     subsetter = subset.Subsetter(opts)
-    subsetter.populate(unicodes=gb2312_plus())
+    keep = set(gb2312_plus())
+    if full:
+        keep |= {cp for cp in font.getBestCmap() if any(lo <= cp <= hi for lo, hi in _CJK_RANGES)}
+    subsetter.populate(unicodes=keep)
     subsetter.subset(font)
+    if full:
+        # reportlab keeps one face per PostScript name: the full conversion of a face
+        # converted as GB2312 too needs a name of its own, or it is never loaded
+        for record in font["name"].names:
+            if record.nameID == 6:
+                record.string = f"{record.toUnicode()}-Full"
 
     if "CFF " in font:
         glyph_set = font.getGlyphSet()
@@ -211,10 +235,10 @@ def prepare(directory: Path | None = None, *, workers: int = 2, log: Any = sys.s
         old = json.loads((directory / MANIFEST).read_text(encoding="utf-8")).get("fonts", {})
     found = _fc_list()
     entries: dict[str, dict[str, Any]] = {}
-    jobs: list[tuple[str, str, int, str]] = []
+    jobs: list[tuple[str, str, int, str, bool]] = []
     for source in SOURCES:
         path, index = locate(source, found)
-        stamp = _stamp(path, index)
+        stamp = _stamp(path, index, source.full)
         if not source.convert:
             entries[source.name] = {"file": path, "subfont": index, **stamp}
             continue
@@ -223,16 +247,18 @@ def prepare(directory: Path | None = None, *, workers: int = 2, log: Any = sys.s
         prev = old.get(source.name, {})
         if ttf.is_file() and all(prev.get(k) == v for k, v in stamp.items()):
             continue
-        jobs.append((source.name, path, index, str(ttf)))
+        jobs.append((source.name, path, index, str(ttf), source.full))
     workers = max(1, min(workers, len(jobs)))
     if workers == 1:  # one job (or one core): no process pool to start
-        for name, src, idx, out in jobs:
+        for name, src, idx, out, full in jobs:
             print(f"converting {name} to TrueType…", file=log)
-            print(f"  {name}.ttf  {_convert(src, idx, out):.1f} s", file=log)
+            print(f"  {name}.ttf  {_convert(src, idx, out, full):.1f} s", file=log)
     elif jobs:
         print(f"converting {len(jobs)} fonts to TrueType in {workers} processes…", file=log)
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [(name, pool.submit(_convert, src, idx, out)) for name, src, idx, out in jobs]
+            futures = [
+                (name, pool.submit(_convert, src, idx, out, full)) for name, src, idx, out, full in jobs
+            ]
             for name, fut in futures:
                 print(f"  {name}.ttf  {fut.result():.1f} s", file=log)
     for name, e in entries.items():

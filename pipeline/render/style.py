@@ -59,7 +59,12 @@ KAITI = Face(
 )
 SONGTI = Face("宋体", "NotoSerifSC", LATIN, LATIN_PDF, alt="SimSun")
 FACES = (FANGSONG, XIAOBIAOSONG, HEITI, KAITI, SONGTI)
-FALLBACKS = ("NotoSerifSC", "HanaMinA", "HanaMinB")  # per-character fallback chain (fonts.md §7)
+# Per-character fallback chain (fonts.md §7): the 宋体 face (GB2312, registered anyway),
+# then all of Noto Serif CJK SC (every CJK ideograph it has: a Chinese face for the
+# rare characters GB2312 lacks, 臵 忥 翀, issue 17), and only then HanaMin (Japanese
+# Mincho forms; CJK Extension B and beyond).
+RARE_PDF = "NotoSerifSC-Full"
+FALLBACKS = ("NotoSerifSC", RARE_PDF, "HanaMinA", "HanaMinB")
 
 
 def face_of(pdf_name: str) -> Face:

@@ -79,7 +79,8 @@ def test_registration_happens_once_per_process():
 def test_fallback_wraps_only_what_the_face_lacks():
     fb = fonts.with_fallback("处臵难度›大", style.KAITI.pdf)  # UKai lacks 臵 and ›
     assert "".join(r.text for r in fb.runs) == "处臵难度›大"
-    assert [r.font for r in fb.runs] == ["UKai", "HanaMinA", "UKai", "NotoSerifSC", "UKai"]
+    # 臵 (GBK, not GB2312) from the full Chinese face, not a Japanese Mincho (issue 17)
+    assert [r.font for r in fb.runs] == ["UKai", style.RARE_PDF, "UKai", "NotoSerifSC", "UKai"]
     assert fb.missing == ""
 
 

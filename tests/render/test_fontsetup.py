@@ -81,7 +81,7 @@ def test_prepare_keeps_fonts_whose_source_is_unchanged(tmp_path, monkeypatch):
     (tmp_path / "NotoSansSC.ttf").unlink()
     converted = []
 
-    def fake_convert(src: str, index: int, out: str) -> float:
+    def fake_convert(src: str, index: int, out: str, full: bool = False) -> float:
         converted.append(Path(out).name)
         shutil.copy(real / Path(out).name, out)
         return 0.0

@@ -166,7 +166,8 @@ def test_every_font_is_embedded_as_a_subset_with_unicode_map(rendered):
         "NotoSerifCJKsc-Regular",
     ):
         assert expected in names  # body, title, 黑体, 楷体, 宋体 page numbers
-    assert "HanaMin" in names  # 臵 and 𠀀 came from the fallback chain
+    assert "NotoSerifCJKsc-Regular-Full" in names  # 臵 忥 from the full Chinese face (issue 17)
+    assert "HanaMin" in names  # 𠀀 (Extension B): the Chinese faces lack it
 
 
 SQUEEZABLE = "".join(f.squeeze for f in style.FACES)
