@@ -878,13 +878,16 @@ def _told_lines(fit: BlockFit, ends: set[int], grid: int, reader: str) -> dict[t
                 continue
             n = e - s
             # LibreOffice condenses (spacing < 0) no character before the end of a
-            # stretch of like text; it spreads (spacing ≥ 0) every one (measured)
+            # stretch of like text; it spreads (spacing ≥ 0) every one (measured).  A
+            # told line's spacing is counted on the safe side (a character on either
+            # side of an end), as a line condensed a little too much is spread back by
+            # its justification.
             condensed = n
             if lo:
                 inside = sum(1 for o in ends if s < o < e)
                 ends_run = k + 1 in told or e in ends or k + 1 == len(lines)
                 gaps = n - inside - (1 if ends_run else 0) if sigma0 < 0 else n
-                condensed = n - inside - 1
+                condensed = n - 2 * inside - 1
             else:
                 glyphs -= sum(v for o, v in fit.squeeze if s <= o < e)
                 gaps = n
