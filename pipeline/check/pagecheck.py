@@ -113,14 +113,14 @@ def layout(pdf: Pdf) -> Layout:
     # the document's right edge: where at least two body lines end furthest out; its left
     # edge: where the lines after such full lines start (a continuation line; in a short
     # document of one-line paragraphs there may be none: then the 版心's edge is assumed)
-    ends = Counter(round(ln.x1) for ln in plain if ln.x1 > (BODY_LEFT + BODY_RIGHT) / 2)
+    ends = Counter(round(_text_end(ln)) for ln in plain if ln.x1 > (BODY_LEFT + BODY_RIGHT) / 2)
     repeated = [x for x, n in ends.items() if n >= 2]
     right = float(max(repeated)) if repeated else BODY_RIGHT
     continuing = [
         b.x0
         for page in body_pages
         for a, b in itertools.pairwise(page)
-        if abs(a.x1 - right) < 0.6 * body_size
+        if abs(_text_end(a) - right) < 0.6 * body_size
         and abs(a.size - b.size) < 0.5
         and abs(a.size - body_size) < 0.5
     ]
@@ -230,12 +230,28 @@ def _paper(pdf: Pdf, out: Findings) -> None:
             )
 
 
+# marks whose ink sits in the left part of their cell in some face of the layout table:
+# at a line end 先挤 may squeeze away their blank part (style.SQUEEZE_MAX), so their cell
+# reaches past the 版心 while their ink stays inside (clreq §3.1.6, PRAC)
+_SQUEEZABLE = frozenset("".join(f.squeeze for f in style.FACES))
+
+
+def _text_end(line: Line) -> float:
+    """Where ``line``'s text ends: its last cell's right edge; for a line-final mark that
+    may be squeezed, whose cell passes the 版心, no further out than its blank part
+    allows (a mark hanging past the edge, as LibreOffice sets one, still passes it)."""
+    last = line.chars[-1]
+    if last.ch in _SQUEEZABLE and line.x1 > BODY_RIGHT:
+        return max(BODY_RIGHT, line.x1 - style.SQUEEZE_MAX * last.size)
+    return line.x1
+
+
 def _margins(lay: Layout, out: Findings) -> None:
     lines = [b for page in lay.body for b in page]
     if not lines:
         return
     leftmost = min(lines, key=lambda b: b.line.x0)
-    rightmost = max(lines, key=lambda b: b.line.x1)
+    rightmost = max(lines, key=lambda b: _text_end(b.line))
     if (lay.edges_known and abs(lay.left - BODY_LEFT) > MM_TOL) or leftmost.line.x0 < BODY_LEFT - MM_TOL:
         got = leftmost.line.x0 if leftmost.line.x0 < BODY_LEFT - MM_TOL else lay.left
         out.add(
@@ -244,10 +260,9 @@ def _margins(lay: Layout, out: Findings) -> None:
             f"text starts {mm(got)} from the left edge",
             f"{mm(BODY_LEFT)} (订口)",
         )
-    if rightmost.line.x1 > BODY_RIGHT + MM_TOL or (
-        lay.edges_known and lay.right < BODY_RIGHT - MM_TOL - lay.char / 2
-    ):
-        got = PAGE.width - (rightmost.line.x1 if rightmost.line.x1 > BODY_RIGHT + MM_TOL else lay.right)
+    end = _text_end(rightmost.line)
+    if end > BODY_RIGHT + MM_TOL or (lay.edges_known and lay.right < BODY_RIGHT - MM_TOL - lay.char / 2):
+        got = PAGE.width - (end if end > BODY_RIGHT + MM_TOL else lay.right)
         out.add(
             "margins",
             _where(rightmost),
@@ -283,8 +298,14 @@ def _grid(lay: Layout, out: Findings, skip_chars: bool) -> None:
     # a page whose last paragraph runs on to the next page is full by the flow of the text:
     # it shows the grid.  One that ends with a paragraph may be short for a good reason
     # (the heading after it kept with its paragraph on the next page, a page break).
+    # the page fit (STD 7.3.5.5 调整行距, style.PAGE_FIT_LINES) may set the paragraphs of
+    # the last pages at a tighter pitch to take back a last page of one or two lines
+    fitted = len(lay.body) - 2
+    fit_lines = range(PAGE.lines + 1, PAGE.lines + style.PAGE_FIT_MAX_EXTRA_LINES + 1)
     counts = {}
     for i, page in enumerate(lay.body[:-1]):
+        if i >= fitted and len(page) in fit_lines:
+            continue
         following = lay.body[i + 1]
         runs_on = page and following and page[-1].para == following[0].para
         tables = any(lay.roles[b.para].kind == "table" for b in page)
@@ -293,7 +314,8 @@ def _grid(lay: Layout, out: Findings, skip_chars: bool) -> None:
     over = [
         i + 1
         for i, page in enumerate(lay.body)
-        if sum(lay.roles[b.para].kind != "table" for b in page) > PAGE.lines
+        if sum(lay.roles[b.para].kind != "table" for b in page)
+        > PAGE.lines + (len(fit_lines) if i >= fitted else 0)
     ]
     if over:
         pno = over[0]
@@ -320,14 +342,17 @@ def _grid(lay: Layout, out: Findings, skip_chars: bool) -> None:
             (b for page in lay.body for b in page if lay.roles[b.para].kind == "body"),
             next(b for page in lay.body for b in page),
         )
-        if lines != PAGE.lines:
+        # a document of one or two pages set entirely by the page fit: its last page
+        # holds the lines the fit took back, more than the grid's
+        fit_only = len(lay.body) <= 2 and len(lay.body[-1]) > PAGE.lines and lines in fit_lines
+        if lines != PAGE.lines and not fit_only:
             out.add(
                 "lines-per-page",
                 Where(page=first.line.page, text=first.line.text),
                 f"line pitch {pt(pitch)}: {lines} lines fit the 版心",
                 f"{PAGE.lines} ({pt(PAGE.line_pitch)})",
             )
-        elif abs(pitch - PAGE.line_pitch) > PITCH_TOL + 0.05:
+        elif not fit_only and abs(pitch - PAGE.line_pitch) > PITCH_TOL + 0.05:
             out.add(
                 "line-pitch",
                 Where(page=first.line.page, text=first.line.text),
@@ -341,7 +366,7 @@ def _grid(lay: Layout, out: Findings, skip_chars: bool) -> None:
     flat = [b for page in lay.body for b in page]
     for b, nxt in itertools.pairwise(flat):
         ln = b.line
-        if nxt.para != b.para or abs(ln.size - size) > 0.5 or abs(ln.x1 - lay.right) > lay.char / 2:
+        if nxt.para != b.para or abs(ln.size - size) > 0.5 or abs(_text_end(ln) - lay.right) > lay.char / 2:
             continue
         if width_in_chars(ln.text) != len(ln.text):
             continue  # half-width digits or Latin: not a count of 字
