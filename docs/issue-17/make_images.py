@@ -1,10 +1,10 @@
 """Before/after page images of the defects issue 17 fixed (docs/issue-17/*.png).
 
-    python docs/issue-17/make_images.py BEFORE_CHECKOUT
+    python docs/issue-17/make_images.py BEFORE_CHECKOUT [NAME ...]
 
 BEFORE_CHECKOUT is a tree of the code before the fix (``git archive main | tar -x``); this
 checkout is "after".  Each case is one small article rendered to PDF by both trees and
-cropped to the part of the page that shows the defect, at 100 dpi.
+cropped to the part of the page that shows the defect, at 100 dpi (NAME: only those cases).
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ HERE = Path(__file__).resolve().parent
 AFTER = HERE.parents[1]
 
 CASES = {
-    # name: (python expression building the Article, crop top and height in mm, page)
+    # name: (python expression building the Article, crop top and height in mm, page or
+    # (page before, page after))
     "title-split": (
         "Article('XX县关于做好2024年度防汛抗旱工作的紧急通知', '', (Paragraph('各乡镇人民政府，县政府各部门：'),))",
         (30, 45),
@@ -44,6 +45,28 @@ CASES = {
         (34, 40),
         1,
     ),
+    # issue 17 part 2
+    "orphan": (
+        "Article('', '', (Paragraph('各级党组织，要坚持路线，密切联系群众，做好新时代、群众。'), Paragraph('下一段。')))",
+        (34, 30),
+        1,
+    ),
+    "page-fit": (
+        "Article('', '', tuple(Paragraph('为进一步做好群众工作，' * 4 + '第' + str(i) + '段') for i in range(11))"
+        " + (Paragraph('最后一行。'),))",
+        (0, 297),
+        (2, 1),
+    ),
+    "kaiti-dash": (
+        "Article('关于做好群众工作的通知', '——学习贯彻会议精神心得体会', (Paragraph('正文。'),))",
+        (50, 25),
+        1,
+    ),
+    "rare-chars": (
+        "Article('', '', (Paragraph('设臵机构，忥然不动，翀举高飞，均为生僻字。'),))",
+        (34, 15),
+        1,
+    ),
 }
 
 
@@ -61,7 +84,18 @@ def crop(pdf: Path, png: Path, top_mm: float, height_mm: float, page: int) -> No
     px = 100 / 25.4
     subprocess.run(
         [
-            *("pdftoppm", "-png", "-r", "100", "-f", str(page), "-l", str(page), "-singlefile"),
+            *(
+                "pdftoppm",
+                "-png",
+                "-mono" if height_mm > 200 else "-gray",
+                "-r",
+                "100",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-singlefile",
+            ),
             *("-x", str(round(20 * px)), "-y", str(round(top_mm * px))),
             *("-W", str(round(172 * px)), "-H", str(round(height_mm * px))),
             str(pdf),
@@ -74,11 +108,15 @@ def crop(pdf: Path, png: Path, top_mm: float, height_mm: float, page: int) -> No
 def main() -> int:
     before = Path(sys.argv[1]).resolve()
     with tempfile.TemporaryDirectory() as tmp:
+        only = set(sys.argv[2:])
         for name, (expr, (top, height), page) in CASES.items():
-            for label, tree in (("before", before), ("after", AFTER)):
+            if only and name not in only:
+                continue
+            pages = page if isinstance(page, tuple) else (page, page)
+            for label, tree, on in (("before", before, pages[0]), ("after", AFTER, pages[1])):
                 pdf = Path(tmp) / f"{name}-{label}.pdf"
                 render(tree, expr, pdf)
-                crop(pdf, HERE / f"{name}-{label}.png", top, height, page)
+                crop(pdf, HERE / f"{name}-{label}.png", top, height, on)
     return 0
 
 
