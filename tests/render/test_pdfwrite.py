@@ -107,3 +107,20 @@ def test_a_dry_build_lays_pages_out_and_writes_nothing():
     out = pdf._build(ARTICLE, flowables, lambda canv, doc: pages.append(canv.getPageNumber()), dry=True)
     assert out == b""
     assert pages == [1]
+
+
+def test_a_squeezed_mark_advances_by_its_own_char_spacing_and_keeps_its_text():
+    canvas = pdfwrite.canvas_class()(io.BytesIO(), pagesize=(595.0, 842.0))
+    face = style.BODY.face.pdf
+    runs = [(face, 16.0, "群众，工作"), (face, 16.0, "。")]
+    canvas.draw_runs(runs, 10.0, 20.0, -0.25, squeeze={2: 7.5, 5: 7.0})
+    plain = pdfwrite.canvas_class()(io.BytesIO(), pagesize=(595.0, 842.0))
+    plain.draw_runs(runs, 10.0, 20.0, -0.25)
+    ops, plain_ops = canvas._code[-1], plain._code[-1]
+    assert " -7.75 Tc " in ops  # the grid's −0.25 pt less the squeeze
+    assert " -7.25 Tc " in ops
+    assert ops.count(" -0.25 Tc") == 3  # back to the line's spacing after each mark, and at the start
+    assert " Tc " not in plain_ops.split("Tm", 1)[1].split(" Tc", 1)[1]  # no squeeze: one Tc
+    # the same characters in the same order: "".join of the shown strings is unchanged
+    shown = "".join(t.split(">")[0] for t in ops.split("<")[1:])
+    assert shown == "".join(t.split(">")[0] for t in plain_ops.split("<")[1:])
