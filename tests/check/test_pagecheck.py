@@ -50,7 +50,8 @@ def test_a_line_end_mark_squeezed_into_the_line_is_no_margin_finding():
     lead = Paragraph("为进一步做好群众工作，" * 6)
     page = read_pdf(pdf.render(Article("", "", (lead, Paragraph(text), lead, Paragraph(text)))))
     lines = [ln for ln in page.pages[0].lines if ln.text.replace(" ", "").startswith("各级")]
-    assert lines and all(ln.x1 > BODY_RIGHT + 1 for ln in lines)  # the cells do pass the edge
+    assert lines
+    assert all(ln.x1 > BODY_RIGHT + 1 for ln in lines)  # the cells do pass the edge
     found, _ = check_pages(page, from_docx=False)
     assert "margins" not in {f.code for f in found}
 
