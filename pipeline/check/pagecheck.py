@@ -344,7 +344,12 @@ def _grid(lay: Layout, out: Findings, skip_chars: bool) -> None:
         )
         # a document of one or two pages set entirely by the page fit: its last page
         # holds the lines the fit took back, more than the grid's
-        fit_only = len(lay.body) <= 2 and len(lay.body[-1]) > PAGE.lines and lines in fit_lines
+        # (its body lines alone may be fewer than the grid's when the title block shares
+        # the page: then the page is full to the 版心's foot)
+        full = bool(lay.body[-1]) and (
+            len(lay.body[-1]) > PAGE.lines or lay.body[-1][-1].line.baseline > BODY_BOTTOM - PAGE.line_pitch
+        )
+        fit_only = len(lay.body) <= 2 and full and lines in fit_lines
         if lines != PAGE.lines and not fit_only:
             out.add(
                 "lines-per-page",

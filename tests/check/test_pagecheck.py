@@ -76,3 +76,16 @@ def test_a_page_fit_last_page_of_23_lines_is_no_grid_finding():
     )
     found, _ = check_pages(crowded, from_docx=False)
     assert "lines-per-page" in {f.code for f in found}
+
+
+def test_a_titled_page_the_page_fit_filled_is_no_grid_finding():
+    """A one-page document whose title block shares the page: fewer than 22 body lines,
+    but the page is full to the 版心's foot at the fit's pitch."""
+    from pipeline.model import Article, Paragraph
+
+    body = tuple(Paragraph("为进一步做好群众工作，" * 4 + f"第{i}段") for i in range(9))
+    article = Article("关于进一步做好群众工作的通知", "", (*body, Paragraph("最后一行。")))
+    page = read_pdf(pdf.render(article))
+    assert len(page.pages) == 1
+    found, _ = check_pages(page, from_docx=False)
+    assert {"lines-per-page", "line-pitch"} & {f.code for f in found if f.strength == "standard"} == set()

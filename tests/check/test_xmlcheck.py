@@ -48,3 +48,29 @@ def test_date_and_document_number_forms():
     ]
     assert doc_number_problem("X政发（2024）3号") == "year in （ ） instead of 〔 〕"
     assert doc_number_problem("X政发〔2024〕03号") == "number with a leading zero"
+
+
+def _with_pitch(data: bytes, twips: int) -> bytes:
+    """The DOCX with every exact line spacing of 579 twips (28.95 pt) set to ``twips``."""
+    import io
+    import zipfile
+
+    src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for info in src.infolist():
+            part = src.read(info)
+            if info.filename in ("word/document.xml", "word/styles.xml"):
+                part = part.replace(b'w:line="579"', f'w:line="{twips}"'.encode())
+            z.writestr(info, part)
+    return out.getvalue()
+
+
+def test_the_page_fits_pitch_is_no_xml_finding_but_a_wrong_grid_is():
+    data = docx.render(Article("调研报告", "", (Paragraph("正文。" * 40),)))
+    codes = {
+        lines: {f.code for f in check_docx_xml(read_docx(_with_pitch(data, int(12756 / lines))))}
+        for lines in (23, 24, 25)
+    }
+    # 23 and 24 lines a page are the page fit's pitches (STD 7.3.5.5): the rendered check judges them
+    assert "lines-per-page" not in codes[23] | codes[24]
+    assert "lines-per-page" in codes[25]
