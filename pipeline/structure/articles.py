@@ -24,7 +24,10 @@ _BYLINE = re.compile(r"^[^\s，。：:、“”]{2,20}[\s\u3000]+[^\s，。：:�
 
 
 # "…关于印发《X实施方案》的通知": X is printed after the notice, as a document of its own
-_ISSUES = re.compile(r"(?:印发|转发|下发|发布)《([^》]{4,60})》")
+# and "《X》已经市政府同意，现印发给你们", the notice's own sentence
+_ISSUES = re.compile(
+    r"(?:印发|转发|下发|发布)《([^》]{4,60})》|^《([^》]{4,60})》(?:已经|已|经)[^。]{0,30}(?:印发|转发|下发)给"
+)
 
 
 def _continues_title(prev: str, key: str) -> bool:
@@ -47,14 +50,26 @@ def article_starts(lines: Sequence[Line], title_cuts: Sequence[int]) -> list[int
 
     starts = [0]
     issued: set[str] = set()  # names of texts an 印发/转发 notice issues ("…印发《X》的通知")
+    second_line = -1  # the second line of an issued text's title set over two lines
     for i in range(1, len(lines)):
         line, prev = lines[i], lines[i - 1]
-        issued.update(fold(m.group(1)) for m in _ISSUES.finditer(prev.key))
+        issued.update(fold(m.group(1) or m.group(2)) for m in _ISSUES.finditer(prev.key))
         if line.boundary:
             starts.append(i)
             continue
+        if i == second_line:
+            continue
         if title_candidate(line.text) and line.key.strip("《》") in issued:
             starts.append(i)  # the text the notice issues follows it, under its own title
+            continue
+        if (
+            i + 1 < len(lines)
+            and title_candidate(line.text)
+            and title_candidate(lines[i + 1].text)
+            and (line.key + lines[i + 1].key).strip("《》") in issued
+        ):
+            starts.append(i)  # the same, its title over two lines ("…支持民间" + "投资…方案")
+            second_line = i + 1
             continue
         if _continues_title(prev.key, line.key):
             continue  # "…关于加强普通高等学校" + "毕业生就业工作的通知": one title over two lines
