@@ -31,6 +31,29 @@ def break_marker(text: str) -> Marker | None:
     return m
 
 
+SLOGAN_MAX = 80  # characters of a title set as parallel phrases on one line
+SLOGAN_PHRASE_MAX = 24  # characters of one of its phrases
+_SLOGAN_BREAKS = set("，,、：:；;。！？!?")
+
+
+def slogan_title(text: str) -> bool:
+    """A title of parallel phrases set on one line with spaces between them ("立足更高定位
+    彰显更大作为 推动…高质量发展"): three or more title-shaped phrases, no punctuation.
+
+    >>> slogan_title("立足更高定位 彰显更大作为 推动城管事业高质量发展")
+    True
+    >>> slogan_title("新形势下做好群众工作心得体会 面对新形势、新任务，面对新要求")
+    False
+    """
+    phrases = text.split()
+    return (
+        len(text) <= SLOGAN_MAX
+        and len(phrases) >= 3
+        and not any(c in _SLOGAN_BREAKS for c in text)
+        and all(len(p) <= SLOGAN_PHRASE_MAX and title_like(p, SLOGAN_PHRASE_MAX) for p in phrases)
+    )
+
+
 def _is_run_on_heading(segment: str) -> bool:
     """ "二、…应对措施" before a space: a heading whose body followed after a space."""
     m = break_marker(segment)
@@ -77,6 +100,8 @@ def _line_break_at(
 
 def _split_part(line: Line, text: str, *, heads_article: bool, title: str) -> list[Piece]:
     text = text.strip()
+    if heads_article and slogan_title(text):
+        return [Piece(text, line.no, True, True, line.gap_before)]  # the title, whole
     flat = flattened(text)
     pieces: list[Piece] = []
     out: list[str] = []  # the current piece, as kept

@@ -1,0 +1,32 @@
+"""Lines split where a space stands for a lost line break (structure/pieces.py)."""
+
+from __future__ import annotations
+
+from pipeline.model import Cleaned
+from pipeline.structure import structure
+from pipeline.text.lines import split_lines
+
+BODY = "同志们：\n今天，我们召开局系统工作会议，主要任务是认真贯彻落实会议精神，总结去年工作。\n"
+
+
+def _first(text: str):
+    return structure(Cleaned(split_lines(text), ())).articles[0]
+
+
+def test_a_title_of_parallel_phrases_on_one_line_stays_whole():
+    title = "立足更高定位 彰显更大作为 推动城市管理事业高质量发展 以优异成绩迎接胜利召开"
+    assert _first(f"{title}\n{BODY}").title == title
+
+
+def test_a_title_glued_to_its_text_is_still_split_off():
+    a = _first(
+        "新形势下做好群众工作心得体会 面对新形势、新任务，面对人民群众的新要求，我们要做好群众工作。\n"
+    )
+    assert a.title == "新形势下做好群众工作心得体会"
+    assert a.blocks[0].text.startswith("面对新形势")
+
+
+def test_two_phrases_are_no_slogan_title():
+    # a title and the start of its text: two pieces, not one title
+    a = _first("做好群众工作 群众工作是党的生命线是我们的传家宝也是我们最大的政治优势和力量源泉\n")
+    assert a.title == "做好群众工作"
