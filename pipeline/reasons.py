@@ -136,6 +136,7 @@ REASONS: tuple[Reason, ...] = (
         "the site's title line for a preview whose own title differs.",
         title=True,
     ),
+    Reason("duplicate-content", ("clean",), "the article's text printed a second time, line for line."),
     Reason(
         "duplicate-title",
         ("clean", "structure"),

@@ -24,6 +24,7 @@ from pipeline.clean import (
     collection_title,
     disclaimer,
     download_prompt,
+    duplicate_content,
     duplicate_title,
     file_name,
     html_fragment,
@@ -88,6 +89,7 @@ NAMED_RULES: tuple[Rule, ...] = tuple(
         inline_ad,
         truncation_mark,
         jammer,
+        duplicate_content,  # before the title rules: the copy's title goes with its text
         # titles: repeats, listing lines, collections, injected lines
         collection_title,
         article_marker,

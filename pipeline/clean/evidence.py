@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pipeline.text.lexicon import KINDS, hits
 from pipeline.text.lines import Line
 from pipeline.text.numbering import parse_marker
-from pipeline.text.shapes import HAN, URL, ends_sentence, title_like
+from pipeline.text.shapes import HAN_CHAR, URL, ends_sentence, title_like
 
 # characters that carry the grammar of a sentence, rare in labels, names and menus
 FUNCTION_CHARS = frozenset(
@@ -41,7 +41,6 @@ _COUNT = re.compile(
 _DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月](?:\s*\d{1,2}日?)?|\d{1,2}月\d{1,2}日")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _ADDRESS = re.compile(r"@|\.(?:com|cn|net|org)\b|(?:qq|微信|电话|手机|tel)[:：]?\s*\d", re.I)
-_HAN = re.compile(f"[{HAN}]")
 _DIGIT = re.compile(r"\d")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf]")
@@ -98,7 +97,7 @@ def is_prose(key: str) -> bool:
     """
     if len(key) < PROSE_MIN or len(_SENTENCE_MARKS.findall(key)) < PROSE_MARKS:
         return False
-    han = len(_HAN.findall(key))
+    han = len(HAN_CHAR.findall(key))
     if han + len(_DIGIT.findall(key)) < 0.6 * len(key):  # statistics are prose too
         return False
     # 公文 prose is terse (few 的/了): many clauses count as much as function characters
@@ -107,7 +106,7 @@ def is_prose(key: str) -> bool:
 
 def _describe(key: str) -> dict[str, object]:
     n = max(1, len(key))
-    han = len(_HAN.findall(key))
+    han = len(HAN_CHAR.findall(key))
     return {
         "length": len(key),
         "marks": len(_SENTENCE_MARKS.findall(key)),

@@ -59,7 +59,7 @@ from pipeline.structure.pieces import split_line
 from pipeline.text.lines import Line, fold
 from pipeline.text.normalize import join_wrapped, normalize
 from pipeline.text.numbering import SECTION_NUMBER, Marker, parse_marker
-from pipeline.text.shapes import HAN, ends_sentence, title_like
+from pipeline.text.shapes import HAN_CHAR, ends_sentence, title_like
 
 HEADING_MAX = 100  # a "heading" sentence longer than this is a numbered paragraph
 UNNUMBERED_HEADING_MAX = 30
@@ -80,7 +80,6 @@ LIST_CELL_MAX = 12  # a cell of a list or table row: a name, a date, a post
 # "10000. 第10000项工作要求": an item number the numbering table has no level for (> 99)
 _ITEM_NUMBER = re.compile(r"^\d+[.．、]\s*[^\d\s.．、]")
 _SENTENCE_MARK = re.compile(r"[，。；！？,;!?]")
-_HAN_CHAR = re.compile(f"[{HAN}]")
 # unnumbered section headings of reports and papers, headings even beside numbered ones
 SECTION_WORDS = frozenset(
     ["参考文献", "附录", "致谢", "结束语", "结语", "引言", "前言", "后记", "主要参考文献"]
@@ -149,7 +148,7 @@ def list_row(text: str) -> bool:
     cells = text.split()
     if len(cells) < 3 or any(len(c) > LIST_CELL_MAX for c in cells) or _SENTENCE_MARK.search(text):
         return False
-    return 2 * sum(bool(_HAN_CHAR.search(c)) for c in cells) >= len(cells)
+    return 2 * sum(bool(HAN_CHAR.search(c)) for c in cells) >= len(cells)
 
 
 @dataclass(slots=True)

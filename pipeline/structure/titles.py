@@ -34,11 +34,10 @@ from pipeline.structure.common import Piece
 from pipeline.text.lexicon import COLLECTION, TITLE_PREFIXES, TITLE_SUFFIX, hits
 from pipeline.text.lines import fold
 from pipeline.text.numbering import parse_marker
-from pipeline.text.shapes import GENRE_SUFFIX, HAN
+from pipeline.text.shapes import GENRE_SUFFIX, HAN_CHAR
 
 TITLE_MAX = 120  # 印发/转发 titles run 50–90 characters, a few to 120
 WINDOW = 8  # pieces looked at before the body starts
-_HAN = re.compile(f"[{HAN}]")
 # an official document's own title: 关于…的通知 / …关于…的意见 / 印发《…》的通知
 OFFICIAL = re.compile(
     r"关于.{2,}?的(?:通知|通报|意见|决定|报告|请示|批复|函|复函|公告|通告|规定|办法|方案|细则|纪要|决议|命令|议案)$"
@@ -134,7 +133,7 @@ def headline(text: str) -> bool:
     (False, False)
     """
     t = text.strip()
-    if not (2 <= len(t) <= TITLE_MAX) or not _HAN.search(t) or t[-1] in _BAD_END:
+    if not (2 <= len(t) <= TITLE_MAX) or not HAN_CHAR.search(t) or t[-1] in _BAD_END:
         return False
     if _SENTENCE_INSIDE.search(t) or t.count("，") + t.count(",") > 3:
         return False

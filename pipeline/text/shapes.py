@@ -29,7 +29,8 @@ GENRE_SUFFIX = re.compile(
     r"[)）\]】]?$"
 )
 
-_HAS_HAN = re.compile(f"[{HAN}]")
+HAN_CHAR = re.compile(f"[{HAN}]")  # one CJK ideograph
+_HAS_HAN = HAN_CHAR
 URL = re.compile(r"https?://|www\.", re.I)  # a web address starts here
 # marks that make a line a sentence, not a label, a title or page furniture
 SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
