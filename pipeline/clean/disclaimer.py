@@ -2,7 +2,8 @@
 
 What it removes: a line that starts with 声明/免责声明/特别声明/版权声明/版权说明, or that asks to
 be contacted for removal in case of infringement (如有侵权…删除), that says the text was
-reposted from the web (本文来源于网络/转载自网络, 本站文章均由网友上传 …), that it speaks
+reposted from the web (本文来源于网络/转载自网络, 本站文章均由网友上传 …), a document
+site's terms (本站全部资源…, 本站不保证…, 仅提供信息存储空间), that it speaks
 only for its author (仅代表作者个人观点, 与本站立场无关), or a 温馨提示 — when the line is
 not long prose.
 Why: 范文 sites append their disclaimer to every page.
@@ -31,6 +32,7 @@ _INFRINGE = re.compile(
     r"仅代表(作者)?(个人)?(观点|立场)|与本(站|网|平台)(立场)?无关|^[【\[]?温馨提示[】\]]?|"
     r"本(站|网|平台)(文章|内容|资料|部分内容|所有文章)?(均|全部|部分)?(由|来自|来源于|系)(网友|用户|会员|互联网|网络)|"
     r"转载(请|须)注明(出处|来源)|一键举报|谨防诈骗|(有害|侵权)内容|本平台仅提供信息存储服务|(用户|网友)上传并发布|"
+    r"仅提供信息存储空间|本(站|网|平台)不(保证|承担)|本(站|网)(全部|所有)(资源|文档|试题类文档|PPT文档)|"
     r"^[（(]?以上(文章|内容|资料)?[^）)。]{0,30}(整理|转载|推荐)|"
     r"special\s+statement|disclaimer|only\s+provides\s+information\s+storage"
 )

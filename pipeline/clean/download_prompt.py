@@ -30,17 +30,20 @@ _LINE = re.compile(
     r"^(点击|立即|免费|马上|直接)(下载|登录|登陆)|^(下载|登录|登陆)(本文|本文档|文档|全文|地址|此文|完整版)|"
     r"(金币|下载券|积分)\s*[:：]?\s*\d*\s*(立即|免费)?下载|"
     r"(下载|复制|查看)(完整|全文|全部)(内容|文档|版)?|(登录|登陆|注册)后(可|才能|即可)?(下载|复制|查看|阅读)|"
-    r"^(本文档|文档)下载|VIP(免费|专享)?下载|下载(券|积分|币)|下载高清|无水印|预览与源文档一致",
+    r"^(本文档|文档)下载|VIP(免费|专享)?下载|下载(券|积分|币)|下载高清|无水印|预览与源文档一致|"
+    r"根据预览(情况)?[^。]{0,6}下载",
     re.I,
 )
 MAX_LINE = 60
+_ITEM = re.compile(r"^\d{1,2}[.、．]\s*")
 
 
 def _prose(key: str) -> bool:
     """A sentence about downloading ("群众可登录政务APP后查看办理进度。") is content: it has a
     subject before the prompt words and ends like a sentence."""
+    key = _ITEM.sub("", key)  # "4. 请根据预览情况…": an item of the site's terms
     return key.endswith("。") and not key.startswith(
-        ("点击", "立即", "免费", "下载", "登录", "登陆", "本文", "（", "(")
+        ("点击", "立即", "免费", "下载", "登录", "登陆", "本文", "（", "(", "请根据预览")
     )
 
 

@@ -32,6 +32,14 @@ NOTICES = [
         "版权说明：本文档由用户提供并上传，收益归属内容提供方，若内容存在侵权，请进行举报或认领",
         id="doc-library-banquan-shuoming",
     ),
+    pytest.param(
+        "1. 本站全部试题类文档,若标题没写含答案,则无答案;标题注明含答案的文档,主观题也可能无答案。",
+        id="doc-site-terms-numbered",
+    ),
+    pytest.param(
+        "163文库仅提供信息存储空间,仅对该用户上传内容的表现方式做保护处理。", id="storage-space-only"
+    ),
+    pytest.param("本站不保证下载资源的准确性、安全性和完整性。", id="site-does-not-guarantee"),
 ]
 
 
@@ -67,6 +75,8 @@ NEAR_MISSES = [
     # an explanation of copyright in the body, not the site's label
     pytest.param("关于版权说明的有关问题，由法制办负责解释。", id="banquan-shuoming-in-prose"),
     pytest.param("材料由各单位提供并上传至平台，逾期不予受理。", id="units-upload-material"),
+    # a 水文站 reporting on itself: 本站 as the subject of a sentence
+    pytest.param("本站全年降水量为1200毫米，较上年偏多一成。", id="hydrological-station"),
 ]
 
 

@@ -59,6 +59,7 @@ PROMPT_LINES = [
         "需要金币：1200 立即下载",
         id="doc-site-coins",
     ),
+    pytest.param("4. 请根据预览情况,自愿下载本文。", id="download-after-preview"),
 ]
 
 
@@ -91,6 +92,7 @@ NEAR_MISSES = [
         "【复制粘贴式调研要不得】有的调研报告照搬照抄，千篇一律。",
         id="bracketed-lead-mentioning-copy",
     ),
+    pytest.param("请根据预览情况调整方案，确保活动顺利开展。", id="preview-without-download"),
 ]
 
 
