@@ -88,7 +88,20 @@ SECTION_WORDS = frozenset(
 _ATTACHMENTS = re.compile(r"^附件\s*[:：]")
 # short lines that are never section headings: a date or speaker line under a title
 # ("（2024年3月1日）", "县委书记 张三"), a signature date at the end
-_NOT_HEADING = re.compile(r"^[（(].*[)）]$|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日|\S\s+\S")
+_NOT_HEADING = re.compile(r"^[（(].*[)）]$|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日")
+# a space inside a short line: a unit and a name ("县委书记 张三"), or pieces of flattened
+# text — but a news subhead of two or three phrases ("重庆湖北等地降雨 中东部地区出现明显降温")
+# is a heading: every phrase holds at least this many hanzi
+SPACED_PHRASE_MIN = 5
+
+
+def _spaces_allowed(text: str) -> bool:
+    parts = text.split()
+    return len(parts) == 1 or (
+        len(parts) <= 3 and all(len(HAN_CHAR.findall(p)) >= SPACED_PHRASE_MIN for p in parts)
+    )
+
+
 _SENTENCE_END = re.compile(r"[。？！?!]+[”’」』]*|[：:](?=.)")
 
 
@@ -431,6 +444,7 @@ def _unnumbered_heading(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
         and 4 <= len(text) <= UNNUMBERED_HEADING_MAX
         and title_like(text, UNNUMBERED_HEADING_MAX)
         and not _NOT_HEADING.search(text)
+        and _spaces_allowed(text)
         and not titles.RECORD.search(fold(text))  # a 发文字号 or a date, never a heading
         and nxt is not None
         and not title_like(nxt.text, TITLE_MAX)

@@ -226,3 +226,19 @@ def test_hard_wrapped_prose_is_still_joined():
         ]
     )
     assert len(_blocks(text + "\n")) == 1
+
+
+NEWS = "综合消息，近日，较强冷空气袭击多地，东北地区中东部、华北、黄淮等地降温，多地开启冬季模式。"
+NEXT = "受冷空气影响，昨日东北地区中东部、华北、黄淮、江淮、江汉、江南西部等地降温6至12摄氏度。"
+
+
+def test_a_news_subhead_of_two_phrases_is_a_heading():
+    a = _one(f"全国多地开启冬季模式\n{NEWS}\n\n重庆湖北等地降雨 中东部地区出现明显降温\n\n{NEXT}\n")
+    assert [b.text for b in a.blocks if isinstance(b, Heading)] == ["重庆湖北等地降雨 中东部地区出现明显降温"]
+
+
+def test_spaced_lines_that_are_no_subhead_stay_paragraphs():
+    # a unit and a name; a label and a number
+    for line in ("县委办公室 张三", "网友发表时间 2691740"):
+        a = _one(f"全国多地开启冬季模式\n{NEWS}\n\n{line}\n\n{NEXT}\n")
+        assert not any(isinstance(b, Heading) for b in a.blocks), line
