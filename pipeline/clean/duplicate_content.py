@@ -37,17 +37,23 @@ def _prose(run: Sequence[Line]) -> bool:
 
 
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
-    first: dict[str, int] = {}  # a line's text → where it first stood
+    # run[i]: how many lines from i on repeat, one for one, the lines from the first
+    # occurrence of line i on (and end before line i): from the end, in one pass
+    n = len(lines)
+    first: dict[str, int] = {}
+    origin = [first.setdefault(line.key, i) for i, line in enumerate(lines)]
+    run = [0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        j = origin[i]
+        if j < i:
+            go_on = i + 1 < n and origin[i + 1] == j + 1
+            run[i] = min(1 + (run[i + 1] if go_on else 0), i - j)
     i = 0
-    while i < len(lines):
-        j = first.get(lines[i].key)
-        if j is not None:
-            n = 0
-            while i + n < len(lines) and j + n < i and lines[i + n].key == lines[j + n].key:
-                n += 1
-            if n >= RUN_MIN and _prose(lines[i : i + n]):
-                yield from (Cut(i + k) for k in range(n))
-                i += n
-                continue
-        first.setdefault(lines[i].key, i)
+    while i < n:
+        k = run[i]
+        if k >= RUN_MIN:
+            if _prose(lines[i : i + k]):
+                yield from (Cut(i + m) for m in range(k))
+            i += k  # a run that is no copy holds none: each line is looked at once
+            continue
         i += 1
