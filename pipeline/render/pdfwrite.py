@@ -175,12 +175,19 @@ def subset_program(data: FontData, gids: Sequence[int]) -> bytes:
         "loca": (new_loca, None),
         "maxp": (maxp, None),
         "post": (data.post, None),
-        **{tag: (blob, None) for tag, blob in data.copied},
+        **_copied(data.name),
     }
     return _sfnt(tables)
 
 
 _LITTLE = struct.pack("=I", 1) != struct.pack(">I", 1)
+
+
+@cache
+def _copied(font: str) -> dict[str, tuple[bytes, int | None]]:
+    """The tables every subset of ``font`` copies as they are, with their checksums
+    (summed once per process, not once per subset)."""
+    return {tag: (blob, _checksum(blob)) for tag, blob in font_data(font).copied}
 
 
 def _renumbered(glyph: bytes, new_of: dict[int, int]) -> bytes:
@@ -245,9 +252,7 @@ def _to_unicode(chars: Sequence[str]) -> bytes:
     for start in range(0, len(chars), 100):  # at most 100 entries a block (PDF 1.7 §9.10.3)
         block = chars[start : start + 100]
         lines.append(f"{len(block)} beginbfchar")
-        lines += (
-            f"<{start + i + 1:04X}> <{c.encode('utf-16-be').hex().upper()}>" for i, c in enumerate(block)
-        )
+        lines += [f"<{start + i:04X}> <{_utf16_hex(c)}>" for i, c in enumerate(block, 1)]
         lines.append("endbfchar")
     return (
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -498,6 +503,7 @@ Runs = Sequence[tuple[str, float, str]]  # (font, size, text)
 def canvas_class(dry: bool = False) -> type:
     """:class:`Canvas` (``dry``: one that lays pages out and writes nothing), built on
     first use so that importing this module does not import reportlab."""
+    from reportlab.lib.rl_accel import fp_str
     from reportlab.pdfgen.canvas import Canvas as RLCanvas
 
     class Canvas(RLCanvas):  # type: ignore[misc]
@@ -539,25 +545,25 @@ def canvas_class(dry: bool = False) -> type:
             """One line of text: ``runs`` from (x, y) with PDF ``Tc`` = ``char_space``;
             ``squeeze`` (index of a character in the line → pt) makes a squeezed mark
             advance by that much less (its own ``Tc``)."""
-            ops = [f"BT 1 0 0 1 {fp(x)} {fp(y)} Tm {fp(char_space)} Tc"]
+            ops = [f"BT 1 0 0 1 {fp_str(x)} {fp_str(y)} Tm {fp_str(char_space)} Tc"]
             if scale != 1.0:
-                ops.append(f"{fp(scale * 100)} Tz")
+                ops.append(f"{fp_str(scale * 100)} Tz")
             font = self.gw.font
             k = 0  # index of the run's first character in the line
             for name, size, text in runs:
                 use = font(name)
-                marks = [j for j in range(len(text)) if squeeze and k + j in squeeze]
+                marks = [j for j in range(len(text)) if k + j in squeeze] if squeeze else []
                 if not marks:
-                    ops.append(f"/{use.resource} {fp(size)} Tf <{use.hex(text)}> Tj")
+                    ops.append(f"/{use.resource} {fp_str(size)} Tf <{use.hex(text)}> Tj")
                 else:
-                    ops.append(f"/{use.resource} {fp(size)} Tf")
+                    ops.append(f"/{use.resource} {fp_str(size)} Tf")
                     cut = 0
                     for j in marks:
                         assert squeeze is not None
                         if j > cut:
                             ops.append(f"<{use.hex(text[cut:j])}> Tj")
                         ops.append(
-                            f"{fp(char_space - squeeze[k + j])} Tc <{use.hex(text[j])}> Tj {fp(char_space)} Tc"
+                            f"{fp_str(char_space - squeeze[k + j])} Tc <{use.hex(text[j])}> Tj {fp_str(char_space)} Tc"
                         )
                         cut = j + 1
                     if cut < len(text):
