@@ -279,8 +279,10 @@ def prepare_cache(info: FontInfo, path: Path) -> None:
         write_cache(info, path)
 
 
+@cache
 def _load_cache(info: FontInfo) -> dict[str, Any]:
-    """The cache file's content; rebuilt (and rewritten when the folder allows) when
+    """The cache file's content (read once per process: :func:`register_fonts` checks
+    it, :func:`font_data` uses it); rebuilt (and rewritten when the folder allows) when
     :func:`_read_cache` finds none."""
     data = _read_cache(info, cache_path(info))
     if data is not None:
