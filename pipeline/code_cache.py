@@ -30,7 +30,11 @@ from types import CodeType
 from typing import Any
 
 _entries: dict[str, CodeType] = {}
+_used: set[str] = set()  # the texts this process ran
 _added = [False]
+# a file past this many texts (the code base has about 400; every edit of a dataclass adds
+# its new texts) is rewritten with the texts of the process that saves it only
+_MAX_ENTRIES = 4000
 
 
 def cache_file() -> Path:
@@ -41,14 +45,29 @@ def cache_file() -> Path:
     return Path(root) / f"dataclass-{sys.implementation.cache_tag}-{MAGIC_NUMBER.hex()}.cache"
 
 
-def compiled(source: str) -> CodeType:
+def compiled(source: str, store: bool = True) -> CodeType:
     """``source`` compiled as ``exec`` does it from ``dataclasses`` (which has no
-    ``from __future__`` import, so none is inherited from here): stored or made now."""
+    ``from __future__`` import, so none is inherited from here): stored or made now
+    (and kept for the file when ``store``)."""
     code = _entries.get(source)
     if code is None:
-        code = _entries[source] = compile(source, "<string>", "exec", dont_inherit=True)
+        code = compile(source, "<string>", "exec", dont_inherit=True)
+        if not store:
+            return code
+        _entries[source] = code
         _added[0] = True
+    _used.add(source)
     return code
+
+
+def _ours() -> bool:
+    """Whether the dataclass being made is defined in a module of this package (the
+    first frame outside ``dataclasses``): only those are stored, so that the file does
+    not fill with the classes of whatever else a process imports (tests, tools)."""
+    frame = sys._getframe(2) if hasattr(sys, "_getframe") else None
+    while frame is not None and frame.f_globals.get("__name__") == "dataclasses":
+        frame = frame.f_back
+    return frame is not None and str(frame.f_globals.get("__name__", "")).startswith("pipeline")
 
 
 def _save() -> None:
@@ -58,7 +77,8 @@ def _save() -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(_entries))
+        keep = _entries if len(_entries) <= _MAX_ENTRIES else {k: _entries[k] for k in _used}
+        tmp.write_bytes(marshal.dumps(keep))
         os.replace(tmp, path)
     except OSError:
         pass
@@ -82,7 +102,7 @@ def install() -> None:
     home = vars(dataclasses)
 
     def exec_(source: Any, globals: Any = None, locals: Any = None) -> None:
-        code = compiled(source) if isinstance(source, str) else source
+        code = compiled(source, _ours()) if isinstance(source, str) else source
         builtins.exec(code, home if globals is None else globals, locals)
 
     exec_.gongwen_cache = True  # type: ignore[attr-defined]

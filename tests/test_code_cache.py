@@ -12,21 +12,22 @@ from support import ROOT
 
 from pipeline import code_cache
 
+# classes of the package (stored in the cache) and one of the probe's own (never stored)
 _PROBE = (
-    "import pipeline, dataclasses\n"
-    "from dataclasses import dataclass, field\n"
-    "@dataclass(frozen=True, slots=True)\n"
-    "class P:\n"
-    "    x: int\n"
-    "    y: tuple[int, ...] = field(default=(), compare=False)\n"
-    "    z: list[int] = field(default_factory=list, compare=False)\n"
-    "a, b = P(1, (2,)), P(1)\n"
+    "import dataclasses\n"
+    "from pipeline.model import Removal, Paragraph\n"
+    "from pipeline.render.fonts import Fallback, Run\n"
+    "a, b = Removal('x', 'ad', line=3, evidence='e'), Removal('x', 'ad')\n"
     "try:\n"
-    "    a.x = 2\n"
+    "    a.text = 'y'\n"
     "    frozen = False\n"
     "except dataclasses.FrozenInstanceError:\n"
     "    frozen = True\n"
-    "print(repr(a), a == b, hash(P(1, (), [])) == hash(P(1, (3,), [])), frozen, b.z, P.__init__.__annotations__)\n"
+    "@dataclasses.dataclass\n"
+    "class Own:\n"
+    "    n: int = 1\n"
+    "fb = Fallback((Run('F', 'ab'),), '')\n"
+    "print(repr(a), a == b, hash(a) == hash(b), frozen, Paragraph('t'), fb, Own(), Removal.__init__.__annotations__)\n"
 )
 
 
@@ -49,10 +50,12 @@ def test_every_stored_function_is_compiled_as_cpython_compiles_it(tmp_path):
 
 def test_a_class_made_from_the_cache_behaves_as_a_fresh_one(tmp_path):
     first = _run(_PROBE, tmp_path)  # compiles and stores
+    assert any(tmp_path.glob("dataclass-*.cache"))
     second = _run(_PROBE, tmp_path)  # from the file
     uncached = _run(_PROBE, "/proc/no-such-folder")  # nothing can be stored there
     assert first == second == uncached
-    assert first.startswith("P(x=1, y=(2,), z=[]) True True True [] ")
+    assert first.startswith("Removal(text='x', reason='ad', line=3, evidence='e') True True True Paragraph(")
+    assert "Own(n=1)" in first
 
 
 def test_the_module_global_is_replaced_not_the_builtin():
