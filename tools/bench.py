@@ -664,6 +664,50 @@ def serve_table(args: argparse.Namespace, work: Path) -> list[str]:
     return [*lines, ""]
 
 
+def batch_tables(args: argparse.Namespace, work: Path) -> list[str]:
+    """The batch (1 and 2 workers) and scaling tables (``--only-batch`` prints them alone)."""
+    lines: list[str] = []
+    say = lines.append
+    print("bench: batch …", file=sys.stderr)
+    b, size, chars, n_pages = batch(work, args.copies, args.batch_runs)
+    say(
+        f"**Batch**: {len(SEEDS)} seeds × {args.copies} = {len(SEEDS) * args.copies} inputs, "
+        f"{size / 1e6:.2f} MB, {chars:,} characters, {n_pages:,} PDF pages; `--to all` "
+        f"(median of {args.batch_runs})"
+    )
+    say("")
+    say("| workers | seconds | PDF pages/s | chars/s | peak MB per process |")
+    say("|---:|---:|---:|---:|---:|")
+    for j, m in b.items():
+        say(f"| {j} | {m['seconds']:.2f} | {m['pages_s']:.0f} | {m['chars_s']:,.0f} | {m['peak_mb']:.0f} |")
+    say(f"| 2 / 1 | | **{b[2]['pages_s'] / b[1]['pages_s']:.2f}×** | | |")
+    say("")
+    print("bench: scaling …", file=sys.stderr)
+    sc = scaling(work, args.runs)
+    say(
+        "**Scaling** (the largest seed repeated; `--to all -j 1`): time per input character, whole "
+        "process and in a warm process (imports and fonts done).  Repeating the seed does not "
+        "repeat its articles exactly (a file holding the same texts several times makes some "
+        "of their titles ambiguous, so some articles merge): the "
+        "article and page counts are shown, and per-document costs (font subsets, DOCX package) "
+        "make many small articles dearer per character than a few long ones."
+    )
+    say("")
+    say("| size | chars | articles | PDF pages | whole s | µs/char | warm s | µs/char | peak MB |")
+    say("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for x in sc:
+        say(
+            f"| {x.k}× | {x.chars:,} | {x.articles} | {x.pages} | {x.seconds:.2f} "
+            f"| {x.seconds / x.chars * 1e6:.1f} | {x.inside:.2f} | {x.inside / x.chars * 1e6:.1f} | {x.peak_mb:.0f} |"
+        )
+    one, top = sc[0], sc[-1]
+    whole = (top.seconds / top.chars) / (one.seconds / one.chars)
+    inner = (top.inside / top.chars) / (one.inside / one.chars)
+    say(f"| 16× / 1× | | | | | **{whole:.2f}** | | **{inner:.2f}** | |")
+    say("")
+    return lines
+
+
 def report(args: argparse.Namespace, work: Path) -> str:
     lines: list[str] = []
     say = lines.append
@@ -715,44 +759,7 @@ def report(args: argparse.Namespace, work: Path) -> str:
             )
     say("")
 
-    print("bench: batch …", file=sys.stderr)
-    b, size, chars, n_pages = batch(work, args.copies, args.batch_runs)
-    say(
-        f"**Batch**: {len(SEEDS)} seeds × {args.copies} = {len(SEEDS) * args.copies} inputs, "
-        f"{size / 1e6:.2f} MB, {chars:,} characters, {n_pages:,} PDF pages; `--to all` "
-        f"(median of {args.batch_runs})"
-    )
-    say("")
-    say("| workers | seconds | PDF pages/s | chars/s | peak MB per process |")
-    say("|---:|---:|---:|---:|---:|")
-    for j, m in b.items():
-        say(f"| {j} | {m['seconds']:.2f} | {m['pages_s']:.0f} | {m['chars_s']:,.0f} | {m['peak_mb']:.0f} |")
-    say(f"| 2 / 1 | | **{b[2]['pages_s'] / b[1]['pages_s']:.2f}×** | | |")
-    say("")
-
-    print("bench: scaling …", file=sys.stderr)
-    sc = scaling(work, args.runs)
-    say(
-        "**Scaling** (the largest seed repeated; `--to all -j 1`): time per input character, whole "
-        "process and in a warm process (imports and fonts done).  Repeating the seed does not "
-        "repeat its articles exactly (a file holding the same texts several times makes some "
-        "of their titles ambiguous, so some articles merge): the "
-        "article and page counts are shown, and per-document costs (font subsets, DOCX package) "
-        "make many small articles dearer per character than a few long ones."
-    )
-    say("")
-    say("| size | chars | articles | PDF pages | whole s | µs/char | warm s | µs/char | peak MB |")
-    say("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for x in sc:
-        say(
-            f"| {x.k}× | {x.chars:,} | {x.articles} | {x.pages} | {x.seconds:.2f} "
-            f"| {x.seconds / x.chars * 1e6:.1f} | {x.inside:.2f} | {x.inside / x.chars * 1e6:.1f} | {x.peak_mb:.0f} |"
-        )
-    one, top = sc[0], sc[-1]
-    whole = (top.seconds / top.chars) / (one.seconds / one.chars)
-    inner = (top.inside / top.chars) / (one.inside / one.chars)
-    say(f"| 16× / 1× | | | | | **{whole:.2f}** | | **{inner:.2f}** | |")
-    say("")
+    lines += batch_tables(args, work)
 
     lines += serve_table(args, work)
 
@@ -1017,6 +1024,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--records", type=int, default=2000, help="files in the corpus comparison")
     ap.add_argument("--corpus-runs", type=int, default=3, help="runs of each corpus comparison (median)")
     ap.add_argument("--only-lists", action="store_true", help="only the long-list measurement (issue 13)")
+    ap.add_argument(
+        "--only-batch", action="store_true", help="only the batch and scaling tables (prints them)"
+    )
     ap.add_argument("--before", type=Path, help="a source tree of an earlier commit to race as well")
     ap.add_argument(
         "--race-only",
@@ -1025,7 +1035,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     only_lists = args.only_lists
-    if not args.quick and not args.only_corpus and not only_lists and shutil.which("soffice") is None:
+    needs_lo = not (args.quick or args.only_corpus or only_lists or args.only_batch)
+    if needs_lo and shutil.which("soffice") is None:
         raise SystemExit("bench: soffice not found — `make test-deps` installs it, or pass --quick")
     # bytecode, as an installed package has it (an editable checkout run with
     # PYTHONDONTWRITEBYTECODE=1 would compile every module of every process again)
@@ -1040,14 +1051,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             table = "\n".join(serve_table(args, work))
         elif args.race_only:
             table = "\n".join([*race_table(work, args.runs, args.before), *profile_table(args.runs)])
+        elif args.only_batch:
+            table = "\n".join(batch_tables(args, work))
         elif not args.only_check and not args.only_corpus and not only_lists:
             table = report(args, work)
-        only_other = args.serve_only or args.race_only or args.only_corpus or only_lists
+        only_other = args.serve_only or args.race_only or args.only_batch or args.only_corpus or only_lists
         if not only_other and not args.only_check:
             listed, ok = lists_table(work, max(1, args.runs // 2 + 1))
         checks = check_bench(work, args.runs) if shutil.which("soffice") and not only_other else ""
         corpus_tab = ""
-        if not args.serve_only and not args.race_only and not args.only_check and not only_lists:
+        if not only_other and not args.only_check:
             print("bench: corpus …", file=sys.stderr)
             corpus_tab = corpus_table(corpus(work, args.records, args.corpus_runs), args.corpus_runs)
     finally:
@@ -1056,7 +1069,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             shutil.rmtree(work, ignore_errors=True)
     print("\n\n".join(t for t in (table, listed, checks, corpus_tab) if t))
-    if args.readme and not (args.serve_only or args.race_only):
+    if args.readme and not (args.serve_only or args.race_only or args.only_batch):
         if table:
             write_readme(args.readme, table)
         if listed:

@@ -174,8 +174,13 @@ def run_batch(
         for i, f in enumerate(files):
             on_result(i, convert_one(f, job))
         return
-    from pipeline.cli.pool import Pool
+    import gc
 
+    from pipeline.cli.pool import Pool
+    from pipeline.render import warm_up
+
+    warm_up(job.formats, job.render)  # loaded once here, shared by the forked workers
+    gc.freeze()  # what is loaded stays shared: a worker's collector does not touch (copy) it
     sizes = [_size(f) for f in files]
     order = sorted(range(len(files)), key=lambda i: (-sizes[i], i))
     with Pool(min(jobs, len(files)), partial(convert_one, job=job), _died) as pool:

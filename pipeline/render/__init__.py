@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from pipeline.model import SCHEMA, DocTree, Notice
+from pipeline.errors import PipelineError
+from pipeline.model import SCHEMA, Article, DocTree, Heading, Notice, Paragraph
 
 # --docx-for: the reader the DOCX is written for.  "word" (Word, WPS) follows ECMA-376;
 # "libreoffice" inverts w:overflowPunct, which LibreOffice imports the wrong way round.
@@ -110,3 +111,22 @@ def render_outputs(
     """
     for fmt in formats:
         yield from RENDERERS[fmt](doc, stem, options)
+
+
+def warm_up(formats: Sequence[str], options: RenderOptions = RenderOptions()) -> None:
+    """Render a small article once in ``formats``, so that what every render needs first
+    (the format modules and reportlab or python-docx, the font caches, the DOCX
+    template, the per-character caches) is in memory: a batch calls it before it forks
+    its workers, which then share it instead of each loading it again.  A renderer that
+    cannot work (fonts not prepared) is left for the inputs to report, one line each.
+    """
+    article = Article(
+        "关于预热的通知",
+        "副标题",
+        (Paragraph("正文，一二三。ABC 123"), *(Heading(n, "", f"第{n}级标题") for n in (1, 2, 3, 4))),
+    )
+    try:
+        for _ in render_outputs(DocTree("warm.txt", "utf-8", (article,), ()), "warm", formats, options):
+            pass
+    except PipelineError:
+        pass

@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -278,8 +279,10 @@ def prepare_cache(info: FontInfo, path: Path) -> None:
         write_cache(info, path)
 
 
+@cache
 def _load_cache(info: FontInfo) -> dict[str, Any]:
-    """The cache file's content; rebuilt (and rewritten when the folder allows) when
+    """The cache file's content (read once per process: :func:`register_fonts` checks
+    it, :func:`font_data` uses it); rebuilt (and rewritten when the folder allows) when
     :func:`_read_cache` finds none."""
     data = _read_cache(info, cache_path(info))
     if data is not None:
@@ -372,6 +375,7 @@ def has_glyph(font: str, ch: str) -> bool:
     return _cmap(font).get(ord(ch), 0) != 0
 
 
+@cache
 def invisible(ch: str) -> bool:
     """Controls, format characters (zero-width space, joiners, BOM) and combining marks such
     as the emoji variation selector U+FE0F: nothing to draw, nothing to report missing.
@@ -385,6 +389,38 @@ def invisible(ch: str) -> bool:
 def _is_latin(ch: str) -> bool:
     """What Word sets in the ``w:ascii`` font: printable ASCII (letters, digits, marks, space)."""
     return " " <= ch <= "~"
+
+
+class _Picker(dict[str, str]):
+    """Which font sets each character, for one (face, fallbacks, latin, dash): decided
+    once per character and process (:func:`with_fallback` is on the PDF renderer's hot
+    path: one look-up a character, the runs grouped in C)."""
+
+    __slots__ = ("chain", "dash", "face", "lacking", "latin")
+
+    def __init__(self, face: str, fallbacks: tuple[str, ...], latin: str, dash: str) -> None:
+        super().__init__()
+        self.face, self.chain, self.latin, self.dash = face, (face, *fallbacks), latin, dash
+        self.lacking: set[str] = set()  # visible characters no font of the chain has
+
+    def __missing__(self, ch: str) -> str:
+        if self.latin and " " <= ch <= "~":  # _is_latin
+            font: str | None = self.latin
+        elif self.dash and ch == "\u2014":
+            font = self.dash
+        else:
+            font = next((f for f in self.chain if has_glyph(f, ch)), None)
+        if font is None:
+            if not ch.isspace() and not invisible(ch):
+                self.lacking.add(ch)
+            font = self.face
+        self[ch] = font
+        return font
+
+
+@cache
+def _picker(face: str, fallbacks: tuple[str, ...], latin: str, dash: str) -> _Picker:
+    return _Picker(face, fallbacks, latin, dash)
 
 
 def with_fallback(
@@ -403,29 +439,12 @@ def with_fallback(
     and are listed in ``missing`` for the caller to report.  Call :func:`register_fonts`
     first.
     """
-    chain = (face, *fallbacks)
-    runs: list[Run] = []
-    missing: dict[str, None] = {}
-    cur_font, cur = face, list[str]()
-    own = _cmap(face)  # most characters are the face's own: one look-up, not the chain
-    for ch in text:
-        if latin and " " <= ch <= "~":  # _is_latin
-            font: str | None = latin
-        elif dash and ch == "\u2014":
-            font = dash
-        elif own.get(ord(ch), 0) != 0:
-            font = face
-        else:
-            font = next((f for f in chain if has_glyph(f, ch)), None)
-        if font is None:
-            if not ch.isspace() and not invisible(ch):
-                missing[ch] = None
-            font = face
-        if font != cur_font and cur:
-            runs.append(Run(cur_font, "".join(cur)))
-            cur = []
-        cur_font = font
-        cur.append(ch)
-    if cur:
-        runs.append(Run(cur_font, "".join(cur)))
-    return Fallback(tuple(runs), "".join(missing))
+    pick = _picker(face, tuple(fallbacks), latin, dash)
+    runs = tuple(Run(font, "".join(chars)) for font, chars in groupby(text, pick.__getitem__))
+    lacking = pick.lacking
+    missing = (
+        "".join(dict.fromkeys(ch for ch in text if ch in lacking))
+        if lacking and not lacking.isdisjoint(text)
+        else ""
+    )
+    return Fallback(runs, missing)

@@ -95,11 +95,25 @@ class FontUse:
             return "".join([codes[c] for c in text])
 
 
+class _Widths(dict[str, bytes]):
+    """Each character's advance in one font as the /W array writes it (1/1000 em),
+    formatted once per character and process."""
+
+    __slots__ = ("font",)
+
+    def __init__(self, font: str) -> None:
+        super().__init__()
+        self.font = font
+
+    def __missing__(self, ch: str) -> bytes:
+        d = font_data(self.font)
+        out = self[ch] = fp(d.widths.get(ord(ch), d.default_width)).encode()
+        return out
+
+
 @cache
-def _width_of(font: str, ch: str) -> bytes:
-    """``ch``'s advance in ``font`` as the /W array writes it (1/1000 em)."""
-    d = font_data(font)
-    return fp(d.widths.get(ord(ch), d.default_width)).encode()
+def _widths(font: str) -> _Widths:
+    return _Widths(font)
 
 
 @cache
@@ -134,7 +148,26 @@ def subset_program(data: FontData, gids: Sequence[int]) -> bytes:
     long as the subset, not as the font, and a composite glyph's parts are renumbered."""
     mm = _font_file(data.path)
     base, loca, sums, comps = data.glyf_offset, data.loca, data.sums, data.components
-    new_of = {g: i for i, g in enumerate(gids)} if comps else {}
+    if comps.keys().isdisjoint(gids):  # no composite glyph (the CJK faces): slices as they are
+        spans = [(loca[g], loca[g + 1]) for g in gids]
+        lengths = [(b - a + 3) & -4 for a, b in spans]
+        pieces = [mm[base + a : base + b] + _PAD[(a - b) % 4] for a, b in spans]
+        glyf_sum = sum([sums[g] for g in gids])
+    else:
+        lengths, pieces, glyf_sum = _glyphs_renumbered(data, gids, mm)
+    return _subset_tables(data, gids, b"".join(pieces), glyf_sum, lengths)
+
+
+_PAD = (b"", b"\0", b"\0\0", b"\0\0\0")  # zeros that pad a glyph of length n to 4: _PAD[-n % 4]
+
+
+def _glyphs_renumbered(
+    data: FontData, gids: Sequence[int], mm: mmap.mmap
+) -> tuple[list[int], list[bytes], int]:
+    """The glyphs of a subset holding composite glyphs: their padded lengths, their
+    bytes with each part's id renumbered, the sum of their checksums."""
+    base, loca, sums, comps = data.glyf_offset, data.loca, data.sums, data.components
+    new_of = {g: i for i, g in enumerate(gids)}
     lengths = []
     pieces = []
     glyf_sum = 0
@@ -154,7 +187,13 @@ def subset_program(data: FontData, gids: Sequence[int]) -> bytes:
             lengths.append(len(glyph))
         else:
             lengths.append(0)
-    glyf = b"".join(pieces)
+    return lengths, pieces, glyf_sum
+
+
+def _subset_tables(
+    data: FontData, gids: Sequence[int], glyf: bytes, glyf_sum: int, lengths: list[int]
+) -> bytes:
+    """The subset's font file around its glyph table (see :func:`subset_program`)."""
     offsets = array("I", [0, *accumulate(lengths)])
     if _LITTLE:
         offsets.byteswap()
@@ -175,12 +214,19 @@ def subset_program(data: FontData, gids: Sequence[int]) -> bytes:
         "loca": (new_loca, None),
         "maxp": (maxp, None),
         "post": (data.post, None),
-        **{tag: (blob, None) for tag, blob in data.copied},
+        **_copied(data.name),
     }
     return _sfnt(tables)
 
 
 _LITTLE = struct.pack("=I", 1) != struct.pack(">I", 1)
+
+
+@cache
+def _copied(font: str) -> dict[str, tuple[bytes, int | None]]:
+    """The tables every subset of ``font`` copies as they are, with their checksums
+    (summed once per process, not once per subset)."""
+    return {tag: (blob, _checksum(blob)) for tag, blob in font_data(font).copied}
 
 
 def _renumbered(glyph: bytes, new_of: dict[int, int]) -> bytes:
@@ -245,9 +291,7 @@ def _to_unicode(chars: Sequence[str]) -> bytes:
     for start in range(0, len(chars), 100):  # at most 100 entries a block (PDF 1.7 §9.10.3)
         block = chars[start : start + 100]
         lines.append(f"{len(block)} beginbfchar")
-        lines += (
-            f"<{start + i + 1:04X}> <{c.encode('utf-16-be').hex().upper()}>" for i, c in enumerate(block)
-        )
+        lines += [f"<{start + i:04X}> <{_utf16_hex(c)}>" for i, c in enumerate(block, 1)]
         lines.append("endbfchar")
     return (
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -471,12 +515,12 @@ class Document:
         )
         cmap = d.cmap
         new_of = {g: i for i, g in enumerate(gids)}
-        to_gid = array("H", [0, *(new_of[cmap.get(ord(c), 0)] for c in use.chars)])
+        to_gid = array("H", [0, *[new_of[cmap.get(ord(c), 0)] for c in use.chars]])
         if struct.pack("=H", 1) != struct.pack(">H", 1):
             to_gid.byteswap()
         gid_map = stream(to_gid.tobytes())
         dflt = d.default_width
-        w = b" ".join([_width_of(d.name, c) for c in use.chars])
+        w = b" ".join(map(_widths(d.name).__getitem__, use.chars))
         cid_font = add(
             b"<<\n/BaseFont /%s /CIDSystemInfo << /Ordering (Identity) /Registry (Adobe) /Supplement 0 >>"
             b" /CIDToGIDMap %d 0 R /DW %s /FontDescriptor %d 0 R /Subtype /CIDFontType2 /Type /Font"
@@ -498,6 +542,7 @@ Runs = Sequence[tuple[str, float, str]]  # (font, size, text)
 def canvas_class(dry: bool = False) -> type:
     """:class:`Canvas` (``dry``: one that lays pages out and writes nothing), built on
     first use so that importing this module does not import reportlab."""
+    from reportlab.lib.rl_accel import fp_str
     from reportlab.pdfgen.canvas import Canvas as RLCanvas
 
     class Canvas(RLCanvas):  # type: ignore[misc]
@@ -539,25 +584,25 @@ def canvas_class(dry: bool = False) -> type:
             """One line of text: ``runs`` from (x, y) with PDF ``Tc`` = ``char_space``;
             ``squeeze`` (index of a character in the line → pt) makes a squeezed mark
             advance by that much less (its own ``Tc``)."""
-            ops = [f"BT 1 0 0 1 {fp(x)} {fp(y)} Tm {fp(char_space)} Tc"]
+            ops = [f"BT 1 0 0 1 {fp_str(x)} {fp_str(y)} Tm {fp_str(char_space)} Tc"]
             if scale != 1.0:
-                ops.append(f"{fp(scale * 100)} Tz")
+                ops.append(f"{fp_str(scale * 100)} Tz")
             font = self.gw.font
             k = 0  # index of the run's first character in the line
             for name, size, text in runs:
                 use = font(name)
-                marks = [j for j in range(len(text)) if squeeze and k + j in squeeze]
+                marks = [j for j in range(len(text)) if k + j in squeeze] if squeeze else []
                 if not marks:
-                    ops.append(f"/{use.resource} {fp(size)} Tf <{use.hex(text)}> Tj")
+                    ops.append(f"/{use.resource} {fp_str(size)} Tf <{use.hex(text)}> Tj")
                 else:
-                    ops.append(f"/{use.resource} {fp(size)} Tf")
+                    ops.append(f"/{use.resource} {fp_str(size)} Tf")
                     cut = 0
                     for j in marks:
                         assert squeeze is not None
                         if j > cut:
                             ops.append(f"<{use.hex(text[cut:j])}> Tj")
                         ops.append(
-                            f"{fp(char_space - squeeze[k + j])} Tc <{use.hex(text[j])}> Tj {fp(char_space)} Tc"
+                            f"{fp_str(char_space - squeeze[k + j])} Tc <{use.hex(text[j])}> Tj {fp_str(char_space)} Tc"
                         )
                         cut = j + 1
                     if cut < len(text):

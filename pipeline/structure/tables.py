@@ -109,16 +109,25 @@ def _aligned(spans: Sequence[Sequence[tuple[int, int]]]) -> bool:
     return True
 
 
+def _cells(text: str) -> list[str]:
+    """The cells of :func:`_split` without their columns (cheap: most lines hold one)."""
+    return [c for part in _SPACES.split(text) if (c := part.strip())]
+
+
 def _delimited_at(lines: Sequence[Line], i: int) -> _Run | None:
     """A tab- or space-delimited table starting at line ``i``."""
-    first, _ = _split(lines[i].text)
-    if not 2 <= len(first) <= COLUMNS_MAX or not _cells_ok(first):
+    if not 2 <= len(_cells(lines[i].text)) <= COLUMNS_MAX:
+        return None  # the common case, decided before any display widths are counted
+    first, first_spans = _split(lines[i].text)
+    if not _cells_ok(first):
         return None
-    rows, spans, tabbed = [first], [_split(lines[i].text)[1]], "\t" in lines[i].text
+    rows, spans, tabbed = [first], [first_spans], "\t" in lines[i].text
     j = i + 1
     while j < len(lines):
+        if len(_cells(lines[j].text)) != len(first):
+            break
         cells, sp = _split(lines[j].text)
-        if len(cells) != len(first) or not _cells_ok(cells):
+        if not _cells_ok(cells):
             break
         rows.append(cells)
         spans.append(sp)

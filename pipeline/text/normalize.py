@@ -73,7 +73,12 @@ def to_fullwidth_punctuation(text: str) -> str:
     >>> to_fullwidth_punctuation("第一,要坚持; Hello, world! 时间10:30")
     '第一，要坚持； Hello, world! 时间10:30'
     """
+    if not _HALF_MARK.search(text):
+        return text  # nothing to widen (most text: it is already full-width)
     return _until_stable(lambda s: _outside_urls(s, _punct), text)
+
+
+_HALF_MARK = re.compile("[,:;?!]")  # what _PUNCT needs; tests/text: without one, no fixer changes a text
 
 
 _PARENS = re.compile(r"\(([^()]{0,80})\)")
@@ -95,6 +100,8 @@ def to_fullwidth_parentheses(text: str) -> str:
             return f"（{inner}）"
         return m.group()
 
+    if "(" not in text:
+        return text
     return _until_stable(lambda s: _outside_urls(s, lambda t: _PARENS.sub(repl, t)), text)
 
 
@@ -142,6 +149,8 @@ def to_ellipsis(text: str) -> str:
     >>> to_ellipsis("等等... 还有。。。以及…")
     '等等…… 还有……以及……'
     """
+    if "…" not in text and "..." not in text and "。。。" not in text:
+        return text
     return _ELLIPSIS.sub("……", text)
 
 
@@ -162,6 +171,8 @@ def to_dash(text: str) -> str:
             return m.group()
         return "——"
 
+    if "—" not in text and "--" not in text:
+        return text
     return _DASH.sub(repl, text)
 
 

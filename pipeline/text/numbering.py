@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.text.shapes import HAN, MEASURE_WORDS
 
@@ -150,6 +151,9 @@ def _value(family: str, n: str) -> int:
     return int(n) if n.isdigit() else cn_value(n)
 
 
+# the stages parse the same line's marker many times (100 000 numbered lines: 8 times each);
+# a Marker is frozen, so one object serves every caller
+@lru_cache(maxsize=1 << 14)
 def parse_marker(text: str) -> Marker | None:
     """The numbering marker at the start of ``text``, or None.
 

@@ -7,6 +7,7 @@ each writing its own idea of "Chinese character" or "ends a sentence".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs (URO, Ext A, compat)
 # a number followed by one of these belongs to its sentence: a quantity (3 个, 1.5亿元, 8 小时) or
@@ -70,6 +71,8 @@ def shortened_copy(full: str, short: str) -> bool:
     return any(len(short) - k >= SHORTENED_MIN and full.endswith(short[k:]) for k in range(3))
 
 
+# the stages ask this of the same line many times (100 000 numbered lines: 11 times each)
+@lru_cache(maxsize=1 << 14)
 def title_like(text: str, max_len: int = 40) -> bool:
     """A short line that could be a title or an unnumbered heading: Chinese, at most
     ``max_len`` characters, no sentence punctuation inside or at the end.

@@ -206,3 +206,21 @@ def test_normalize_changes_form_only(text):
 def test_normalize_is_idempotent(text):
     once = normalize(text)
     assert normalize(once) == once
+
+
+# each fixer returns a text at once when it lacks the marks the fixer's pattern needs
+# (issue 20: most text has none); the pattern must then indeed find nothing in it
+_NEEDS = [
+    (normalize_module._PUNCT, lambda t: normalize_module._HALF_MARK.search(t) is None),
+    (normalize_module._PARENS, lambda t: "(" not in t),
+    (normalize_module._ELLIPSIS, lambda t: "…" not in t and "..." not in t and "。。。" not in t),
+    (normalize_module._DASH, lambda t: "—" not in t and "--" not in t),
+]
+
+
+@settings(derandomize=True, max_examples=400, deadline=None)
+@given(TEXTS)
+def test_a_fixer_skips_only_texts_its_pattern_finds_nothing_in(text):
+    for pattern, skipped in _NEEDS:
+        if skipped(text):
+            assert pattern.search(text) is None, (pattern.pattern, text)
