@@ -31,3 +31,25 @@ def unaccounted(source_text: str, doc: DocTree) -> Counter[str]:
 def invented(source_text: str, doc: DocTree) -> Counter[str]:
     """Output characters that the input does not have (should be empty)."""
     return visible(output_text(doc)) - visible(source_text)
+
+
+def fonts_missing() -> str:
+    """Why the PDF fonts cannot be registered here ("" when they can): `make fonts` has
+    not run.  Registering them is cached, so asking again costs nothing."""
+    from pipeline.errors import RenderError
+    from pipeline.render import fonts
+
+    try:
+        fonts.register_fonts()
+    except RenderError as e:
+        return str(e)
+    return ""
+
+
+def needs_fonts():  # type: ignore[no-untyped-def]
+    """A mark that skips a test (or, as ``pytestmark``, a module) where the PDF fonts are
+    not prepared."""
+    import pytest
+
+    reason = fonts_missing()
+    return pytest.mark.skipif(bool(reason), reason=reason or "fonts ready")

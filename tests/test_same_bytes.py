@@ -17,10 +17,7 @@ import json
 import sys
 
 import pytest
-from support import ROOT
-
-from pipeline.errors import RenderError
-from pipeline.render import fonts
+from support import ROOT, needs_fonts
 
 
 def _tool():
@@ -33,14 +30,6 @@ def _tool():
     return module
 
 
-def _fonts_ready() -> str:
-    try:
-        fonts.register_fonts()
-    except RenderError as e:
-        return str(e)
-    return ""
-
-
 @pytest.fixture(scope="module")
 def compared():
     tool = _tool()
@@ -48,7 +37,7 @@ def compared():
     return tool, golden, tool.digests(tool.TEST_CASES)
 
 
-@pytest.mark.skipif(bool(_fonts_ready()), reason=_fonts_ready() or "ready")
+@needs_fonts()
 def test_every_output_has_the_recorded_bytes(compared):
     tool, golden, now = compared
     same_fonts = golden["fonts"] == tool.fonts_fingerprint()

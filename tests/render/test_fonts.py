@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from support import ROOT
+from support import needs_fonts as support_needs_fonts
 
 from pipeline.errors import RenderError
 from pipeline.render import fonts, style
@@ -19,15 +20,7 @@ from pipeline.render import fonts, style
 REPO = ROOT
 
 
-def _not_ready() -> str:
-    try:
-        fonts.register_fonts()
-    except RenderError as e:
-        return str(e)
-    return ""
-
-
-needs_fonts = pytest.mark.skipif(bool(_not_ready()), reason=_not_ready() or "ready")
+needs_fonts = support_needs_fonts()
 
 
 def test_font_dir_is_the_environment_variable_or_the_user_cache(monkeypatch, tmp_path):
@@ -71,7 +64,7 @@ def test_registration_happens_once_per_process():
     t0 = time.perf_counter()
     first = fonts.register_fonts()
     assert fonts.register_fonts() is first
-    assert time.perf_counter() - t0 < 0.05  # already registered by _not_ready()
+    assert time.perf_counter() - t0 < 0.05  # already registered by needs_fonts()
     assert set(first) == {s.name for s in fonts.SOURCES}
 
 

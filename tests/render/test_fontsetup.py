@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from support import ROOT
+from support import needs_fonts as support_needs_fonts
 
 from pipeline.errors import RenderError
 from pipeline.render import fonts, fontsetup
@@ -24,15 +25,7 @@ from pipeline.render import fonts, fontsetup
 REPO = ROOT
 
 
-def _not_ready() -> str:
-    try:
-        fonts.register_fonts()
-    except RenderError as e:
-        return str(e)
-    return ""
-
-
-needs_fonts = pytest.mark.skipif(bool(_not_ready()), reason=_not_ready() or "ready")
+needs_fonts = support_needs_fonts()
 
 
 def test_converted_fonts_keep_all_of_gb2312_and_the_punctuation_blocks():

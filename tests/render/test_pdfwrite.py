@@ -6,21 +6,12 @@ import io
 import zlib
 
 import pytest
+from support import needs_fonts
 
-from pipeline.errors import RenderError
 from pipeline.model import Article, Heading, Paragraph
 from pipeline.render import fonts, pdfwrite, style
 
-
-def _fonts_ready() -> str:
-    try:
-        fonts.register_fonts()
-    except RenderError as e:
-        return str(e)
-    return ""
-
-
-pytestmark = pytest.mark.skipif(bool(_fonts_ready()), reason=_fonts_ready() or "ready")
+pytestmark = needs_fonts()
 
 
 def _use(font: str, text: str) -> pdfwrite.FontUse:

@@ -9,6 +9,7 @@ import zipfile
 import docx
 import pytest
 from docx.oxml.ns import qn
+from support import needs_fonts as support_needs_fonts
 
 from pipeline.model import Article, Heading, Paragraph
 from pipeline.render import docx as render_docx
@@ -369,18 +370,7 @@ def test_a_long_source_name_and_title_are_cut_in_the_middle_of_the_properties():
 # ---------------------------------------------------------------- what the PDF decided (issue 17)
 
 
-def _fonts_ready() -> bool:
-    from pipeline.errors import RenderError
-    from pipeline.render import fonts
-
-    try:
-        fonts.register_fonts()
-    except RenderError:
-        return False
-    return True
-
-
-needs_fonts = pytest.mark.skipif(not _fonts_ready(), reason="fonts not prepared (`make fonts`)")
+needs_fonts = support_needs_fonts()
 SQUEEZED = Paragraph("甲" * 26 + "国" * 13 + "，" + "国" * 14 + "，" + "乙乙乙。")  # see test_render_pdf
 
 

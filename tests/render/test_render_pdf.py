@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import SEEDS
+from support import SEEDS, needs_fonts
 
 from pipeline.errors import RenderError
 from pipeline.model import Article, Heading, Paragraph, body_text
@@ -32,17 +32,13 @@ MM = style.MM
 BODY_ASCENT, BODY_DESCENT = 0.88, 0.12  # FandolFang / Noto CJK em box, as poppler boxes it
 
 
-def _fonts_ready() -> str:
-    try:
-        fonts.register_fonts()
-    except RenderError as e:
-        return str(e)
-    if not (shutil.which("pdftotext") and shutil.which("pdffonts")):
-        return "poppler-utils (pdftotext, pdffonts) not installed — run tools/setup_fonts.sh"
-    return ""
-
-
-pytestmark = pytest.mark.skipif(bool(_fonts_ready()), reason=_fonts_ready() or "ready")
+_POPPLER = bool(shutil.which("pdftotext") and shutil.which("pdffonts"))
+pytestmark = [
+    needs_fonts(),
+    pytest.mark.skipif(
+        not _POPPLER, reason="poppler-utils (pdftotext, pdffonts) not installed — run tools/setup_fonts.sh"
+    ),
+]
 
 
 def seed_article(path: Path) -> Article:
