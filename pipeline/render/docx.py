@@ -837,7 +837,9 @@ def _fitted_runs(
         spacing.update({i: v for (s, e), v in told.items() for i in range(max(s, start), min(e, end))})
 
     def run(a: int, b: int, value: int | None) -> None:
-        props = list(rpr)
+        # a copy for each run: an element has one parent, appending it again would move
+        # it out of the run before (the tail of a run-in heading lost its body font)
+        props = [copy.deepcopy(e) for e in rpr]
         if value is not None:
             props.append(_el("spacing", val=str(value)))
         p.append(_text_run(_joined(text, a, b, extra), props))

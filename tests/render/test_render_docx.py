@@ -237,6 +237,23 @@ def test_run_in_heading_is_one_paragraph_with_the_tail_in_body_font(document):
     assert _val(p._p, "w:pPr/w:keepNext") == "0"  # a run-in item never drags the next
 
 
+@support_needs_fonts()
+def test_every_run_of_a_run_in_headings_tail_is_in_body_font():
+    """The tail split into runs where the PDF squeezed a mark (seed 002-03's (三) heading):
+    each run keeps the body font, not only the last."""
+    tail = (
+        "推行在职党员报到制度、承诺公示制度及“双岗双争”评议制度，按照“一名党员一个岗，以岗承诺办实事”"
+        "的要求，通过在职党员帮钱、帮物、慰问困难群众、开展公益劳动、修建公共设施等多种形式"
+        "支持社区建设，帮扶社区居民，形成了齐心协力建社区的良好氛围。"
+    )
+    article = Article("题", "", (Heading(2, "（三）", "“双岗双争”汇聚社区力量建设美好家园。", tail),))
+    p = _doc(article).paragraphs[1]
+    runs = p.runs[1:]
+    assert len(runs) > 1  # the squeezed marks are runs of their own
+    assert "".join(r.text for r in runs) == tail
+    assert {_val(r._r, "w:rPr/w:rFonts", "w:eastAsia") for r in runs} == {"仿宋_GB2312"}
+
+
 def test_decimal_heading_number_gets_the_spec_gap():
     doc = _doc(Article("题", "", (Heading(2, "1.1", "党员干部覆盖情况"),)))
     assert (
