@@ -29,6 +29,8 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
+from pipeline.regex_cache import write_marshalled
+
 _entries: dict[str, CodeType] = {}
 _used: set[str] = set()  # the texts this process ran
 _added = [False]
@@ -71,17 +73,9 @@ def _ours() -> bool:
 
 
 def _save() -> None:
-    if not _added[0]:
-        return
-    path = cache_file()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    if _added[0]:
         keep = _entries if len(_entries) <= _MAX_ENTRIES else {k: _entries[k] for k in _used}
-        tmp.write_bytes(marshal.dumps(keep))
-        os.replace(tmp, path)
-    except OSError:
-        pass
+        write_marshalled(cache_file(), keep)
 
 
 def install() -> None:

@@ -40,17 +40,22 @@ def cache_file() -> Path:
     return Path(root) / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.cache"
 
 
-def _save() -> None:
-    if not _added[0]:
-        return
-    path = cache_file()
+def write_marshalled(path: Path, value: Any) -> None:
+    """``value`` marshalled into ``path`` through a temporary file and a rename (a process
+    reading it meanwhile sees the old file or the new one); a cache that cannot be written
+    is simply not kept."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(_entries))
+        tmp.write_bytes(marshal.dumps(value))
         os.replace(tmp, path)
     except OSError:
         pass
+
+
+def _save() -> None:
+    if _added[0]:
+        write_marshalled(cache_file(), _entries)
 
 
 def install() -> None:
