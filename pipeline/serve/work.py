@@ -33,7 +33,17 @@ from typing import TypeVar
 
 from pipeline import edits as ed
 from pipeline.core import Options, convert
-from pipeline.errors import PipelineError, internal_error
+from pipeline.errors import (
+    BinaryError,
+    DecodeError,
+    EmptyError,
+    MetaError,
+    NoBodyError,
+    PipelineError,
+    RenderError,
+    TooBigError,
+    internal_error,
+)
 from pipeline.model import Article, DocTree, Heading, Paragraph
 from pipeline.render import RenderOptions, render_outputs
 
@@ -261,6 +271,30 @@ def _title_stem(doc: DocTree) -> str:
     return title or "文稿"
 
 
+# What went wrong, in the page's language, by kind (a subclass before its base); the
+# pipeline's own line follows it, in English as the command line prints it
+_IN_CHINESE: tuple[tuple[type[PipelineError], str], ...] = (
+    (TooBigError, "文件太大"),
+    (EmptyError, "文件里没有文字"),
+    (NoBodyError, "去掉网页杂项后没有剩下正文"),
+    (BinaryError, "不是文字文件，请另存为 .txt、.docx 或 .pdf 再试"),
+    (DecodeError, "读不出这个文件的文字"),
+    (MetaError, "公文要素填写有误"),
+    (RenderError, "排版失败"),
+)
+
+
+def error_line(e: PipelineError) -> str:
+    """The one line a failed input shows on the page: what went wrong in Chinese, then the
+    pipeline's own line.
+
+    >>> error_line(EmptyError("empty file — nothing to convert"))
+    '文件里没有文字（empty file — nothing to convert）'
+    """
+    kind = next((text for cls, text in _IN_CHINESE if isinstance(e, cls)), "")
+    return f"{kind}（{e}）" if kind else str(e)
+
+
 def convert_upload(upload: Upload, options: Options, taken: set[str]) -> Entry:
     """Convert one input into an :class:`Entry`; every failure becomes its one line."""
     start = time.perf_counter()
@@ -269,7 +303,7 @@ def convert_upload(upload: Upload, options: Options, taken: set[str]) -> Entry:
     try:
         doc = convert(upload.data, "paste.txt" if pasted else name, options)
     except PipelineError as e:
-        entry = Entry(name, _stem_of(name, taken), error=str(e))
+        entry = Entry(name, _stem_of(name, taken), error=error_line(e))
     except Exception as e:  # a bug: reported as one line for this input (pipeline.cli's policy)
         entry = Entry(name, _stem_of(name, taken), error=internal_error(e))
     else:

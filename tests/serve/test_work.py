@@ -83,7 +83,7 @@ def test_a_batch_zip_holds_every_converted_file_and_a_status_line_each():
     assert not any(n.startswith("a-2") for n in names)  # the failed input made no files
     status = z.read(work.STATUS_NAME).decode().splitlines()
     assert status[0].startswith("成功  a.txt：4 篇")
-    assert status[1].startswith("失败  a.html：")
+    assert status[1].startswith("失败  a.html：不是文字文件")
     assert status[2].startswith("成功  粘贴的文字：1 篇")
 
 
@@ -102,3 +102,16 @@ def test_the_store_forgets_the_oldest_batches_first():
 
 def test_warm_up_runs_every_renderer():
     assert work.warm_up() > 0
+
+
+def test_a_failed_input_says_what_went_wrong_in_chinese_then_the_pipelines_line():
+    cases = {
+        b"": "文件里没有文字（empty file",
+        b"\x00\x01\x02" * 100: "不是文字文件，",
+        "当前位置：首页 > 新闻 > 通知公告\n".encode(): "去掉网页杂项后没有剩下正文（no body text left",
+    }
+    for data, start in cases.items():
+        entry = work.convert_upload(work.Upload("x.txt", data), Options(), set())
+        assert entry.session is None
+        assert entry.error.startswith(start), entry.error
+        assert "\n" not in entry.error
