@@ -11,10 +11,11 @@ once, so the DOCX and PDF renderers cannot group differently.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.model import Article, Attachment, Block, Byline, Cell, Date, Note, Signature, Table
 from pipeline.render import style
+from pipeline.text.numbering import arabic_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,8 @@ def layout_runs(article: Article) -> list[Run]:
             runs.append(
                 Closing(
                     tuple(x for x in group if isinstance(x, Signature)),
-                    tuple(x for x in group if isinstance(x, Date)),
+                    # the 成文日期 in Arabic numerals (STD 7.3.5.4), whatever the source typed
+                    tuple(replace(x, text=arabic_date(x.text)) for x in group if isinstance(x, Date)),
                     tuple(x for x in group if isinstance(x, Note)),
                 )
             )

@@ -128,6 +128,43 @@ def cn_value(numeral: str) -> int:
     return total + current
 
 
+_YEAR_DIGITS = {
+    **{c: "0" for c in "〇零○OＯ"},
+    **{c: str(i) for i, c in enumerate("〇一二三四五六七八九") if i},
+}
+_DATE = re.compile(
+    r"(?P<y>[〇零○OＯ一二三四五六七八九0-9０-９]{4})\s*年\s*(?P<m>[十一二三四五六七八九0-9０-９]{1,3})\s*月"
+    r"\s*(?P<d>[十一二三四五六七八九0-9０-９]{1,3})\s*日"
+)
+
+
+def arabic_date(text: str) -> str:
+    """A date as GB/T 9704 7.3.5.4 writes a 成文日期: Arabic numerals, the year in full,
+    no leading zeros ("二OO八年三月五日" → "2008年3月5日"); any other text as it is.
+
+    >>> arabic_date("二OO八年三月五日"), arabic_date("2024年03月05日"), arabic_date("二〇二四年十二月二十日")
+    ('2008年3月5日', '2024年3月5日', '2024年12月20日')
+    >>> arabic_date("2024年3月"), arabic_date("二〇二四年十三月一日")
+    ('2024年3月', '二〇二四年十三月一日')
+    """
+    m = _DATE.fullmatch(text.strip())
+    if m is None:
+        return text
+
+    def value(part: str) -> int:
+        part = part.translate(_FULL_WIDTH_DIGITS)
+        return int(part) if part.isdigit() else cn_value(part)
+
+    year = "".join(_YEAR_DIGITS.get(c, c) for c in m["y"].translate(_FULL_WIDTH_DIGITS))
+    month, day = value(m["m"]), value(m["d"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return text
+    return f"{year}年{month}月{day}日"
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 @dataclass(frozen=True, slots=True)
 class Marker:
     """A numbering marker found at the start of a line."""

@@ -68,3 +68,16 @@ def test_tables_are_runs_of_their_own_and_their_grid_places_spanned_cells():
         ["f", None, "g"],
     ]
     assert abs(sum(column_widths(grid)) - PAGE.body_width) < 1e-6
+
+
+def test_the_closing_prints_the_date_in_arabic_numerals():
+    """7.3.5.4: a 成文日期 typed in Chinese numerals or with leading zeros is printed as
+    "2008年3月5日"; the doc-tree keeps what the source typed."""
+    from pipeline.model import Article, Date, Paragraph, Signature
+    from pipeline.render.common import Closing, layout_runs
+
+    for typed in ("二OO八年三月五日", "二〇〇八年三月五日", "2008年03月05日"):
+        a = Article("通知", "", (Paragraph("正文。"), Signature("某县科协"), Date(typed, line=9)))
+        (closing,) = [r for r in layout_runs(a) if isinstance(r, Closing)]
+        assert [(d.text, d.line) for d in closing.dates] == [("2008年3月5日", 9)]
+        assert a.blocks[-1].text == typed
