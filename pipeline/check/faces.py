@@ -55,6 +55,7 @@ _KIND_OF_FACE: dict[style.Face, str] = {
     style.HEITI: "黑体",
     style.KAITI: "楷体",
     style.SONGTI: "宋体",
+    style.PAGE_NUMBER_FACE: "宋体",  # 宋体 with its own digits (STD 7.5)
 }
 
 

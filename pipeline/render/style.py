@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 MM = 72 / 25.4  # points per millimetre
 
@@ -141,7 +141,9 @@ HEADINGS: dict[int, BlockStyle] = {  # STD 7.3.3, §6: all 16 pt, indented like 
     3: BlockStyle(FANGSONG, SIZE_3HAO, "justify", 2, keep_with_next=True),
     4: BlockStyle(FANGSONG, SIZE_3HAO, "justify", 2, keep_with_next=True),
 }
-PAGE_NUMBER = BlockStyle(SONGTI, SIZE_4HAO, "left", 0)  # 4号半角宋体, STD 7.5
+# 4号半角宋体阿拉伯数字 (STD 7.5): the digits too in 宋体, not the Latin face body text uses
+PAGE_NUMBER_FACE = replace(SONGTI, latin="", latin_pdf="")
+PAGE_NUMBER = BlockStyle(PAGE_NUMBER_FACE, SIZE_4HAO, "left", 0)
 PAGE_NUMBER_DASH = "\u2014"  # 一字线 EM DASH, STD 7.5 / §7.2
 
 
