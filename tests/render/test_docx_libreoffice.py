@@ -33,7 +33,6 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
 from support import SEEDS
@@ -42,6 +41,8 @@ from pipeline.model import Article, Heading, Paragraph, body_text
 from pipeline.render import style
 from pipeline.render.docx import render
 from pipeline.render.title import split_title
+from render import measure
+from render.measure import Line
 
 pytestmark = pytest.mark.slow
 
@@ -158,32 +159,6 @@ def to_pdf(data: bytes, workdir: Path, name: str) -> Path:
     return workdir / f"{name}.pdf"
 
 
-@dataclass(frozen=True)
-class Line:
-    page: int  # 1-based
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    text: str
-
-
-def pdf_lines(pdf: Path) -> list[Line]:
-    """Every text line of the PDF with its box (pdftotext -bbox-layout, pt from top-left)."""
-    xhtml = subprocess.run(
-        ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    root = ElementTree.fromstring(xhtml)
-    ns = {"h": "http://www.w3.org/1999/xhtml"}
-    lines = []
-    for n, page in enumerate(root.iterfind(".//h:page", ns), start=1):
-        for line in page.iterfind(".//h:line", ns):
-            words = [w.text or "" for w in line.iterfind("h:word", ns)]
-            box = [float(line.get(k, "0")) for k in ("xMin", "yMin", "xMax", "yMax")]
-            lines.append(Line(n, *box, "".join(words)))  # CJK: pdftotext's word gaps are not spaces
-    return lines
-
-
 def dark_box(pdf: Path, page: int, top: float, bottom: float, dpi: int = 300) -> tuple[float, float, float]:
     """Ink of the page number between ``top`` and ``bottom`` (pt from the top):
     (x of its leftmost ink, x of its rightmost ink, y of the left dash's centre), in pt.
@@ -238,7 +213,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     article = long_article()
     workdir = tmp_path_factory.mktemp("lo")
     pdf = to_pdf(render(article, source=SEED.name, reader="libreoffice"), workdir, "long")
-    lines = pdf_lines(pdf)
+    lines = measure.lines(pdf)
     return Rendered(article, pdf, lines, max(line.page for line in lines))
 
 
@@ -335,7 +310,7 @@ def test_lines_break_where_our_pdf_breaks(rendered: Rendered):
 def pdf_lines_of(data: bytes, workdir: Path) -> list[Line]:
     path = workdir / "ours.pdf"
     path.write_bytes(data)
-    return pdf_lines(path)
+    return measure.lines(path)
 
 
 def test_lines_start_and_end_at_the_type_area_edges(rendered: Rendered):
@@ -419,5 +394,5 @@ def test_pdffonts_shows_only_the_font_stack(rendered: Rendered):
 )
 def test_libreoffice_reads_overflow_punct_off_as_written(rendered: Rendered, tmp_path: Path):
     pdf = to_pdf(render(rendered.article, source=SEED.name), tmp_path, "as-written")
-    printed = "".join(ln.text for ln in pdf_lines(pdf) if ln.y0 < BODY_BOTTOM)
+    printed = "".join(ln.text for ln in measure.lines(pdf) if ln.y0 < BODY_BOTTOM)
     assert re.sub(r"\s", "", printed) == re.sub(r"\s", "", body_text(rendered.article))
