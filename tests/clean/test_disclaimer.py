@@ -37,9 +37,10 @@ NOTICES = [
         id="doc-site-terms-numbered",
     ),
     pytest.param(
-        "163文库仅提供信息存储空间,仅对该用户上传内容的表现方式做保护处理。", id="storage-space-only"
+        "某某文库仅提供信息存储空间,仅对该用户上传内容的表现方式做保护处理。", id="storage-space-only"
     ),
     pytest.param("本站不保证下载资源的准确性、安全性和完整性。", id="site-does-not-guarantee"),
+    pytest.param("本网所有课件资源均为会员上传，仅供学习参考。", id="site-all-resources"),
 ]
 
 
