@@ -7,7 +7,6 @@ been run; the rest run anywhere.
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -61,10 +60,8 @@ def test_to_unicode_cmap_writes_supplementary_characters_as_surrogate_pairs():
 
 @needs_fonts
 def test_registration_happens_once_per_process():
-    t0 = time.perf_counter()
-    first = fonts.register_fonts()
+    first = fonts.register_fonts()  # already registered by needs_fonts(): the same object back
     assert fonts.register_fonts() is first
-    assert time.perf_counter() - t0 < 0.05  # already registered by needs_fonts()
     assert set(first) == {s.name for s in fonts.SOURCES}
 
 
