@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.text.elements import is_recipients, is_salutation
 from pipeline.text.numbering import parse_marker
 
 _CN_DIGIT = "〇○零一二三四五六七八九十ＯOo０-９"  # "二OO八年": letter O typed for 〇
@@ -41,6 +42,8 @@ ATTACHMENT = re.compile(r"^附件\s*[：:]")  # 附件说明 (7.3.4)
 ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.．、]")
 IMPRINT = re.compile(r"^(抄送|主送)\s*[：:]|印发$")  # 版记 (7.4.2, 7.4.3)
 SALUTATION = re.compile(r"同志|各位|朋友|女士|先生|同学|老师|代表|来宾|大家")
+ADDRESS_REACH = 2  # a 主送 or salutation found up to two lines below the title block
+SALUTATION_REACH = 5  # … and a salutation up to five lines into the body (bylines, a letter's heading)
 _SENTENCE_END = "。！？"
 
 
@@ -189,8 +192,16 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
         i = filled[k]
         t = texts[i]
         if t.endswith("：") and len(t) <= 80 and not re.search(r"[。；！？]", t) and heading_role(t) is None:
-            roles[i] = Role("salutation" if SALUTATION.search(t) and len(t) <= 20 else "recipients")
+            roles[i] = Role("salutation" if _salutation(t) else "recipients")
             k += 1
+        else:  # or a line or two further down, when it has the shape (a stray line between)
+            for j in range(k + 1, min(k + 1 + ADDRESS_REACH, len(filled))):
+                tj = texts[filled[j]]
+                if heading_role(tj) is not None:
+                    break
+                if is_recipients(tj) or is_salutation(tj):
+                    roles[filled[j]] = Role("salutation" if is_salutation(tj) else "recipients")
+                    break
     start = k
 
     # from the end backwards: 版记, 附注, 成文日期 and 署名
@@ -244,14 +255,21 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
             roles[i] = Role("attachment")
             continue
         in_attachment = False
-        if t.endswith("：") and len(t) <= 20 and SALUTATION.search(t) and j - start <= 3:
-            roles[i] = Role("salutation")  # after a speech's bylines: "同志们："
+        if j - start <= SALUTATION_REACH and _salutation(t):
+            roles[i] = Role("salutation")  # after a speech's bylines, or a letter's heading
             continue
         role = heading_role(t, levels)
         if role is None and paras[i].level and len(t) <= 60 and not re.search(r"[。；！？]", t):
             role = Role("heading", paras[i].level)  # an unnumbered heading, by its style or face
         roles[i] = role or Role("body")
     return [r or Role("body") for r in roles]
+
+
+def _salutation(text: str) -> bool:
+    """A speech's or letter's address: the shared shape (:func:`pipeline.text.elements.is_salutation`),
+    or a short line naming people ("同志们：", "各位代表：")."""
+    t = text.strip()
+    return is_salutation(t) or (t.endswith("：") and len(t) <= 20 and bool(SALUTATION.search(t)))
 
 
 def _common_size(paras: Sequence[Hint], filled: list[int]) -> float:

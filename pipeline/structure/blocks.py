@@ -11,7 +11,7 @@ break split a sentence.  Levels: each marker family has a standard level
 (:mod:`pipeline.text.numbering`); a family nested under another of the same level moves
 one level down (第一、 under 三、).
 
-The elements of a formal 公文 (:mod:`pipeline.structure.elements` says what shape a line
+The elements of a formal 公文 (:mod:`pipeline.text.elements` says what shape a line
 has; the steps here say where that shape counts): 版头 lines before the title (份号, 密级,
 紧急程度, "XX文件", 发文字号, 签发人) go to ``Article.head`` and never become the title; under
 the title a 发文字号 goes to the head too, then speaker lines are bylines, an organ list
@@ -52,10 +52,11 @@ from pipeline.model import (
     Signature,
     Table,
 )
-from pipeline.structure import elements, titles
+from pipeline.structure import titles
 from pipeline.structure.common import BULLETS, TITLE_MAX, Piece, own_title_at, title_candidate
 from pipeline.structure.hints import HintReader, add_row, whole_line
 from pipeline.structure.pieces import split_line
+from pipeline.text import elements
 from pipeline.text.lines import Line, fold
 from pipeline.text.normalize import join_wrapped, normalize
 from pipeline.text.numbering import SECTION_NUMBER, Marker, parse_marker

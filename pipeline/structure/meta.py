@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 from pipeline.errors import MetaError
 from pipeline.model import Article, Block, Date, Head, Imprint, Meta, Note, Notice, Recipients, Signature
-from pipeline.structure import elements
+from pipeline.text import elements
 from pipeline.text.normalize import normalize
 
 Kind = Literal["text", "names", "date", "flag"]

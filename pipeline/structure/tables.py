@@ -21,7 +21,7 @@ laid out in columns is cut by its rule and stays cut — and then it takes back 
 cleaning cut inside it: its lines leave ``Cleaned.lines``, the removals on them leave
 ``Cleaned.removed``, and its separators (``|``, ``---``) are recorded as
 ``table-markup``.  A caption-shaped line right above a text table
-(:func:`pipeline.structure.elements.is_caption`) is its caption.
+(:func:`pipeline.text.elements.is_caption`) is its caption.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.model import Cell, Cleaned, PlacedTable, Removal, Table
-from pipeline.structure.elements import is_caption
+from pipeline.text.elements import is_caption
 from pipeline.text.lines import Line, fold
 
 ROWS_MIN = 3  # delimited text: fewer rows are a pair of labelled lines, not a table

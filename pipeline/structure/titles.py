@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from pipeline.model import Removal
-from pipeline.structure import elements
 from pipeline.structure.common import Piece
+from pipeline.text import elements
 from pipeline.text.lexicon import COLLECTION, TITLE_PREFIXES, TITLE_SUFFIX, hits
 from pipeline.text.lines import fold
 from pipeline.text.numbering import parse_marker

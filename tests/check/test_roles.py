@@ -39,6 +39,33 @@ def test_a_speech_has_subtitle_lines_and_a_salutation():
     assert got == ["title", "subtitle", "salutation"]
 
 
+def test_a_recipients_line_a_stray_line_below_the_title_is_still_the_recipients():
+    got = kinds(
+        Hint("关于印发某某实施方案的通知", "center", 22),
+        Hint("《某某实施方案》", size=16),  # a web copy's leftover line between
+        Hint("各地级以上市人民政府，省政府各部门、各直属机构：", size=16),
+        Hint("现印发给你们，请认真组织实施。", size=16),
+    )
+    assert got == ["title", "body", "recipients", "body"]
+
+
+def test_a_letter_under_a_heading_opens_with_its_salutation():
+    got = kinds(
+        Hint("习仲勋纳谏", "center", 22),
+        Hint("原载《人民日报》1978年11月8日", size=16),
+        Hint("麦子灿同志给习仲勋同志的信", size=16, level=1),
+        Hint("省委习仲勋书记：", size=16),
+        Hint("我同你不熟悉，也未见过面。", size=16),
+    )
+    assert got == ["title", "body", "heading", "salutation", "body"]
+
+
+@pytest.mark.parametrize("line", ["参会人员：", "现将有关事项通知如下：", "主要做法："])
+def test_a_colon_line_further_down_that_names_no_organ_is_body(line):
+    got = kinds(Hint("关于召开会议的通知", "center", 22), Hint("经研究，决定召开会议。", size=16), Hint(line, size=16))
+    assert got == ["title", "body", "body"]
+
+
 def test_a_first_paragraph_that_does_not_stand_out_is_not_a_title():
     assert kinds(Hint("现将有关事项说明如下", "both", 16), Hint("正文。", "both", 16)) == ["body", "body"]
 

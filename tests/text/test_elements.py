@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.structure import elements as e
+from pipeline.text import elements as e
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,9 @@ Pure functions over one piece of text — raw or normalised, simplified or tradi
 script, half- or full-width punctuation — with every vocabulary they use as named data at
 the top of this module (habit 5 in ``style.md``).  They say *what shape* a line has; where
 a shape counts (a recipients line right after the title, a signature just before a date)
-is decided by the body steps in :mod:`pipeline.structure.blocks`.
+is decided by the body steps in :mod:`pipeline.structure.blocks`; ``gongwen check``
+(:mod:`pipeline.check.roles`) reads the same shapes, so a line is a 主送 or a salutation
+by one definition whichever tool made the file.
 
 Also meant for the title choice (issue 14): :func:`record_kind` names the lines that are
 never a title — 版头 lines (份号, 密级, 紧急程度, "XX人民政府文件", 发文字号, 签发人),
