@@ -52,6 +52,8 @@ _PAGE_NUMBER_FORM = re.compile(r"^—\s?\d{1,4}\s?—$")
 _DIGIT = "0123456789０１２３４５６７８９"
 _AFTER_DIGIT = _DIGIT + "%‰％.．年月日"
 MIN_FACE_CHARS = 4  # a paragraph of fewer characters (a "―", a cell) says nothing of its face
+PITCH_SPREAD = 1.6  # pt: line gaps this close to the median gap are the grid's, rounded
+TABLE_GAP_CHARS = 2  # characters this far apart in a line are in different cells (a table row)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +107,10 @@ def layout(pdf: Pdf) -> Layout:
         body_pages.append([ln for ln in page.lines if ln is not num])
     all_lines = [ln for p in body_pages for ln in p]
     # the body's size: the commonest by characters, among sizes a body could have (a
-    # one-line document is mostly title)
-    sizes = Counter(c.size for ln in all_lines for c in ln.chars if not c.ch.isspace())
+    # one-line document is mostly title), in lines that run on as text does — a table's
+    # rows, cells apart, are left out (a long table would outweigh the body around it)
+    running = [ln for ln in all_lines if not _gapped(ln)] or all_lines
+    sizes = Counter(c.size for ln in running for c in ln.chars if not c.ch.isspace())
     small = Counter({round(k, 1): n for k, n in sizes.items() if k < style.TITLE.size - 2})
     body_size = (small or sizes).most_common(1)[0][0] if sizes else style.BODY.size
     plain = [ln for ln in all_lines if abs(ln.size - body_size) < 0.5]
@@ -184,6 +188,12 @@ _LEVEL_OF_KIND = {wanted_kind(b.face): n for n, b in sorted(style.HEADINGS.items
 _LEVEL_OF_KIND.pop(wanted_kind(style.BODY.face), None)
 
 
+def _gapped(ln: Line) -> bool:
+    """Characters two 字 or more apart within the line: cells of a table's row."""
+    ink = [c for c in ln.chars if not c.ch.isspace()]
+    return any(b.x0 - a.x1 >= TABLE_GAP_CHARS * max(a.size, 1) for a, b in itertools.pairwise(ink))
+
+
 def _small(p: Para, body_size: float) -> bool:
     """Text set smaller than the body (a table's cells, 四号 and below): not body text."""
     return p.size < body_size - 1
@@ -207,8 +217,11 @@ def _pitch(pages: Sequence[Sequence[Line]], size: float) -> float | None:
         ]
     if not gaps:
         return None
-    mode = Counter(round(g) for g in gaps).most_common(1)[0][0]
-    return statistics.median(g for g in gaps if abs(g - mode) <= 0.6)
+    # the mean of the gaps near the typical one: a renderer that rounds positions sets
+    # lines 29.7 and 28.2 pt apart by turns on a 28.95 pt grid (LibreOffice with two faces
+    # in a line), and a paragraph's space before is left out
+    middle = statistics.median(gaps)
+    return statistics.fmean(g for g in gaps if abs(g - middle) <= PITCH_SPREAD)
 
 
 def _where(b: BodyLine) -> Where:
@@ -290,11 +303,12 @@ def _margins(lay: Layout, out: Findings) -> None:
 
 
 def _grid(lay: Layout, out: Findings, skip_chars: bool) -> None:
-    body_size = Counter(b.line.size for page in lay.body for b in page).most_common(1)
+    text = [[b.line for b in page if lay.roles[b.para].kind != "table"] for page in lay.body]
+    body_size = Counter(ln.size for page in text for ln in page).most_common(1)
     if not body_size:
         return
     size = body_size[0][0]
-    pitch = _pitch([[b.line for b in page] for page in lay.body], size)
+    pitch = _pitch(text, size)
     # a page whose last paragraph runs on to the next page is full by the flow of the text:
     # it shows the grid.  One that ends with a paragraph may be short for a good reason
     # (the heading after it kept with its paragraph on the next page, a page break).

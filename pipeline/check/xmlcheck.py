@@ -31,6 +31,7 @@ from pipeline.check.measure import (
 )
 from pipeline.check.ooxml import Docx, Para, ParaProps, RunProps, Section
 from pipeline.render import style
+from pipeline.text.elements import CAPTION_MAX
 
 PAGE = style.PAGE
 _WIDE_MARKS = "“”‘’—…·"  # ambiguous-width marks a Latin font draws narrow (fonts.md §6)
@@ -49,7 +50,16 @@ def docx_roles(doc: Docx) -> list[rk.Role]:
     """The role of every body paragraph (table cells are "table")."""
     outside = [p for p in doc.paragraphs if not p.in_table]
     found = iter(rk.classify([_hint(p) for p in outside]))
-    return [rk.Role("table") if p.in_table else next(found) for p in doc.paragraphs]
+    roles = [rk.Role("table") if p.in_table else next(found) for p in doc.paragraphs]
+    for i, p in enumerate(doc.paragraphs[:-1]):
+        if _caption(p) and doc.paragraphs[i + 1].in_table and not p.in_table:
+            roles[i] = rk.Role("caption")
+    return roles
+
+
+def _caption(p: Para) -> bool:
+    """A table's caption: a short centred line right above the table (D2, practice)."""
+    return p.props.jc == "center" and 0 < len(p.text.strip()) <= CAPTION_MAX
 
 
 # ---------------------------------------------------------------- geometry
@@ -545,7 +555,7 @@ def check_docx_xml(doc: Docx) -> list[Finding]:
     _title_gap(out, paras, roles)
     for p, role in zip(paras, roles, strict=True):
         k = role.kind
-        if k in ("empty", "table"):
+        if k in ("empty", "table", "caption"):
             continue
         props = p.main_props()
         _latin_punct(out, p)

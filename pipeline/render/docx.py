@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import functools
 import io
 import itertools
@@ -1530,6 +1531,8 @@ def _body_content(document: _Doc, article: Article, *, reader: str, seal: bool, 
         # fonts`) the DOCX is still made, its word processor breaking lines on its own
         with contextlib.suppress(RenderError):
             hints = pdf.layout_hints(article, seal=seal)
+        if not style.PAGE_FIT_PITCH_IN_DOCX_WITH_TABLES and any(isinstance(b, Table) for b in article.blocks):
+            hints = {k: dataclasses.replace(h, pitch=PAGE.line_pitch) for k, h in hints.items()}
     index = {id(b): k for k, b in enumerate(article.blocks)}
     for run in layout_runs(article):
         if isinstance(run, Attachments):

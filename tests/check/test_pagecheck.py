@@ -89,3 +89,41 @@ def test_a_titled_page_the_page_fit_filled_is_no_grid_finding():
     assert len(page.pages) == 1
     found, _ = check_pages(page, from_docx=False)
     assert {"lines-per-page", "line-pitch"} & {f.code for f in found if f.strength == "standard"} == set()
+
+
+def _statistics_article():
+    # a 统计 page as the dev corpus has one (tb20): three paragraphs, then a table of 31
+    # rows in 四号 whose characters outnumber the body's
+    from pipeline.model import Article, Cell, Paragraph, Table
+
+    rows = [tuple(Cell(t) for t in ("序号", "省份", "2023年GDP（亿元）", "增速（%）"))] + [
+        tuple(Cell(t) for t in (str(i), "某省", f"{i * 1.37:.2f}", f"{i % 9}.{i % 7}")) for i in range(1, 32)
+    ]
+    lead = Paragraph("国家统计局数据显示，全年国内生产总值比上年增长百分之五点二，各地区均实现增长。" * 2)
+    return Article("数据概要", "", (lead, lead, lead, Table(tuple(rows), header_rows=1)))
+
+
+def test_a_long_table_does_not_set_the_body_size_the_margins_or_the_pitch():
+    page = read_pdf(pdf.render(_statistics_article()))
+    lay = layout(page)
+    assert lay.left == pytest.approx(79.37, abs=1)  # the 版心's edge, not the table's text
+    found, _ = check_pages(page, from_docx=False)
+    assert {f.code for f in found} & {"margins", "lines-per-page", "line-pitch", "body-size"} == set()
+
+
+def test_a_pitch_rounded_by_turns_is_the_grid():
+    # LibreOffice sets lines 29.7 and 28.2 pt apart by turns on the 28.95 pt grid
+    from pipeline.check.pagecheck import _pitch
+    from pipeline.check.pdfpage import Char, Line
+
+    def line(baseline: float) -> Line:
+        return Line.of(
+            1, [Char("字", 79.4, 95.4, baseline - 14, baseline + 2, baseline, 16.0, "F", (0, 0, 0))]
+        )
+
+    gaps = [29.7, 28.2] * 5
+    baselines = [100.0]
+    for g in gaps:
+        baselines.append(baselines[-1] + g)
+    assert _pitch([[line(b) for b in baselines]], 16.0) == pytest.approx(28.95, abs=0.01)
+    assert _pitch([[line(100 + 28.95 * i) for i in range(12)]], 16.0) == pytest.approx(28.95, abs=0.01)

@@ -62,7 +62,9 @@ def test_a_letter_under_a_heading_opens_with_its_salutation():
 
 @pytest.mark.parametrize("line", ["参会人员：", "现将有关事项通知如下：", "主要做法："])
 def test_a_colon_line_further_down_that_names_no_organ_is_body(line):
-    got = kinds(Hint("关于召开会议的通知", "center", 22), Hint("经研究，决定召开会议。", size=16), Hint(line, size=16))
+    got = kinds(
+        Hint("关于召开会议的通知", "center", 22), Hint("经研究，决定召开会议。", size=16), Hint(line, size=16)
+    )
     assert got == ["title", "body", "body"]
 
 

@@ -74,3 +74,28 @@ def test_the_page_fits_pitch_is_no_xml_finding_but_a_wrong_grid_is():
     # 23 and 24 lines a page are the page fit's pitches (STD 7.3.5.5): the rendered check judges them
     assert "lines-per-page" not in codes[23] | codes[24]
     assert "lines-per-page" in codes[25]
+
+
+def test_a_table_caption_is_not_judged_as_body_text():
+    # tb19 of the dev corpus: no title, three headings, then a table under its caption
+    from pipeline.check.xmlcheck import docx_roles
+    from pipeline.model import Cell, Table
+
+    table = Table(
+        ((Cell("指标"), Cell("1-6月")), (Cell("地区生产总值"), Cell("1412.5"))),
+        header_rows=1,
+        caption="2020年1-6月主要经济指标",
+    )
+    article = Article("", "", (Heading(1, "一、", "工业生产"), Paragraph("正文。"), table))
+    read = read_docx(docx.render(article))
+    roles = dict(zip((p.text for p in read.paragraphs), (r.kind for r in docx_roles(read)), strict=True))
+    assert roles["2020年1-6月主要经济指标"] == "caption"
+    assert [f for f in check_docx_xml(read) if f.strength == "standard"] == []
+
+
+def test_a_centred_line_above_no_table_is_still_judged():
+    from pipeline.check.xmlcheck import docx_roles
+
+    article = Article("关于做好防汛工作的通知", "", (Paragraph("正文。"),))
+    read = read_docx(docx.render(article))
+    assert "caption" not in [r.kind for r in docx_roles(read)]

@@ -448,3 +448,23 @@ def test_the_page_fits_pitch_is_the_paragraphs_exact_spacing_off_the_grid():
     for p in doc.paragraphs:
         assert _val(p._p, "w:pPr/w:spacing", "w:line") == str(pitch)
         assert _val(p._p, "w:pPr/w:snapToGrid") == "0"  # a lines grid would snap it back
+
+
+@needs_fonts
+def test_a_document_with_a_table_takes_the_page_fits_tracking_but_not_its_pitch():
+    # a word processor sets a table's rows by its own rules, so the PDF's tighter pitch
+    # would not save the DOCX its page (style.PAGE_FIT_PITCH_IN_DOCX_WITH_TABLES)
+    from pipeline.model import Cell, Table
+    from pipeline.render import pdf
+
+    two = [Paragraph("国" * 26 + "家" * 4 + "。") for _ in range(10)]
+    table = Table(((Cell("指标"), Cell("数值")),))
+    article = Article("", "", (table, *two, Paragraph("民" * 10 + "。"), Paragraph("民" * 10 + "。")))
+    assert {f.pitch for f in pdf.layout_hints(article).values()} != {style.PAGE.line_pitch}  # the PDF fits
+    fitted = {str(round(f.pitch * 20)) for f in pdf.layout_hints(article).values()}
+    doc = docx.Document(io.BytesIO(render_docx.render(article)))
+    body = [p for p in doc.paragraphs if p.text.startswith(("国", "民"))]
+    assert len(body) == 12
+    for p in body:
+        assert _val(p._p, "w:pPr/w:snapToGrid") is None
+        assert _val(p._p, "w:pPr/w:spacing", "w:line") not in fitted
