@@ -1,6 +1,6 @@
 """Score the pipeline on the real-page corpus (``corpus/``, issue 14).
 
-    python tools/corpus_eval.py [--split dev|test|all] [--files] [--json] [--dump DIR]
+    python tools/corpus_eval.py [--split dev|test|all] [--files] [--json] [--dump DIR] [--batch td,te]
 
 Reads ``corpus/manifest.tsv``; converts every input in memory (text excerpts from
 ``corpus/<split>/inputs/``, saved pages from their ``origin`` under ``../shared/pages/``)
@@ -171,12 +171,19 @@ def main() -> int:
     ap.add_argument(
         "--loso", action="store_true", help="dev only: each site with the judge fitted on the other sites"
     )
+    ap.add_argument(
+        "--batch",
+        help="only the inputs whose id starts with one of these comma-separated prefixes "
+        "(a batch's first run: --batch td,te,tf)",
+    )
     a = ap.parse_args()
     if not a.scorer.exists():
         print(f"error: no scorer at {a.scorer} — is ../shared beside the repo?", file=sys.stderr)
         return 1
     score = load_scorer(a.scorer)
     entries = manifest()
+    if a.batch:
+        entries = [e for e in entries if e.id.startswith(tuple(a.batch.split(",")))]
     splits = ("dev", "test") if a.split == "all" else (a.split,)
     if a.loso and a.split != "dev":
         print("error: --loso scores the dev split (the test split is never fitted on)", file=sys.stderr)
