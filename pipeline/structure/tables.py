@@ -10,8 +10,9 @@ Found on the *decoded* lines, after cleaning, by :func:`find_tables`:
    within :data:`ALIGN_SLACK` columns), or by ``|`` (a Markdown table, its ``---|---``
    rule line required).  Cells are short and no cell ends a sentence, so flattened prose
    (spaces standing for line breaks) is never a table.
-3. **A cell per line**: cells each followed by a line holding only ``|`` (a web table
-   copied cell by cell).  The column count is the one under which every column keeps
+3. **Cells closed by a bar** without a rule line: a row per line ("春节 | 7天 |"), a
+   cell per line ("414.9 |"), or a row broken inside a cell; and **a cell per line**:
+   cells each followed by a line holding only ``|`` (a web table copied cell by cell).  The column count is the one under which every column keeps
    one kind of value (numbers, or words) down its data rows, the first row being words.
 
 Why on the decoded lines: the cleaning rules are written for prose, and a table's cells
@@ -181,6 +182,49 @@ def _pipe_at(lines: Sequence[Line], i: int) -> _Run | None:
     return _Run(i, j, table, cell_lines, tuple(markup))
 
 
+# ---------------------------------------------------------------- rows closed by a bar
+
+
+def _bars_at(lines: Sequence[Line], i: int) -> _Run | None:
+    """Cells closed by ``|`` without a Markdown rule line, as pages copy a table: a row
+    per line ("春节 | 2023年1月21日 | 7天 |"), a cell per line ("414.9 |"), or rows broken
+    inside a cell ("品 名 | 播种面积" / "(亩﹚ |").  Every line holds a bar and the last
+    ends with one; a line that does not end with one runs on into the next (the same
+    cell).  The column count is the one most rows have, or else the one under which
+    each column keeps one kind of value (:func:`_columns`)."""
+    j = i
+    while j < len(lines) and ("|" in lines[j].text or "｜" in lines[j].text):
+        j += 1
+    while j > i and not lines[j - 1].text.strip().endswith(("|", "｜")):
+        j -= 1
+    if j - i < 2:
+        return None
+    rows_text: list[str] = []
+    joined = ""
+    for k in range(i, j):
+        t = lines[k].text.strip().replace("｜", "|")
+        joined += t.removeprefix("|") if not joined else t
+        if t.endswith("|"):
+            rows_text.append(joined)
+            joined = ""
+    per_line = [[c.strip() for c in r.removesuffix("|").split("|")] for r in rows_text]
+    cells = [c for r in per_line for c in r]
+    if len(cells) < STACKED_CELLS_MIN or not _cells_ok([c for c in cells if c]) or not any(cells):
+        return None
+    counts = [len(r) for r in per_line]
+    common = max(set(counts), key=counts.count)
+    k = common if common >= 2 and counts.count(common) * 2 >= len(counts) else _columns(cells)
+    if not 2 <= k <= COLUMNS_MAX or -(-len(cells) // k) < ROWS_MIN or any(_numeric(c) for c in cells[:k]):
+        return None  # two rows of words closed by bars: a menu ("首页 | 新闻 |") as likely as a table
+    rows = [cells[r : r + k] for r in range(0, len(cells), k)]
+    rows[-1] = rows[-1] + [""] * (k - len(rows[-1]))  # an excerpt stopped inside the last row
+    markup = tuple(
+        Removal("".join(ch for ch in lines[n].text if ch in "|｜"), MARKUP, lines[n].no) for n in range(i, j)
+    )
+    table = Table(tuple(tuple(Cell(c) for c in r) for r in rows), _header_rows(rows))
+    return _Run(i, j, table, tuple(range(i, j)), markup)
+
+
 # ---------------------------------------------------------------- a cell per line
 
 
@@ -279,7 +323,9 @@ def find_tables(
                 del pending[n]
                 break
         if run is None:
-            found = _pipe_at(lines, i) or _stacked_at(lines, i) or _delimited_at(lines, i)
+            found = (
+                _pipe_at(lines, i) or _bars_at(lines, i) or _stacked_at(lines, i) or _delimited_at(lines, i)
+            )
             floor = runs[-1].end if runs else 0
             run = _with_caption(lines, found, floor) if found is not None else None
         if run is None:

@@ -68,6 +68,48 @@ def test_pipes_without_a_rule_line_are_no_markdown_table():
     assert _found("首页 | 新闻 | 通知\n关于 | 联系 | 地图\n")[1] == ()
 
 
+def test_rows_closed_by_a_bar_are_a_table_without_a_rule_line():
+    # tf05 of the dev corpus: a holiday table pasted as "cell | cell |" rows
+    rest, [placed] = _found(
+        "具体安排如下：\n节日 | 放假开始日期 | 共计天数 |\n春节 | 2023年1月21日 | 7天 |\n调休 | 2023年1月28日 | 2天 |\n"
+    )
+    assert _texts(placed.table) == [
+        ["节日", "放假开始日期", "共计天数"],
+        ["春节", "2023年1月21日", "7天"],
+        ["调休", "2023年1月28日", "2天"],
+    ]
+    assert [ln.text for ln in rest.lines] == ["具体安排如下："]
+    assert [r.text for r in rest.removed] == ["|||"] * 3
+
+
+def test_a_row_broken_inside_a_cell_is_joined_and_the_columns_come_from_the_rows():
+    # tf02: the header's second cell broken over two lines, then rows of five
+    rows = "\n".join(f"作物{i} | {i}00 | -1.{i} | {i}50 | 0.{i} |" for i in range(1, 5))
+    _, [placed] = _found(
+        "品 名 | 播种面积\n（亩） |\n同比增减（%） | 产量（吨） | 同比增减（%） |\n" + rows + "\n"
+    )
+    assert _texts(placed.table)[0] == [
+        "品 名",
+        "播种面积（亩）",
+        "同比增减（%）",
+        "产量（吨）",
+        "同比增减（%）",
+    ]
+    assert len(placed.table.rows) == 5
+    assert placed.table.header_rows == 1
+
+
+def test_a_cell_per_line_closed_by_bars_finds_its_column_count():
+    # tf01: a 统计公报 table flattened to "cell |" lines
+    cells = ["指 标", "绝对数", "比上年增长（%）", "生产总值", "414.9", "7.4", "第一产业", "60.8", "3.9"]
+    _, [placed] = _found("单位：亿元\n" + "\n".join(c + " |" for c in cells) + "\n")
+    assert _texts(placed.table) == [cells[0:3], cells[3:6], cells[6:9]]
+
+
+def test_two_rows_of_words_closed_by_bars_are_no_table():
+    assert _found("首页 | 新闻 | 通知 |\n关于 | 联系 | 地图 |\n")[1] == ()
+
+
 def test_a_cell_per_line_with_bar_lines_finds_its_column_count():
     cells = [
         "指标",
