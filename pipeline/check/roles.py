@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.text.elements import is_recipients, is_salutation
+from pipeline.text.elements import is_date, is_recipients, is_salutation
 from pipeline.text.numbering import parse_marker
 
 _CN_DIGIT = "〇○零一二三四五六七八九十ＯOo０-９"  # "二OO八年": letter O typed for 〇
@@ -164,7 +164,7 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
             and len(t) <= 120
             and heading_role(t) is None
             and not t.endswith(("。", "："))
-            and not DATE.match(t)
+            and not _is_date(t)
         ):
             roles[i] = Role("title")
             k += 1
@@ -218,7 +218,7 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
     tail_from = max(start, end - 6)
     for j in range(end, tail_from - 1, -1):
         i = filled[j]
-        if DATE.match(texts[i]):
+        if _is_date(texts[i]):
             roles[i] = Role("date")
             for after in range(j + 1, end + 1):
                 if NOTE.match(texts[filled[after]]):
@@ -230,7 +230,7 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
                     len(t) <= 30
                     and not re.search(r"[。，；：！？]", t)
                     and heading_role(t) is None
-                    and not DATE.match(t)
+                    and not _is_date(t)
                 ):
                     roles[filled[m]] = Role("signature")
                     m -= 1
@@ -263,6 +263,12 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
             role = Role("heading", paras[i].level)  # an unnumbered heading, by its style or face
         roles[i] = role or Role("body")
     return [r or Role("body") for r in roles]
+
+
+def _is_date(text: str) -> bool:
+    """A 成文日期 line: as the checker reads one (in brackets too: a speech's date), or
+    in any form structure knows (a template's "xx年xx月xx日")."""
+    return bool(DATE.match(text)) or is_date(text)
 
 
 def _salutation(text: str) -> bool:

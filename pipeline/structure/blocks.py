@@ -72,6 +72,8 @@ HEAD_LINE_AFTER_MAX = 4  # a 发文字号 line under at most this many paragraph
 BYLINES_MAX = 3  # speaker, occasion, date: more lines under a title are body
 CREDIT_BLOCKS_MAX = 2  # a "记者 …" credit may follow a news page's dateline paragraph
 SIGNATURES_MAX = 4  # organs signing one document jointly, one line each
+PREAMBLE_MAX = 3  # blocks before a 主送 that say nothing (bylines, a broken 发文字号, a time stamp)
+PREAMBLE_LINE_MAX = 30  # … each short and no sentence
 # A joined paragraph stops growing here and the next line starts a new one.  The longest
 # real paragraph in the seeds and fixtures is 735 characters; a join that runs past four
 # times that is joining what is no paragraph (a list or a table without sentence ends:
@@ -266,6 +268,17 @@ class Builder:
     def opening(self) -> bool:
         """Nothing but bylines yet: the lines under the title are still being read."""
         return all(isinstance(b, Byline) for b in self.blocks)
+
+    def preamble(self) -> bool:
+        """Nothing yet but bylines and a line or two that say nothing (a 发文字号 a page
+        broke, "2010年3月4日 09:12", an issuing organ's line taken for a heading): a
+        主送 may still come."""
+        return len(self.blocks) <= PREAMBLE_MAX and all(
+            isinstance(b, Byline)
+            or (isinstance(b, Paragraph) and len(b.text) <= PREAMBLE_LINE_MAX and not ends_sentence(b.text))
+            or (isinstance(b, Heading) and not b.number and not b.tail)
+            for b in self.blocks
+        )
 
     def open_text(self) -> str:
         """The text a continuation would be joined to ("" when none may be)."""
@@ -567,7 +580,7 @@ def _byline(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
 
 def _recipients(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
     """主送机关: the organs addressed, first thing of the body (STD 7.3.2)."""
-    if m is None and (s.b.opening() or s.head_at == k - 1) and elements.is_recipients(p.text):
+    if m is None and (s.b.preamble() or s.head_at == k - 1) and elements.is_recipients(p.text):
         s.b.element(Recipients(normalize(p.text), line=p.no))
         return True
     return False
@@ -656,10 +669,7 @@ def _signature(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
     organ = elements.is_organ(text)
     if not (organ or elements.is_person_name(text)) or s.b.opening():
         return False
-    last = all(
-        elements.record_kind(q.text) in ("note", "imprint") for q in s.rest[k + 1 :] if q.text or q.table
-    )
-    closing = organ and last and isinstance(s.b.blocks[-1], Paragraph)
+    closing = organ and _last(s, k) and isinstance(s.b.blocks[-1], Paragraph)
     nxt = s.next_piece(k)
     person = not organ and nxt is not None and elements.is_date(nxt.text) and not elements.is_formula(text)
     if (organ and _closing_date_follows(s, k)) or closing or person:
@@ -669,11 +679,21 @@ def _signature(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
 
 
 def _date(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
-    """成文日期: a line that is a date and nothing else, after the opening lines."""
-    if s.b.blocks and not s.b.opening() and elements.is_date(p.text):
+    """成文日期: a line that is a date and nothing else, after the opening lines; a date
+    without its day ("2023年1月") only where nothing but 附注 and 版记 lines follow it."""
+    if not s.b.blocks or s.b.opening():
+        return False
+    if elements.is_date(p.text) or (elements.is_month_date(p.text) and _last(s, k)):
         s.b.element(Date(normalize(p.text), line=p.no))
         return True
     return False
+
+
+def _last(s: _Body, k: int) -> bool:
+    """Nothing but 附注 and 版记 lines after piece ``k``."""
+    return all(
+        elements.record_kind(q.text) in ("note", "imprint") for q in s.rest[k + 1 :] if q.text or q.table
+    )
 
 
 def _note(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:

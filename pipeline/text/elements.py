@@ -108,6 +108,16 @@ _DAY = r"(?:\d{1,2}|三十[一]?|[二]?十[一二三四五六七八九]?|[一二
 # 2024年3月5日, 二〇二四年三月五日, 二OO八年三月五日 (a letter O typed for 〇)
 DATE = rf"(?P<y>{_YEAR}){_SP}年{_SP}(?P<m>{_MONTH}){_SP}月{_SP}(?P<d>{_DAY}){_SP}日"
 _DATE_LINE = re.compile(rf"^{DATE}$")
+# a 范文 template's date, its figures left for the user: "xx年xx月xx日", "****年**月**日",
+# "20XX年X月X日" (PLACEHOLDER: the characters templates write for a figure or a name)
+PLACEHOLDER = "xXｘＸ×*＊"
+_HOLE = rf"[{re.escape(PLACEHOLDER)}]"
+_TEMPLATE_DATE_LINE = re.compile(
+    rf"^(?=.*{_HOLE})(?:\d{{0,3}}{_HOLE}{{1,4}}|\d{{4}}){_SP}年{_SP}(?:\d{{1,2}}|{_HOLE}{{1,2}}){_SP}月"
+    rf"{_SP}(?:\d{{1,2}}|{_HOLE}{{1,2}}){_SP}日$"
+)
+# a date without its day, "2023年1月": a 成文日期 only where nothing but notes follows it
+_MONTH_DATE_LINE = re.compile(rf"^{_YEAR}{_SP}年{_SP}{_MONTH}{_SP}月$")
 # X政发〔2024〕3号 — also as web copies print it: [2024], （2024）, 【2024】, 號
 DOC_NUMBER = (
     rf"(?P<org>[{HAN}A-Za-z]{{1,16}}?){_SP}[{_OPEN_BRACKETS}]{_SP}(?P<year>\d{{4}}){_SP}"
@@ -133,7 +143,7 @@ _NOTE = re.compile(r"^[（(](?P<inner>[^（）()]*(?:[（(][^（）()]*[）)][^�
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _SENTENCE_MARKS = re.compile(r"[，。；！？,;!?]")
 _LIST_SEPARATORS = re.compile(r"[，、,]")
-_ORGAN_CHARS = re.compile(f"[{HAN}·A-Za-z]+")  # "XX县人民政府": templates write X for a name
+_ORGAN_CHARS = re.compile(f"[{HAN}·A-Za-z*＊×]+")  # "XX县人民政府", "***县教育局": a template's name
 _NAME = re.compile(rf"^[{HAN}·]{{2,4}}$")
 # "县委书记 张三", "党组书记、局长　杜  宇": a unit or office, a space, a name (spaced out or not)
 _ROLE_AND_NAME = re.compile(
@@ -193,8 +203,25 @@ def parse_date(text: str) -> tuple[int, int, int] | None:
 
 
 def is_date(text: str) -> bool:
-    """A line that is a date (成文日期 or a speech's date) and nothing else."""
-    return parse_date(text) is not None
+    """A line that is a date (成文日期 or a speech's date) and nothing else — also a
+    template's, its figures left blank.
+
+    >>> is_date("2024年3月5日"), is_date("xx年xx月xx日"), is_date("****年**月**日"), is_date("20XX年X月X日")
+    (True, True, True, True)
+    >>> is_date("2024年3月"), is_date("xx年"), is_date("X年级X班")
+    (False, False, False)
+    """
+    return parse_date(text) is not None or bool(_TEMPLATE_DATE_LINE.match(text.strip()))
+
+
+def is_month_date(text: str) -> bool:
+    """A date without its day ("2023年1月", "二〇二三年一月"): a 成文日期 where it ends a
+    document, a heading or a table's row anywhere else.
+
+    >>> is_month_date("2023年1月"), is_month_date("二〇二三年十二月"), is_month_date("2023年1月5日")
+    (True, True, False)
+    """
+    return bool(_MONTH_DATE_LINE.match(text.strip()))
 
 
 def real_date(y: int, m: int, d: int) -> bool:

@@ -100,6 +100,33 @@ def test_joint_signatures_then_the_date():
     )
 
 
+def test_a_templates_signature_and_date_with_their_figures_left_blank():
+    # 范文 templates leave the organ's name and the figures for the user (te06, tf04)
+    a = _one(f"关于做好防汛工作的通知\n{BODY}\n***县教育局\n****年**月**日\n")
+    assert a.blocks[1:] == (Signature("***县教育局"), Date("****年**月**日"))
+    a = _one(f"关于申请经费的请示\n{BODY}\n市工业经济运行指挥部\nxx年xx月xx日\n")
+    assert a.blocks[1:] == (Signature("市工业经济运行指挥部"), Date("xx年xx月xx日"))
+
+
+def test_a_date_without_its_day_is_a_date_only_at_the_end():
+    a = _one(f"春节放假通知\n{BODY}\n2023年1月\n")
+    assert a.blocks[-1] == Date("2023年1月")
+    a = _one(f"工作回顾\n2023年1月\n{BODY}\n{BODY}\n")
+    assert Date("2023年1月") not in a.blocks
+
+
+def test_a_recipients_line_after_a_line_that_says_nothing():
+    # a 发文字号 the page broke, a publishing time left in: the 主送 still comes first
+    for stray in ("牟政办发〔201746", "2010年3月4日 09:12"):
+        a = _one(f"关于召开会议的通知\n{stray}\n各镇、街道党工委，区级机关各部门：\n{BODY}\n")
+        assert Recipients("各镇、街道党工委，区级机关各部门：") in a.blocks, stray
+
+
+def test_a_recipients_shaped_line_after_the_body_has_begun_is_a_paragraph():
+    a = _one(f"关于召开会议的通知\n{BODY}\n各镇、街道党工委，区级机关各部门：\n{BODY}\n")
+    assert not any(isinstance(b, Recipients) for b in a.blocks)
+
+
 def test_a_closing_formula_is_never_a_signature():
     a = _one(f"关于召开会议的通知\n{BODY}\n特此通知\n鹰潭市科学技术协会\n二OO八年三月五日\n")
     assert a.blocks[1] == Paragraph("特此通知")
