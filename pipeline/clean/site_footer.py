@@ -6,7 +6,8 @@ site, "Powered by", "Copyright"/©/版权所有, ICP备/ICP证/公网安备, "Al
 Why: the page's footer and banner text is copied along with the article.
 Example (seed 001): "欢迎光临 老秘网_材夜思范文 (http://caiyes.cn/) | Powered by Discuz! X3.4 |".
 Leaves alone: long body lines that happen to say 欢迎 or 版权 ("要保护知识产权和版权所有人…"
-is a sentence: its marker is not at a line of its own).
+is a sentence: its marker is not at a line of its own), and a speech's "欢迎来到美丽的校园！"
+(a welcome that ends with an exclamation is the site's only when it names a 网/站).
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ _MARKERS = re.compile(
 MAX_LEN = 160
 # markers that are furniture even in a line ending with a full stop
 _FURNITURE_ONLY = re.compile(
-    r"powered\s*by|copyright|©|icp[备证]\d|公网安备\d|tags\s*in\s*this\s*post|^本(站|网站|网)", re.I
+    r"powered\s*by|copyright|©|icp[备证]\d|公网安备\d|tags\s*in\s*this\s*post|^本(站|网站|网)|"
+    r"^欢迎(光临|访问|来到)\S{0,20}(网|站|网站|平台|论坛)[!！。]?$",  # "欢迎来到010在线作文网！"
+    re.I,
 )
 
 

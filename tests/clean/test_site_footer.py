@@ -28,6 +28,8 @@ FOOTERS = [
     pytest.param("Copyright©2023 All Rights Reserved 主办：XX县人民政府", id="gov-copyright-host"),
     pytest.param("主办单位：XX市人民政府办公室 承办单位：XX市大数据中心", id="gov-host-operator"),
     pytest.param("网站标识码：3201000001", id="gov-site-code"),
+    pytest.param("欢迎来到010在线作文网!", id="welcome-banner-exclaimed"),
+    pytest.param("欢迎光临某某范文网！", id="welcome-banner-fullwidth-exclaimed"),
 ]
 
 
@@ -59,6 +61,7 @@ NEAR_MISSES = [
         "欢迎来到美丽的XX县，参加第五届旅游文化节开幕式！",
         id="welcome-speech-opening",
     ),
+    pytest.param("欢迎来到美丽的校园！", id="welcome-speech-exclaimed"),
     pytest.param(
         "各网站主办者应当在网站首页底部标明ICP备案编号，并链接至备案管理系统。",
         id="notice-about-icp",
@@ -69,3 +72,4 @@ NEAR_MISSES = [
 @pytest.mark.parametrize("text", NEAR_MISSES)
 def test_site_footer_keeps_sentences_mentioning_huanying_or_banquan(run_rule, text):
     assert run_rule(site_footer, text) == ([text], [])
+
