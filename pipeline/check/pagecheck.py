@@ -52,7 +52,6 @@ _PAGE_NUMBER_FORM = re.compile(r"^—\s?\d{1,4}\s?—$")
 _DIGIT = "0123456789０１２３４５６７８９"
 _AFTER_DIGIT = _DIGIT + "%‰％.．年月日"
 MIN_FACE_CHARS = 4  # a paragraph of fewer characters (a "―", a cell) says nothing of its face
-PITCH_SPREAD = 1.6  # pt: line gaps this close to the median gap are the grid's, rounded
 TABLE_GAP_CHARS = 2  # characters this far apart in a line are in different cells (a table row)
 
 
@@ -217,11 +216,11 @@ def _pitch(pages: Sequence[Sequence[Line]], size: float) -> float | None:
         ]
     if not gaps:
         return None
-    # the mean of the gaps near the typical one: a renderer that rounds positions sets
-    # lines 29.7 and 28.2 pt apart by turns on a 28.95 pt grid (LibreOffice with two faces
-    # in a line), and a paragraph's space before is left out
-    middle = statistics.median(gaps)
-    return statistics.fmean(g for g in gaps if abs(g - middle) <= PITCH_SPREAD)
+    # each gap averaged with the next: a renderer that rounds positions sets lines 29.7
+    # and 28.2 pt apart by turns on a 28.95 pt grid (LibreOffice with two faces in a line)
+    pairs = [(a + b) / 2 for a, b in itertools.pairwise(gaps)] or gaps
+    mode = Counter(round(g) for g in pairs).most_common(1)[0][0]
+    return statistics.median(g for g in pairs if abs(g - mode) <= 0.6)
 
 
 def _where(b: BodyLine) -> Where:

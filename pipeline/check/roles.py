@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.text.elements import is_date, is_recipients, is_salutation
+from pipeline.text.elements import is_date, is_month_date, is_recipients, is_salutation
 from pipeline.text.numbering import parse_marker
 
 _CN_DIGIT = "〇○零一二三四五六七八九十ＯOo０-９"  # "二OO八年": letter O typed for 〇
@@ -42,6 +42,7 @@ ATTACHMENT = re.compile(r"^附件\s*[：:]")  # 附件说明 (7.3.4)
 ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.．、]")
 IMPRINT = re.compile(r"^(抄送|主送)\s*[：:]|印发$")  # 版记 (7.4.2, 7.4.3)
 SALUTATION = re.compile(r"同志|各位|朋友|女士|先生|同学|老师|代表|来宾|大家")
+LABEL_MAX = 6  # "说明：", "瀏覽量：": a label this short under a title is no 主送
 ADDRESS_REACH = 2  # a 主送 or salutation found up to two lines below the title block
 SALUTATION_REACH = 5  # … and a salutation up to five lines into the body (bylines, a letter's heading)
 _SENTENCE_END = "。！？"
@@ -191,7 +192,9 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
     if k < len(filled):  # 主送 (or a salutation): the line after the title block, ending in "："
         i = filled[k]
         t = texts[i]
-        if t.endswith("：") and len(t) <= 80 and not re.search(r"[。；！？]", t) and heading_role(t) is None:
+        titled = any(r is not None and r.kind == "title" for r in roles)
+        loose = titled and len(t) > LABEL_MAX and len(t) <= 80 and not re.search(r"[。；！？]", t)
+        if t.endswith("：") and heading_role(t) is None and (loose or is_recipients(t) or _salutation(t)):
             roles[i] = Role("salutation" if _salutation(t) else "recipients")
             k += 1
         else:  # or a line or two further down, when it has the shape (a stray line between)
@@ -218,7 +221,7 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
     tail_from = max(start, end - 6)
     for j in range(end, tail_from - 1, -1):
         i = filled[j]
-        if _is_date(texts[i]):
+        if _is_date(texts[i]) or (j == end and is_month_date(texts[i])):
             roles[i] = Role("date")
             for after in range(j + 1, end + 1):
                 if NOTE.match(texts[filled[after]]):

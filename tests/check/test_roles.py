@@ -114,3 +114,23 @@ def test_a_second_family_of_the_same_level_nests_below_the_first():
 
 def test_an_unnumbered_heading_is_known_by_its_style_level():
     assert [r.level for r in classify([Hint("正文。", size=16), Hint("把握新形势", level=1)])] == [0, 1]
+
+
+def test_a_bare_label_under_the_title_is_no_recipients_line():
+    # tf08 of the dev corpus: a page's "瀏覽量：" left under the title is body text
+    got = kinds(
+        Hint("关于公布获奖名单的通知", "center", 22), Hint("瀏覽量：", size=16), Hint("正文。", size=16)
+    )
+    assert got == ["title", "body", "body"]
+
+
+def test_without_a_title_a_long_colon_line_is_body():
+    got = kinds(Hint("【2023春节放假通知】根据国务院办公厅发布的放假安排，现将有关事项通知如下：", size=16))
+    assert got == ["body"]
+
+
+def test_a_date_without_its_day_is_a_date_only_at_the_end():
+    tail = kinds(Hint("春节放假通知", "center", 22), Hint("正文。", size=16), Hint("2023年1月", "right", 16))
+    assert tail == ["title", "body", "date"]
+    inner = kinds(Hint("工作回顾", "center", 22), Hint("2023年1月", size=16), Hint("正文。", size=16))
+    assert inner[1] != "date"

@@ -72,4 +72,3 @@ NEAR_MISSES = [
 @pytest.mark.parametrize("text", NEAR_MISSES)
 def test_site_footer_keeps_sentences_mentioning_huanying_or_banquan(run_rule, text):
     assert run_rule(site_footer, text) == ([text], [])
-
