@@ -1,8 +1,9 @@
 """template-placeholder: unfilled template fields of the site (@reply_date@, {$title}).
 
 What it removes: a line holding a template variable that the site's engine never
-filled — @name@, {{ name }}, {$name}, [!--name--], $name$ — or a reply-form label
-such as "Reply on:".
+filled — @name@, {{ name }}, {$name}, [!--name--], $name$, DedeCMS's {dede:…} and its
+Chinese labels [标签:标题] — or a reply-form label such as "Reply on:"; in a long line
+(the article run on after it) the placeholder alone.
 Why: broken page templates leak their placeholders into the copied text.
 Example (seed 002): "Reply on: @reply_date@", "@reply_contents@" → removed.
 Leaves alone: e-mail addresses (name@example.com) and prices ($5).
@@ -20,7 +21,8 @@ REASON = "template-placeholder"
 
 _PLACEHOLDER = re.compile(
     r"(?<![\w.])@[A-Za-z_][\w]*@(?![\w.])|\{\{\s*[\w.]+\s*\}\}|\{\$[\w.]+\}|\[!--[\w.]+--\]|"
-    r"(?<![\w$])\$[A-Za-z_]\w*\$(?!\w)|^reply\s+on\s*:|^\[(键入|在此处键入|输入|请输入)[^\]]{0,10}\]$|\{dede:[^}]*\}|\{/dede:\w+\}|\$\{[\w.]+\}",
+    r"(?<![\w$])\$[A-Za-z_]\w*\$(?!\w)|^reply\s+on\s*:|^\[(键入|在此处键入|输入|请输入)[^\]]{0,10}\]$|\{dede:[^}]*\}|\{/dede:\w+\}|\$\{[\w.]+\}|"
+    r"\[标签[:：][^\[\]]{1,10}\]",
     re.I,
 )
 MAX_LEN = 120
@@ -28,5 +30,10 @@ MAX_LEN = 120
 
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
     for i, line in enumerate(lines):
-        if len(line.key) <= MAX_LEN and _PLACEHOLDER.search(line.text):
-            yield Cut(i)
+        if len(line.key) <= MAX_LEN:
+            if _PLACEHOLDER.search(line.text):
+                yield Cut(i)
+        elif "[" in line.text or "{" in line.text or "@" in line.text or "$" in line.text:
+            for m in _PLACEHOLDER.finditer(line.text):  # in a long line: the placeholder alone
+                if not m.group().lower().startswith("reply"):
+                    yield Cut(i, m.start(), m.end())

@@ -84,8 +84,17 @@ def test_html_fragment_cut_between_spaces_leaves_one_space(run_rule):
     assert kept == ["甲 乙"]
 
 
+def test_a_tags_tail_at_the_line_start_goes(run_rule):
+    # tb16: "<html>" cut to "l>" before the text
+    assert run_rule(html_fragment, "l> 市长在全市安全生产会议上的讲话") == (
+        ["市长在全市安全生产会议上的讲话"],
+        ["l>"],
+    )
+
+
 NEAR_MISSES = [
     pytest.param("全年增速>5%，高于全省平均水平。", id="greater-than"),
+    pytest.param("x> 0时函数单调递增。", id="inequality-at-the-line-start"),
     pytest.param("当x<3且y>2时成立。", id="inequalities"),
     pytest.param("请登录www.example.gov.cn查询，或发邮件至a@b.cn。", id="url-and-email"),
     pytest.param("《关于进一步加强和改进新形势下群众工作的意见》", id="book-title-marks"),

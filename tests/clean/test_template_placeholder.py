@@ -22,6 +22,7 @@ PLACEHOLDERS = [
         "${article.content}",
         id="dollar-brace",
     ),
+    pytest.param("[标签:标题]", id="dedecms-chinese-label"),
 ]
 
 
@@ -47,9 +48,17 @@ NEAR_MISSES = [
     pytest.param("Reply on the question, see below.", id="reply-on-without-colon"),
     pytest.param("回复：@张三 说得好", id="reply-mention"),
     pytest.param("集合{1,2,3}中的元素", id="set-braces"),
+    pytest.param("[标签]说明", id="bracketed-word-without-a-field"),
 ]
 
 
 @pytest.mark.parametrize("text", NEAR_MISSES)
 def test_template_placeholder_keeps_emails_prices_and_mentions(run_rule, text):
     assert run_rule(template_placeholder, text) == ([text], [])
+
+
+def test_in_a_long_line_only_the_placeholder_goes(run_rule):
+    # tb16 of the dev corpus: a CMS label glued before the article's text
+    body = "今天，市安委会在这里召开全市安全生产例会，重点是分析当前安全生产形势。" * 5
+    kept, removed = run_rule(template_placeholder, "[标签:标题] " + body)
+    assert ([k.strip() for k in kept], removed) == ([body], ["[标签:标题]"])
