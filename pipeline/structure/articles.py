@@ -15,9 +15,11 @@ from collections.abc import Sequence
 
 from pipeline.structure.common import TITLE_MAX, flattened, title_candidate
 from pipeline.structure.titles import OFFICIAL
+from pipeline.text.lexicon import meta_labelled
 from pipeline.text.lines import Line, fold
 from pipeline.text.shapes import GENRE_SUFFIX, ends_sentence, title_like
 
+OPENING_TITLE_MIN = 2  # characters of a title that opens a new article by its shape
 GENRE_TITLE_MIN = 8  # "对策建议" alone is a section heading, not a new article's title
 # "市发展改革委　周涛" under a title: a unit and a person's name (a new article's byline)
 _BYLINE = re.compile(r"^[^\s，。：:、“”]{2,20}[\s\u3000]+[^\s，。：:、“”]{2,4}$")
@@ -37,6 +39,18 @@ def _continues_title(prev: str, key: str) -> bool:
         and not OFFICIAL.search(prev)
         and "关于" in prev
         and "。" not in prev
+    )
+
+
+def _may_open(line: Line) -> bool:
+    """A title-shaped line that may head a new article by its shape alone: not a
+    page-metadata line ("图片来源：…报告", "来源 | …"), not one character ("踩"), not a
+    sentence cut off by an ellipsis ("换眼镜片、修手机屏幕……")."""
+    return (
+        title_candidate(line.text)
+        and len(line.key) >= OPENING_TITLE_MIN
+        and not line.key.endswith(("…", "..."))
+        and not meta_labelled(line.text)
     )
 
 
@@ -73,7 +87,7 @@ def article_starts(lines: Sequence[Line], title_cuts: Sequence[int]) -> list[int
             continue
         if _continues_title(prev.key, line.key):
             continue  # "…关于加强普通高等学校" + "毕业生就业工作的通知": one title over two lines
-        if i + 1 < len(lines) and title_candidate(line.text) and not line.text.startswith(("—", "-")):
+        if i + 1 < len(lines) and _may_open(line) and not line.text.startswith(("—", "-")):
             nxt = lines[i + 1]
             if (
                 title_removed_in(line.no, nxt.no)

@@ -256,6 +256,27 @@ def hits(key: str) -> dict[str, int]:
     return {name: len(p.findall(key)) for name, p in _PATTERNS.items()}
 
 
+# a line that opens with a page-metadata label: "来源 | …", "图片来源：…", "原创： …"
+_META_WORDS = next(k.words for k in KINDS if k.name == "meta")
+META_LABEL = re.compile(
+    "^(?:图片|图文|视频)?(?:"
+    + "|".join(re.escape(w) for w in sorted(_META_WORDS, key=len, reverse=True))
+    + r")\s*[:：|｜]",
+    re.I,
+)
+
+
+def meta_labelled(text: str) -> bool:
+    """A line that opens with a page-metadata label and its colon or bar.
+
+    >>> meta_labelled("图片来源：城市轨道交通2023年度统计和分析报告"), meta_labelled("来源 | 综合抖音黑板报")
+    (True, True)
+    >>> meta_labelled("城市有轨电车之困：一边争相上马"), meta_labelled("发展来源于改革")
+    (False, False)
+    """
+    return bool(META_LABEL.match(simplified(text.strip())))
+
+
 # ---------------------------------------------------------------- furniture around a title
 # What sites wrap an article's title in: a label before it, their name or section after a
 # bar, the count of pieces of a compilation, a file extension, a page number (issue 14).

@@ -33,3 +33,28 @@ def test_its_title_may_stand_over_two_lines():
 def test_two_short_lines_that_are_not_the_issued_text_open_nothing_of_their_own():
     text = NOTICE + "（此件公开发布）\n附件下载\n为进一步激发民间投资活力，制定本方案。\n"
     assert _starts(text)[1:] == []
+
+
+PARAGRAPH = "与此同时，国内地铁的运营线路里程已经达到八千五百公里，有轨电车的增速已明显放缓。"
+
+
+def test_a_genre_word_at_the_end_of_a_source_line_opens_no_article():
+    # hm21 of the dev corpus: a picture's source line ending in 报告, after a paragraph
+    text = f"城市有轨电车之困\n{PARAGRAPH}\n\n图片来源：城市轨道交通2023年度统计和分析报告\n{PARAGRAPH}\n"
+    assert _starts(text)[1:] == []
+
+
+def test_a_sentence_cut_off_by_an_ellipsis_is_no_title_over_a_dash_line():
+    # hg34: a list ending "……" and the next paragraph opening with ——
+    text = f"顺丰小哥汪勇\n{PARAGRAPH}\n\n换眼镜片、修手机屏幕、买拖鞋、生日蛋糕……\n——汪勇所领导的志愿者团队，成了医院的后勤服务队。\n"
+    assert _starts(text)[1:] == []
+
+
+def test_a_one_character_line_opens_no_article():
+    # hm32: a page's "踩" button above "觉得还不错? 一键收藏"
+    assert _starts(f"为什么不火了\n{PARAGRAPH}\n\n踩\n觉得还不错 一键收藏\n")[1:] == []
+
+
+def test_a_genre_title_after_a_finished_paragraph_still_opens_an_article():
+    text = f"第一篇心得\n{PARAGRAPH}\n\n学习党史教育活动心得体会\n通过学习，我深刻认识到党的历史是最生动的教科书。\n"
+    assert _starts(text)[1:] == ["学习党史教育活动心得体会"]
