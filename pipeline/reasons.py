@@ -169,6 +169,11 @@ REASONS: tuple[Reason, ...] = (
         "the brackets around a 发文字号 printed after the title; the number goes to the 版头.",
     ),
     Reason(
+        "speaker-colon",
+        ("structure",),
+        'the colon after a speaker put before a speech\'s title ("县长张三：在…上的讲话"); the speaker becomes its byline.',
+    ),
+    Reason(
         "table-markup",
         ("structure",),
         "the cell separators of a table typed as text (| and ---|--- rules); its cells are kept.",

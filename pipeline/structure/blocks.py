@@ -374,6 +374,10 @@ def _title_block(pieces: list[Piece], hint: str) -> titles.Head:
         ]
         head.doc_number = normalize(m["number"])
         head.title = head.title[: m.start()].rstrip()
+    spoken = elements.speaker_title(head.title)
+    if spoken is not None:
+        head.speaker, colon, head.title = spoken
+        head.removed.append(Removal(colon, "speaker-colon", head.line))
     if _subtitle_at(pieces, head.used):
         head.subtitle = pieces[head.used].text
         head.used += 1
@@ -802,6 +806,8 @@ def build_article(
         Builder(keep_numbering), rest, not _has_numbered_first_level(rest), _wrap_width(rest), hints=reader
     )
     s.has_title = bool(head.title or head.subtitle)
+    if head.speaker:
+        s.b.element(Byline(normalize(head.speaker), line=head.line))
     s.head, s.signers = top, signers
     if head.doc_number:
         s.head.setdefault("doc_number", head.doc_number)

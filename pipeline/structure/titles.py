@@ -75,6 +75,7 @@ class Head:
     # pieces above the title that are not copies of a title: they stay, as the first blocks
     before: list[Piece] = field(default_factory=list)
     doc_number: str = ""  # a 发文字号 printed in brackets after the title, taken out of it
+    speaker: str = ""  # a speaker printed before the title ("县长张三：在…的讲话"), its byline
     line: int = 0  # the input line the title starts on
 
 

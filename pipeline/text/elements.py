@@ -83,6 +83,13 @@ BYLINE_LABELS = _words(
     "作者 文 撰文 撰稿 执笔 主讲 主讲人 讲话人 报告人 演讲人 发言人 朝代 原创 编译 整理 口述 来稿"
 )
 BYLINE_REPORTERS = ("记者", "通讯员", "评论员")
+# a speaker's office, written before the name ("同济大学校长陈杰", "县委书记张三")
+ROLE_WORDS = _words(
+    "书记 副书记 市长 副市长 县长 副县长 区长 镇长 乡长 省长 局长 主任 校长 院长 部长 厅长 处长 "
+    "科长 所长 行长 社长 董事长 总经理 经理 主席 组长 教授 代表"
+)
+# a speech's title, the shape a speaker may be put before: "在…上的讲话", "…致辞"
+SPEECH_ENDINGS = ("讲话", "讲话稿", "发言", "发言稿", "致辞", "演讲", "讲稿", "报告", "动员", "总结讲话")
 # a table caption ends with one of these (or starts "表1"): 主要经济指标, 值班安排表
 CAPTION_WORDS = ("表", "指标", "情况", "一览", "统计", "明细", "清单", "名单", "名录", "安排", "汇总")
 
@@ -152,6 +159,11 @@ _ROLE_AND_NAME = re.compile(
 _BYLINE_LABEL = re.compile(rf"^(?:{'|'.join(BYLINE_LABELS)}){_SP}[:：/／]{_SP}\S")
 _BYLINE_REPORTER = re.compile(rf"^\S{{0,12}}(?:{'|'.join(BYLINE_REPORTERS)}){_SP}[{HAN}]")
 _DATE_ANYWHERE = re.compile(DATE)
+_SPEAKER_TITLE = re.compile(r"^(?P<who>[^\s：:，。、“”《》]{2,16})(?P<colon>[：:])(?P<title>.{4,})$")
+# an office and a person's name run together: "同济大学校长陈杰", "县委书记张三"
+_OFFICE_AND_NAME = re.compile(rf"^[{HAN}]{{0,12}}(?:{'|'.join(ROLE_WORDS)})[{HAN}]{{2,3}}$")
+# who may stand before a speech's title: an office, a name, "王书记"
+_SPEAKER = re.compile(rf"^[{HAN}]{{2,12}}$")
 _PAGE_STAMP = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}")  # a page's publishing time
 _RUN_IN_SALUTATION = re.compile(rf"^([^:：]{{2,{SALUTATION_MAX - 1}}}[:：])\s*(\S.*)$")
 _CAPTION_NUMBER = re.compile(r"^(?:附)?表\s*\d")
@@ -304,6 +316,29 @@ def _organ_name(name: str) -> bool:
 def is_person_name(text: str) -> bool:
     """Two to four Chinese characters: a person signing, or a speaker's name."""
     return bool(_NAME.match(text.strip()))
+
+
+def speaker_title(text: str) -> tuple[str, str, str] | None:
+    """(speaker, colon, title) of a title a site printed with its speaker in front:
+    an office and a name ("同济大学校长陈杰：在开学典礼上的讲话"), or anyone before a
+    speech's title ("在…上的讲话").  None otherwise.
+
+    >>> speaker_title("同济大学校长陈杰：在2022级本科生开学典礼上的讲话")
+    ('同济大学校长陈杰', '：', '在2022级本科生开学典礼上的讲话')
+    >>> speaker_title("王书记：在全县经济工作会议上的讲话")
+    ('王书记', '：', '在全县经济工作会议上的讲话')
+    >>> speaker_title("城市有轨电车之困：一边争相上马"), speaker_title("专访：在基层一线的讲话者们")
+    (None, None)
+    """
+    m = _SPEAKER_TITLE.match(text.strip())
+    if m is None:
+        return None
+    who, colon, title = m["who"], m["colon"], m["title"].strip()
+    speech = title.startswith("在") and title.endswith(SPEECH_ENDINGS)
+    office = bool(_OFFICE_AND_NAME.match(who))
+    if not (office or (speech and _SPEAKER.match(who))) or not title:
+        return None
+    return who, colon, title
 
 
 def is_formula(text: str) -> bool:

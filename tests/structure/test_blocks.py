@@ -269,3 +269,20 @@ def test_spaced_lines_that_are_no_subhead_stay_paragraphs():
     for line in ("县委办公室 张三", "网友发表时间 2691740"):
         a = _one(f"全国多地开启冬季模式\n{NEWS}\n\n{line}\n\n{NEXT}\n")
         assert not any(isinstance(b, Heading) for b in a.blocks), line
+
+
+def test_a_speaker_printed_before_a_speech_title_becomes_its_byline():
+    doc = structure(
+        Cleaned(split_lines(f"同济大学校长陈杰：在开学典礼上的讲话\n亲爱的同学们：\n{BODY}\n"), ())
+    )
+    [a] = doc.articles
+    assert a.title == "在开学典礼上的讲话"
+    assert a.blocks[0] == Byline("同济大学校长陈杰")
+    assert ("：", "speaker-colon") in [(r.text, r.reason) for r in doc.removed]
+
+
+def test_a_colon_in_a_headline_is_no_speaker():
+    for title in ("城市有轨电车之困：一边争相上马，一边接连叫停", "专访：在基层一线的讲话者们"):
+        [a] = structure(Cleaned(split_lines(f"{title}\n{BODY}\n"), ())).articles
+        assert a.title == title
+        assert not any(isinstance(b, Byline) for b in a.blocks)
