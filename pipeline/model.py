@@ -188,9 +188,12 @@ class Imprint:
     cc: str = ""  # 抄送机关 (text after "抄送：")
     printer: str = ""  # 印发机关
     print_date: str = ""  # 印发日期, with "印发"
+    # the 1999 edition's 版记 lines, kept where older documents print them
+    keywords: str = ""  # 主题词 (text after "主题词："), above 抄送
+    copies: str = ""  # "共印60份", after the 印发 line
 
     def values(self) -> Iterator[str]:
-        yield from (self.recipients, self.cc, self.printer, self.print_date)
+        yield from (self.keywords, self.recipients, self.cc, self.printer, self.print_date, self.copies)
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,11 +386,13 @@ def imprint_lines(imprint: Imprint | None) -> list[str]:
     if imprint is None:
         return []
     lines = []
+    if imprint.keywords:
+        lines.append("主题词：" + imprint.keywords)
     if imprint.recipients:
         lines.append("主送：" + imprint.recipients)
     if imprint.cc:
         lines.append("抄送：" + imprint.cc)
-    return lines + [v for v in (imprint.printer, imprint.print_date) if v]
+    return lines + [v for v in (imprint.printer, imprint.print_date, imprint.copies) if v]
 
 
 ATTACHMENT_LABEL = "附件："
@@ -502,6 +507,10 @@ def _document_to_dict(a: Article, schema: str) -> dict[str, Any]:
             "printer": a.imprint.printer,
             "print_date": a.imprint.print_date,
         }
+        # the 1999 edition's lines, written only when a document has them
+        for name in ("keywords", "copies"):
+            if getattr(a.imprint, name):
+                d["imprint"][name] = getattr(a.imprint, name)
     return d
 
 
@@ -627,6 +636,8 @@ class _Reader:
             cc=self.text(d, "cc", path, ""),
             printer=self.text(d, "printer", path, ""),
             print_date=self.text(d, "print_date", path, ""),
+            keywords=self.text(d, "keywords", path, ""),
+            copies=self.text(d, "copies", path, ""),
         )
 
     def article(self, v: Any, path: str) -> Article:

@@ -184,3 +184,20 @@ def test_doc_tree_1_prints_the_elements_as_paragraphs_and_loses_no_text():
 def test_from_json_rejects_clearly_naming_the_path(text, message):
     with pytest.raises(SchemaError, match=message):
         from_json(text)
+
+
+def test_an_older_documents_keywords_and_copies_are_written_only_when_present():
+    from dataclasses import replace
+
+    older = replace(
+        NOTICE,
+        imprint=Imprint(
+            printer="XX办公室", print_date="2008年3月5日印发", keywords="科协 通知", copies="共印60份"
+        ),
+    )
+    d = to_dict(DocTree("a.txt", "utf-8", (older,), ()))
+    assert d["documents"][0]["imprint"]["keywords"] == "科协 通知"
+    assert d["documents"][0]["imprint"]["copies"] == "共印60份"
+    assert from_json(to_json(DocTree("a.txt", "utf-8", (older,), ()))).documents[0] == older
+    plain = to_dict(DocTree("a.txt", "utf-8", (NOTICE,), ()))["documents"][0]["imprint"]
+    assert set(plain) == {"recipients", "cc", "printer", "print_date"}

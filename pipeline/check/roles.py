@@ -40,7 +40,9 @@ DATE = re.compile(
 NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")  # 附注 "（此件公开发布）" (7.3.6)
 ATTACHMENT = re.compile(r"^附件\s*[：:]")  # 附件说明 (7.3.4)
 ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.．、]")
-IMPRINT = re.compile(r"^(抄送|主送)\s*[：:]|印发$")  # 版记 (7.4.2, 7.4.3)
+IMPRINT = re.compile(
+    r"^(抄送|主送|主题词)\s*[：:]|印发$|^[（(]?共印\d+份[）)]?$"
+)  # 版记 (7.4.2, 7.4.3; 1999: 主题词, 份数)
 SALUTATION = re.compile(r"同志|各位|朋友|女士|先生|同学|老师|代表|来宾|大家")
 LABEL_MAX = 6  # "说明：", "瀏覽量：": a label this short under a title is no 主送
 ADDRESS_REACH = 2  # a 主送 or salutation found up to two lines below the title block

@@ -11,7 +11,8 @@ follow, comment and forum furniture alone on a line (扫一扫, 点击上方蓝�
 Why: CMS pages print the article's date, source, author and counters around it.
 Example: "发布时间：2023-05-12 来源：县委办 浏览：1024次" → removed.
 Leaves alone: body sentences that open with a label ("时间：2013年6月至9月，调研组深入…。"
-ends as a sentence), a bare date line (the 成文日期 under a signature), headings.
+ends as a sentence), a bare date line (the 成文日期 under a signature), headings, and an
+older document's "主题词：…" right above its 抄送 or 印发 line (a 版记 line of GB/T 9704-1999).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from pipeline.clean.base import Cut
+from pipeline.text.elements import imprint_fields
 from pipeline.text.lines import Line
 from pipeline.text.shapes import SENTENCE_PUNCT, URL
 
@@ -52,6 +54,7 @@ _DATED = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\d{1,2}:\d{2}(:\d
 _COUNTER = re.compile(r"\d+\s*(次|人|字|页|KB|MB|K|M)\b|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}", re.I)
 # a date-first row with words after the date but no sentence: "2023-09-12 老街书屋 阅 3526 转 48"
 _DATED_ROW_MAX = 40
+_KEYWORDS = re.compile(r"^主\s*题\s*词[:：]")
 MAX_LEN = 120
 # labels that also open lines of prose ("时间：2013年6月至9月，调研组…。", "格式：要求…。"): alone
 # they count only beside another label, a counter or a date-first row
@@ -81,8 +84,20 @@ def _strong(key: str) -> bool:
     )
 
 
+def _imprint_keywords(lines: Sequence[Line], i: int) -> bool:
+    """A "主题词：" line of an older document's 版记: a 抄送 or 印发 line within two lines
+    after it (GB/T 9704-1999 printed 主题词 above them).  The document's, not the page's."""
+    if not _KEYWORDS.match(lines[i].key):
+        return False
+    after = lines[i + 1 : i + 3]
+    return any((f := imprint_fields(ln.text)) is not None and set(f) & {"cc", "print_date"} for ln in after)
+
+
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
-    strong = [len(ln.key) <= MAX_LEN and _strong(ln.key) for ln in lines]
+    strong = [
+        len(ln.key) <= MAX_LEN and _strong(ln.key) and not _imprint_keywords(lines, i)
+        for i, ln in enumerate(lines)
+    ]
     for i, line in enumerate(lines):
         key = line.key
         if strong[i]:

@@ -514,7 +514,7 @@ def element_lines(found: Article, merged: Article) -> list[str]:
         elif not isinstance(b, Heading | Paragraph):
             out.append(f"{b.kind:<15} {b.text} {source(b in found.blocks)}")
     old_imprint = found.imprint or Imprint()
-    for name in ("recipients", "cc", "printer", "print_date"):
+    for name in ("keywords", "recipients", "cc", "printer", "print_date", "copies"):
         value = getattr(merged.imprint, name) if merged.imprint else ""
         if value:
             out.append(f"版记 {name:<12} {value} {source(value == getattr(old_imprint, name))}")

@@ -1409,14 +1409,17 @@ def _imprint_table(imprint: Imprint) -> etree._Element:
         return tr
 
     rows = 0
+    after_keywords = False  # the row after 主题词 takes a thin rule above it (as in the PDF)
     for label, value in (
+        (style.IMPRINT_KEYWORDS_LABEL, imprint.keywords),
         (style.IMPRINT_RECIPIENTS_LABEL, imprint.recipients),
         (style.IMPRINT_CC_LABEL, imprint.cc),
     ):
         if value:
             hang = _twips(style.text_width(label, st.size))
             ind = _ind(left=inset + hang, right=inset, hanging=hang)
-            tbl.append(row([(paragraph(label + value, ind, "both"), width, 2)], top_rule=False))
+            tbl.append(row([(paragraph(label + value, ind, "both"), width, 2)], top_rule=after_keywords))
+            after_keywords = label == style.IMPRINT_KEYWORDS_LABEL
             rows += 1
     if imprint.printer or imprint.print_date:
         cells = [
@@ -1424,6 +1427,11 @@ def _imprint_table(imprint: Imprint) -> etree._Element:
             (paragraph(imprint.print_date, _ind(right=inset), "right"), width - half, 1),
         ]
         tbl.append(row(cells, top_rule=rows > 0))
+        rows += 1
+    if imprint.copies:
+        tbl.append(
+            row([(paragraph(imprint.copies, _ind(right=inset), "right"), width, 2)], top_rule=rows > 0)
+        )
     return tbl
 
 

@@ -764,7 +764,9 @@ def _imprint_layout(
     inset = style.IMPRINT_INDENT_CHARS * size
     pitch = style.IMPRINT_LINE_PITCH
     lines: list[_Line] = []
+    rules = [(0.0, style.IMPRINT_THICK)]
     for label, value in (
+        (style.IMPRINT_KEYWORDS_LABEL, imprint.keywords),
         (style.IMPRINT_RECIPIENTS_LABEL, imprint.recipients),
         (style.IMPRINT_CC_LABEL, imprint.cc),
     ):
@@ -783,7 +785,8 @@ def _imprint_layout(
         if body:
             body[0] = replace(body[0], lead=lead, lead_x=inset)
         lines += body
-    rules = [(0.0, style.IMPRINT_THICK)]
+        if label == style.IMPRINT_KEYWORDS_LABEL and (imprint.recipients or imprint.cc):
+            rules.append((len(lines) * pitch, style.IMPRINT_THIN))  # 主题词 apart from 抄送
     if imprint.printer or imprint.print_date:
         if lines:
             rules.append((len(lines) * pitch, style.IMPRINT_THIN))  # 印发 apart from the rest (7.4.3)
@@ -798,6 +801,11 @@ def _imprint_layout(
                 lead_x=inset,
             )
         )
+    if imprint.copies:
+        if lines:
+            rules.append((len(lines) * pitch, style.IMPRINT_THIN))
+        copies = _font_runs(imprint.copies, face, size, missing)
+        lines.append(_Line(copies, PAGE.body_width - inset - _advance(copies, 0.0), 0.0, pitch))
     height = len(lines) * pitch
     rules.append((height, style.IMPRINT_THICK))
     return lines, rules, height

@@ -365,6 +365,10 @@ IMPRINT_THICK = 0.35 * MM  # first and last rules [E1] STD 7.4.1 (recommended)
 IMPRINT_THIN = 0.25 * MM  # the rules between [E1, E5] STD 7.4.1, 7.4.3
 IMPRINT_CC_LABEL = "抄送："  # [E2] STD 7.4.2
 IMPRINT_RECIPIENTS_LABEL = "主送："  # [E3] STD 7.4.2
+# an older document's own 版记 lines (GB/T 9704-1999 6.3, dropped in 2012): 主题词 as the
+# first line, set like 抄送; the copies printed ("共印60份") as the last, set right like
+# the 印发日期 (PRAC: kept as the document prints them, each between thin rules)
+IMPRINT_KEYWORDS_LABEL = "主题词："
 # the 版记 stands at the foot of the last page, an even one; a blank page put before it and
 # the 版记's page then carry no page number [E6] STD 7.4, 7.5
 IMPRINT_ON_EVEN_PAGE = True

@@ -635,8 +635,9 @@ def _attachment(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
 
 
 def _imprint(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
-    """版记 lines: "抄送：…", "主送：…", "XX办公室 2024年3月6日印发" (STD 7.4); an organ
-    line directly above a "…印发" line is the 印发机关."""
+    """版记 lines: "抄送：…", "主送：…", "XX办公室 2024年3月6日印发" (STD 7.4), and an older
+    document's "主题词：…" and "共印60份" (GB/T 9704-1999) at the end; an organ line
+    directly above a "…印发" line is the 印发机关."""
     fields = elements.imprint_fields(p.text)
     nxt = s.next_piece(k)
     if fields is None and nxt is not None and elements.is_organ(p.text):
@@ -645,6 +646,8 @@ def _imprint(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
             fields = {"printer": p.text.strip()}
     if fields is None or (s.b.opening() and "cc" not in fields and "recipients" not in fields):
         return False
+    if set(fields) <= {"keywords", "copies"} and not _last(s, k):
+        return False  # the 1999 edition's 主题词 and 份数 lines only where the 版记 is
     for name, value in fields.items():
         old = s.imprint.get(name, "")
         s.imprint[name] = old + normalize(value) if old else normalize(value)

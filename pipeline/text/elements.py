@@ -146,6 +146,10 @@ _ITEM = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<name>\S.*)$")
 _CC = re.compile(rf"^抄{_SP}送{_SP}{_COLON}{_SP}(?P<v>\S.*)$")
 _IMPRINT_RECIPIENTS = re.compile(rf"^主{_SP}送{_SP}{_COLON}{_SP}(?P<v>\S.*)$")
 _PRINTED = re.compile(rf"^(?:(?P<printer>.*?\S){_SP})?(?P<date>{DATE}){_SP}印{_SP}发$")
+# 版记 lines of the 1999 edition (GB/T 9704-1999), still on reprinted older documents:
+# 主题词 above 抄送, and the number of copies printed after the 印发 line
+_KEYWORDS = re.compile(rf"^主{_SP}题{_SP}词{_SP}{_COLON}{_SP}(?P<v>\S.*)$")
+_COPIES = re.compile(rf"^[（(]?{_SP}共{_SP}印{_SP}\d{{1,6}}{_SP}份{_SP}[）)]?$")
 _NOTE = re.compile(r"^[（(](?P<inner>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]$")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _SENTENCE_MARKS = re.compile(r"[，。；！？,;!?]")
@@ -558,7 +562,8 @@ def signature_and_date(text: str) -> tuple[str, str] | None:
 
 def imprint_fields(text: str) -> dict[str, str] | None:
     """The doc-tree ``imprint`` fields a 版记 line holds, else None: "抄送：…" (cc),
-    "主送：…" (recipients), "XX办公室 2024年3月6日印发" (printer, print_date).
+    "主送：…" (recipients), "XX办公室 2024年3月6日印发" (printer, print_date),
+    "主题词：…" (keywords), "共印60份" (copies).
 
     >>> imprint_fields("抄送：县委各部门，县人大常委会办公室。")
     {'cc': '县委各部门，县人大常委会办公室。'}
@@ -566,12 +571,20 @@ def imprint_fields(text: str) -> dict[str, str] | None:
     {'printer': '鹰潭市科协办公室', 'print_date': '2008年3月5日印发'}
     >>> imprint_fields("2024年3月6日印发"), imprint_fields("关于印发方案的通知")
     ({'print_date': '2024年3月6日印发'}, None)
+
+    The 1999 edition's 版记 lines, on older documents: 主题词 (keywords) and the copies
+    printed.
+
+    >>> imprint_fields("主题词：科协工作 会议 通知"), imprint_fields("共印60份")
+    ({'keywords': '科协工作 会议 通知'}, {'copies': '共印60份'})
     """
     t = text.strip()
-    for pattern, name in ((_CC, "cc"), (_IMPRINT_RECIPIENTS, "recipients")):
+    for pattern, name in ((_CC, "cc"), (_IMPRINT_RECIPIENTS, "recipients"), (_KEYWORDS, "keywords")):
         m = pattern.match(t)
         if m:
             return {name: m["v"].strip()}
+    if _COPIES.match(t):
+        return {"copies": t}
     m = _PRINTED.match(t)
     if m is None:
         return None

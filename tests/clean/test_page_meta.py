@@ -84,3 +84,16 @@ NEAR_MISSES = [
 @pytest.mark.parametrize("text", NEAR_MISSES)
 def test_page_meta_keeps_prose_that_mentions_a_label(run_rule, text):
     assert run_rule(page_meta, text) == ([text], [])
+
+
+def test_an_older_documents_keywords_above_its_imprint_stay(run_rule):
+    text = "二OO八年三月五日\n主题词：科协工作 会议 通知\n鹰潭市科协办公室 2008年3月5日印发"
+    kept, removed = run_rule(page_meta, text)
+    assert "主题词：科协工作 会议 通知" in kept
+    assert removed == []
+
+
+def test_keywords_in_a_portals_catalogue_still_go(run_rule):
+    text = "索引号：001/2011-204477 主题分类：综合\n主题词：行政处罚 文书\n关于推行说理性行政处罚文书的意见"
+    _kept, removed = run_rule(page_meta, text)
+    assert "主题词：行政处罚 文书" in removed

@@ -329,3 +329,25 @@ def test_head_with_only_a_doc_number_prints_it_with_the_separator(out):
     [separator] = [r for r in rules(path, 1) if r.red]
     assert abs(separator.y - number.y1 - 4 * MM) < ONE_MM
     assert abs(baseline(number, style.DOC_NUMBER) - (TOP + style.LINE_BASELINE * PAGE.line_pitch)) < ONE_MM
+
+
+def test_an_older_documents_keywords_and_copies_stand_in_the_imprint_between_its_rules(out):
+    # GB/T 9704-1999's 主题词 above 抄送 and "共印60份" after the 印发 line (tb08 of the dev corpus)
+    from pipeline.model import Imprint
+
+    older = Imprint(
+        "", "县委各部门。", "XX县人民政府办公室", "2024年3月6日印发", keywords="防汛 通知", copies="共印60份"
+    )
+    path = pdf(out, "older-imprint", notice(imprint=older))
+    last = pages(path)
+    ls = [ln for ln in lines(path) if ln.page == last]
+    one = style.IMPRINT_INDENT_CHARS * style.IMPRINT.size
+    keywords, cc = find(ls, "主题词："), find(ls, "抄送：")
+    copies = next(w for ln in ls for w in ln.words if w.text == "共印60份")
+    found = imprint_rules(path, last)
+    assert len(found) == 5  # thick; thin under 主题词, above 印发, above the copies; thick
+    assert abs(found[-1].y - BOTTOM) < ONE_MM  # the 版记 still ends on the 版心's bottom edge
+    assert abs(keywords.x0 - (LEFT + one)) < ONE_MM
+    assert keywords.y1 < found[1].y < cc.y0
+    assert abs(copies.x1 - (RIGHT - one)) < ONE_MM
+    assert found[-2].y < copies.y0

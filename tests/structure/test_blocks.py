@@ -286,3 +286,21 @@ def test_a_colon_in_a_headline_is_no_speaker():
         [a] = structure(Cleaned(split_lines(f"{title}\n{BODY}\n"), ())).articles
         assert a.title == title
         assert not any(isinstance(b, Byline) for b in a.blocks)
+
+
+def test_an_older_documents_keywords_and_copies_go_to_its_imprint():
+    # tb08 of the dev corpus: GB/T 9704-1999's 主题词 above the 印发 line, 份数 after it
+    a = _one(
+        f"关于召开会议的通知\n{BODY}\n鹰潭市科学技术协会\n二OO八年三月五日\n主题词：科协工作 会议 通知\n"
+        "鹰潭市科协办公室 2008年3月5日印发\n共印60份\n"
+    )
+    assert a.imprint == Imprint(
+        "", "", "鹰潭市科协办公室", "2008年3月5日印发", "科协工作 会议 通知", "共印60份"
+    )
+    assert a.blocks[-2:] == (Signature("鹰潭市科学技术协会"), Date("二OO八年三月五日"))
+
+
+def test_a_copies_line_in_the_body_stays_in_the_body():
+    a = _one(f"关于印刷材料的通知\n{BODY}\n共印60份\n{BODY}\n")
+    assert a.imprint is None
+    assert "共印60份" in [b.text for b in a.blocks]
