@@ -22,7 +22,7 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 python=${PYTHON:-$repo/.venv/bin/python}
 fandol_dir=/usr/local/share/fonts/fandol
 alias_conf=/etc/fonts/conf.d/60-gongwen-aliases.conf
-packages=(fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-gkai00mp fonts-hanazono fonts-liberation2 poppler-utils)
+packages=(fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-gkai00mp fonts-hanazono fonts-cwtex-fs fonts-liberation2 poppler-utils)
 
 sudo=()
 if [ "$(id -u)" -ne 0 ]; then

@@ -48,19 +48,28 @@ class Source:
     style: str  # fontconfig style
     convert: bool  # CFF → TrueType at set-up; False: a TrueType file loaded in place
     full: bool = False  # converted with every Chinese character it has, not GB2312's only
+    # Chinese characters advance one em whatever the font says: cwTeX 仿宋體 advances them
+    # 0.92 em, and set among FandolFang's on the 仿宋 grid each must take a full 字 cell
+    # (the PDF's width array says so; the glyph keeps its own outline)
+    em_grid: bool = False
 
 
 # Slowest conversion first so two workers finish together (fonts.md §5: Fandol 27 s,
-# Noto Serif Bold 17 s, Noto Serif 16 s, Noto Sans 10 s; the full Noto Serif, with four
-# times the glyphs, about as long as all of them: one worker converts it alone).
+# Noto Serif Bold 17 s, Noto Serif 16 s, Noto Sans 10 s; a full conversion, four times
+# the glyphs, takes about a minute: Noto Serif Regular for rare characters, and the
+# 小标宋 Bold and 黑体 Sans for Traditional ones, each loaded only when a text needs it).
 SOURCES: tuple[Source, ...] = (
     # rare characters (臵, 忥, 翀) before any Japanese face: a Chinese face's forms
     Source(style.RARE_PDF, "Noto Serif CJK SC", "Regular", convert=True, full=True),
+    # the title's and 黑体's Traditional characters (a reprinted 繁體 notice) in their face
+    Source(style.XIAOBIAOSONG_FULL_PDF, "Noto Serif CJK SC", "Bold", convert=True, full=True),
+    Source(style.HEITI_FULL_PDF, "Noto Sans CJK SC", "Regular", convert=True, full=True),
     Source(style.FANGSONG.pdf, "FandolFang", "Regular", convert=True),
     Source(style.XIAOBIAOSONG.pdf, "Noto Serif CJK SC", "Bold", convert=True),
     Source(style.SONGTI.pdf, "Noto Serif CJK SC", "Regular", convert=True),
     Source(style.HEITI.pdf, "Noto Sans CJK SC", "Regular", convert=True),
     Source(style.KAITI.pdf, "AR PL UKai CN", "Book", convert=False),
+    Source(style.FANGSONG_TRADITIONAL_PDF, "cwTeXFangSong", "Medium", convert=False, em_grid=True),
     Source("HanaMinA", "HanaMinA", "Regular", convert=False),
     Source("HanaMinB", "HanaMinB", "Regular", convert=False),
     Source(style.LATIN_PDF, "Liberation Serif", "Regular", convert=False),
@@ -109,7 +118,7 @@ def load_manifest(directory: Path) -> dict[str, FontInfo]:
 
 # Bump when what a cache file holds changes: every cache file is then rebuilt (in a
 # second or two, from the font itself; the TrueType conversion is not redone).
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: cwTeX 仿宋體 on the em grid (Source.em_grid)
 CACHE_SUFFIX = ".gwcache"
 # the tables a subset copies as they are (reportlab's subsets keep the same ones);
 # glyf, loca, hmtx, head, hhea, maxp and post are made for each subset
@@ -217,7 +226,7 @@ def build_cache(info: FontInfo) -> dict[str, Any]:
         "ps_name": ttf.name.decode("latin-1") if isinstance(ttf.name, bytes) else str(ttf.name),
         "path": str(info.path),
         "cmap": dict(ttf.charToGlyph),
-        "widths": dict(ttf.charWidths),
+        "widths": _on_em_grid(dict(ttf.charWidths)) if info.name in _EM_GRID else dict(ttf.charWidths),
         "default_width": ttf.defaultWidth,
         "ascent": ttf.ascent,
         "descent": ttf.descent,
@@ -237,6 +246,17 @@ def build_cache(info: FontInfo) -> dict[str, Any]:
         "post": post,
         "copied": tuple((tag, tables[tag]) for tag in _COPIED if tag in tables),
     }
+
+
+_EM_GRID = frozenset(s.name for s in SOURCES if s.em_grid)
+# what takes a full 字 cell: CJK punctuation, the ideographs and their extensions, the
+# compatibility ideographs and the full-width forms
+_EM_RANGES = ((0x2E80, 0x303F), (0x3400, 0x9FFF), (0xF900, 0xFAFF), (0xFF01, 0xFF60), (0x20000, 0x3134F))
+
+
+def _on_em_grid(widths: dict[int, float]) -> dict[int, float]:
+    """``widths`` (1/1000 em) with every character of :data:`_EM_RANGES` one em wide."""
+    return {cp: 1000.0 if any(lo <= cp <= hi for lo, hi in _EM_RANGES) else w for cp, w in widths.items()}
 
 
 def _font_stamp(info: FontInfo) -> tuple[object, ...]:
@@ -314,8 +334,18 @@ def _register(directory: Path) -> dict[str, FontInfo]:
     return infos
 
 
-# the big rare-character fonts are parsed only when a text needs them (0.15 s a process)
-_ON_DEMAND = frozenset({style.RARE_PDF, "HanaMinA", "HanaMinB"})
+# the big fallback fonts (rare and Traditional characters) are parsed only when a text
+# needs them (0.15 s and 30 MB a process)
+_ON_DEMAND = frozenset(
+    {
+        style.RARE_PDF,
+        style.XIAOBIAOSONG_FULL_PDF,
+        style.HEITI_FULL_PDF,
+        style.FANGSONG_TRADITIONAL_PDF,
+        "HanaMinA",
+        "HanaMinB",
+    }
+)
 
 
 def register_fonts() -> dict[str, FontInfo]:
@@ -426,12 +456,13 @@ def _picker(face: str, fallbacks: tuple[str, ...], latin: str, dash: str) -> _Pi
 def with_fallback(
     text: str,
     face: str,
-    fallbacks: Iterable[str] = style.FALLBACKS,
+    fallbacks: Iterable[str] | None = None,
     *,
     latin: str = "",
     dash: str = "",
 ) -> Fallback:
-    """Split ``text`` into runs of ``face`` and of the first fallback that has a character.
+    """Split ``text`` into runs of ``face`` and of the first fallback that has a character
+    (``fallbacks``: the face's own chain, :func:`style.fallbacks_for`, when not given).
 
     ``latin`` (when given) sets printable ASCII, as the DOCX's ``w:ascii`` font does, and
     ``dash`` sets U+2014 (a face whose dash does not meet its cell edges).  Characters
@@ -439,7 +470,8 @@ def with_fallback(
     and are listed in ``missing`` for the caller to report.  Call :func:`register_fonts`
     first.
     """
-    pick = _picker(face, tuple(fallbacks), latin, dash)
+    chain = tuple(fallbacks) if fallbacks is not None else style.fallbacks_for(face)
+    pick = _picker(face, chain, latin, dash)
     runs = tuple(Run(font, "".join(chars)) for font, chars in groupby(text, pick.__getitem__))
     lacking = pick.lacking
     missing = (

@@ -245,7 +245,9 @@ def prepare(directory: Path | None = None, *, workers: int = 2, log: Any = sys.s
         ttf = directory / f"{source.name}.ttf"
         entries[source.name] = {"file": ttf.name, "subfont": 0, **stamp}
         prev = old.get(source.name, {})
-        if ttf.is_file() and all(prev.get(k) == v for k, v in stamp.items()):
+        # "full" compared whether or not the new stamp has it: a font once converted full
+        # and now wanted as GB2312 is converted again
+        if ttf.is_file() and all(prev.get(k) == stamp.get(k) for k in {*stamp, "full"}):
             continue
         jobs.append((source.name, path, index, str(ttf), source.full))
     workers = max(1, min(workers, len(jobs)))

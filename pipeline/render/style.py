@@ -65,6 +65,31 @@ FACES = (FANGSONG, XIAOBIAOSONG, HEITI, KAITI, SONGTI)
 # Mincho forms; CJK Extension B and beyond).
 RARE_PDF = "NotoSerifSC-Full"
 FALLBACKS = ("NotoSerifSC", RARE_PDF, "HanaMinA", "HanaMinB")
+# Traditional characters in a 仿宋 role (a reprinted 繁體 notice): FandolFang has the
+# simplified set only, so they would fall to Noto Serif, a 宋体; cwTeX 仿宋體 (fonts-cwtex-fs,
+# the Big5 set in a 仿宋 design, fonts.md §1) draws them first.
+FANGSONG_TRADITIONAL_PDF = "cwTeXFangSong"
+# The 小标宋 title and 黑体 faces are GB2312 subsets (every document loads them); their
+# full conversions, loaded only when a text needs them, draw Traditional characters in
+# the same weight and design (a 繁體 title no longer mixes Bold and Regular).
+XIAOBIAOSONG_FULL_PDF = "NotoSerifSC-Bold-Full"
+HEITI_FULL_PDF = "NotoSansSC-Full"
+_OWN_FALLBACK = {
+    FANGSONG.pdf: FANGSONG_TRADITIONAL_PDF,
+    XIAOBIAOSONG.pdf: XIAOBIAOSONG_FULL_PDF,
+    HEITI.pdf: HEITI_FULL_PDF,
+}
+
+
+def fallbacks_for(pdf_name: str) -> tuple[str, ...]:
+    """The per-character fallback chain of one face of the stack: its own fuller font
+    first, where it has one, then :data:`FALLBACKS`.
+
+    >>> fallbacks_for(FANGSONG.pdf)[0], fallbacks_for(HEITI.pdf)[0], fallbacks_for(KAITI.pdf) == FALLBACKS
+    ('cwTeXFangSong', 'NotoSansSC-Full', True)
+    """
+    own = _OWN_FALLBACK.get(pdf_name)
+    return (own, *FALLBACKS) if own else FALLBACKS
 
 
 def face_of(pdf_name: str) -> Face:

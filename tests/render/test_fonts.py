@@ -32,7 +32,24 @@ def test_font_dir_is_the_environment_variable_or_the_user_cache(monkeypatch, tmp
 def test_every_face_of_the_style_has_a_source():
     names = {s.name for s in fonts.SOURCES}
     faces = {style.FANGSONG, style.XIAOBIAOSONG, style.HEITI, style.KAITI, style.SONGTI}
-    assert {f.pdf for f in faces} | set(style.FALLBACKS) | {style.LATIN_PDF} == names
+    chains = {name for f in faces for name in style.fallbacks_for(f.pdf)}
+    assert {f.pdf for f in faces} | chains | {style.LATIN_PDF} == names
+
+
+def test_traditional_characters_keep_their_faces_design():
+    # a reprinted 繁體 notice (tb04 of the dev corpus): 仿宋 from cwTeX 仿宋體, the 小标宋
+    # title and 黑体 headings from full conversions of their own fonts, never a 宋体
+    fonts.register_fonts()
+    text = "盤錦市人民政府辦公室關於印發"
+    fangsong = fonts.with_fallback(text, style.FANGSONG.pdf)
+    assert {r.font for r in fangsong.runs} == {style.FANGSONG.pdf, style.FANGSONG_TRADITIONAL_PDF}
+    for face, full in (
+        (style.XIAOBIAOSONG, style.XIAOBIAOSONG_FULL_PDF),
+        (style.HEITI, style.HEITI_FULL_PDF),
+    ):
+        assert {r.font for r in fonts.with_fallback(text, face.pdf).runs} == {face.pdf, full}
+    # on the 字 grid: cwTeX advances its characters 0.92 em, the PDF's widths say one
+    assert fonts.char_width(style.FANGSONG_TRADITIONAL_PDF, "縣", 16) == 16
 
 
 def test_unprepared_directory_gives_one_clear_line(tmp_path):

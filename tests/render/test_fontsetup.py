@@ -102,3 +102,23 @@ def test_setup_script_second_run_is_fast_and_changes_nothing():
     )
     assert time.perf_counter() - t0 < 10
     assert [f.stat().st_mtime_ns for f in ttfs] == before
+
+
+def test_a_font_converted_full_and_now_wanted_as_gb2312_is_converted_again(tmp_path, monkeypatch):
+    real = fonts.font_dir()
+    for f in real.iterdir():
+        (tmp_path / f.name).symlink_to(f) if f.suffix == ".ttf" else shutil.copy(f, tmp_path)
+    manifest = json.loads((tmp_path / fonts.MANIFEST).read_text())
+    manifest["fonts"]["NotoSansSC"]["full"] = True  # as an earlier stack converted it
+    (tmp_path / fonts.MANIFEST).write_text(json.dumps(manifest))
+    converted = []
+
+    def fake_convert(src: str, index: int, out: str, full: bool = False) -> float:
+        converted.append((Path(out).name, full))
+        Path(out).unlink(missing_ok=True)
+        shutil.copy(real / Path(out).name, out)
+        return 0.0
+
+    monkeypatch.setattr(fontsetup, "_convert", fake_convert)
+    fontsetup.prepare(tmp_path, workers=1, log=io.StringIO())
+    assert converted == [("NotoSansSC.ttf", False)]
