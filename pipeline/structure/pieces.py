@@ -62,7 +62,29 @@ def _is_run_on_heading(segment: str) -> bool:
     return not any(c in m.rest for c in "。！？!?；;")
 
 
+# a title in 【】 run into the text it heads: "【2023春节放假通知】2023年春节即将来临，…"
+_BRACKETED_TITLE = re.compile(r"^\s*(【[^【】]{6,40}】)(?=\S)(.+)$")
+
+
+def _bracketed_title(text: str) -> tuple[str, str] | None:
+    """(【title】, the text after it) of a line that opens with a bracketed title glued to
+    its body; None for a section marker (【篇一】 is shorter than a title) or a label."""
+    m = _BRACKETED_TITLE.match(text)
+    if m is None:
+        return None
+    inner, rest = m[1][1:-1], m[2]
+    body = len(rest) >= GLUED_BODY_MIN or any(c in rest for c in "。！？")
+    return (m[1], rest) if body and title_like(inner, TITLE_MAX) and parse_marker(inner) is None else None
+
+
 def split_line(line: Line, *, heads_article: bool, title: str = "") -> list[Piece]:
+    glued = _bracketed_title(line.text) if heads_article else None
+    if glued is not None:  # the title, then its text as the line's next piece
+        first = _split_part(line, glued[0], heads_article=True, title=title)
+        rest = _split_part(line, glued[1], heads_article=False, title=title)
+        for p in rest:
+            p.new_line = p.whole_line = p.gap_before = False
+        return first + rest
     parts = [p for p in _FRONT_MATTER.split(line.text) if p.strip()]
     pieces = _split_part(line, parts[0], heads_article=heads_article, title=title) if parts else []
     for part in parts[1:]:

@@ -122,6 +122,10 @@ def strip_furniture(text: str) -> tuple[str, list[tuple[str, str]]]:
         # a listing's title in 书名号: "《生产企业安全生产责任制度》"
         gone += [("《", "listing-title"), ("》", "listing-title")]
         core = core[1:-1]
+    elif core.startswith("【") and core.endswith("】") and core.count("【") == 1 and len(core) >= 8:
+        # a page's title in 【】 ("【2023春节放假通知】"; not a 【篇一】 or 【导读】 label)
+        gone += [("【", "listing-title"), ("】", "listing-title")]
+        core = core[1:-1]
     return core, gone
 
 

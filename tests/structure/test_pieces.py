@@ -30,3 +30,25 @@ def test_two_phrases_are_no_slogan_title():
     # a title and the start of its text: two pieces, not one title
     a = _first("做好群众工作 群众工作是党的生命线是我们的传家宝也是我们最大的政治优势和力量源泉\n")
     assert a.title == "做好群众工作"
+
+
+def test_a_title_in_brackets_run_into_its_text_is_split_off():
+    # tf05 of the dev corpus
+    doc = structure(
+        Cleaned(
+            split_lines(
+                "【2023春节放假通知】2023年春节即将来临，现将放假时间及相关事项通知如下：\n一、放假时间\n"
+            ),
+            (),
+        )
+    )
+    a = doc.articles[0]
+    assert a.title == "2023春节放假通知"
+    assert a.blocks[0].text.startswith("2023年春节即将来临")
+    assert [(r.text, r.reason) for r in doc.removed] == [("【", "listing-title"), ("】", "listing-title")]
+
+
+def test_a_short_bracketed_label_before_the_text_is_no_title():
+    for label in ("【篇一】", "【导读】", "【今日关注】"):
+        a = _first(f"关于做好防汛工作的通知\n{label}近日，我县召开防汛工作会议，部署今年的防汛工作。\n")
+        assert a.title == "关于做好防汛工作的通知", label
