@@ -3,7 +3,8 @@
 What it removes: a short line that starts with a metadata label and a colon (发布时间：,
 来源：, 作者：, 浏览次数：, 字数：, 编辑：, 审核：, 本文链接：…) or that holds two or more such
 labels (a government page's 索引号/发布机构/文号/发文日期 table, a 文库 page's 上传者/格式/页数
-row) — and a single labelled row beside such a line; a date-first row with words but no
+row, or a 政府信息公开 catalogue copied without its colons: "索引号 … 主题分类 …") — and
+a single labelled row beside such a line; a date-first row with words but no
 sentence ("2023-09-12 老街书屋 阅 3526"); a row of page buttons (【字号：大 中 小】【打印】);
 a WeChat byline (原创 … 2024-04-16 发表于浙江); reading time and word counts; share,
 follow, comment and forum furniture alone on a line (扫一扫, 点击上方蓝字关注我们, 发表评论,
@@ -48,12 +49,21 @@ _ACTIONS = re.compile(
     r"^文明上网|理性发言|评论服务协议|^(网友|用户)评论仅供|^请(您)?遵守"
 )
 # a row of bracketed page buttons: 【字号：大 中 小】【打印】【关闭】
-_BUTTONS = re.compile(r"^([【\[](字体|字号|打印|关闭|收藏|分享|返回顶部|返回|纠错|大|中|小|[:：])+[】\]])+$")
+_BUTTONS = re.compile(
+    r"^([【\[](字体|字号|打印|关闭|收藏|分享|返回顶部|返回|纠错|大|中|小|[:：])+[】\]])+$"
+    r"|^(字体|字号)[:：][\[【(（]?[大中小]*[\]】)）]?$"  # "字体:[ ]", "字号：大中小" (key: no spaces)
+)
 # a date/time first, then labels or buttons: "2024-02-27 09:12:45 来源：县政府办 【打印】"
 _DATED = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\d{1,2}:\d{2}(:\d{2})?)?")
 _COUNTER = re.compile(r"\d+\s*(次|人|字|页|KB|MB|K|M)\b|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}", re.I)
 # a date-first row with words after the date but no sentence: "2023-09-12 老街书屋 阅 3526 转 48"
 _DATED_ROW_MAX = 40
+# the fields of a portal's 政府信息公开 catalogue, which copies as "label value" pairs
+# without their colons: two of them on one line are that catalogue
+_CATALOGUE = re.compile(
+    r"(?:^|(?<=\s))(索引号|主题分类|发布机构|发文机关|文号|成文日期|发文日期|有效性|公开方式|公开范围|"
+    r"公开时限|体裁分类|组配分类|生成日期|所属机构|服务对象)(?=[\s:：]|$)"
+)
 _KEYWORDS = re.compile(r"^主\s*题\s*词[:：]")
 MAX_LEN = 120
 # labels that also open lines of prose ("时间：2013年6月至9月，调研组…。", "格式：要求…。"): alone
@@ -84,6 +94,11 @@ def _strong(key: str) -> bool:
     )
 
 
+def _catalogue(text: str) -> bool:
+    """ "索引号 001008/2011-204477 主题分类 综合类": a catalogue's row, its colons lost."""
+    return len(_CATALOGUE.findall(text)) >= 2 and not SENTENCE_PUNCT.search(text)
+
+
 def _imprint_keywords(lines: Sequence[Line], i: int) -> bool:
     """A "主题词：" line of an older document's 版记: a 抄送 or 印发 line within two lines
     after it (GB/T 9704-1999 printed 主题词 above them).  The document's, not the page's."""
@@ -95,7 +110,9 @@ def _imprint_keywords(lines: Sequence[Line], i: int) -> bool:
 
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
     strong = [
-        len(ln.key) <= MAX_LEN and _strong(ln.key) and not _imprint_keywords(lines, i)
+        len(ln.key) <= MAX_LEN
+        and (_strong(ln.key) or _catalogue(ln.text))
+        and not _imprint_keywords(lines, i)
         for i, ln in enumerate(lines)
     ]
     for i, line in enumerate(lines):

@@ -15,10 +15,12 @@ from collections.abc import Sequence
 
 from pipeline.structure.common import TITLE_MAX, flattened, title_candidate
 from pipeline.structure.titles import OFFICIAL
+from pipeline.text.elements import is_organ, record_kind
 from pipeline.text.lexicon import meta_labelled
 from pipeline.text.lines import Line, fold
 from pipeline.text.shapes import GENRE_SUFFIX, ends_sentence, title_like
 
+TITLE_LINE_MAX = 24  # characters of one line of a title set over several lines
 OPENING_TITLE_MIN = 2  # characters of a title that opens a new article by its shape
 GENRE_TITLE_MIN = 8  # "对策建议" alone is a section heading, not a new article's title
 # "市发展改革委　周涛" under a title: a unit and a person's name (a new article's byline)
@@ -39,6 +41,23 @@ def _continues_title(prev: str, key: str) -> bool:
         and not OFFICIAL.search(prev)
         and "关于" in prev
         and "。" not in prev
+    )
+
+
+def _title_goes_on(prev: Line, line: Line) -> bool:
+    """``line`` ends a title ``prev`` began, a blank line between them ("转发温州市推行说理性
+    行政处罚文书" + "指导意见及操作规范的通知"): ``prev`` is a short title-shaped line that
+    neither ends like a title (a genre word, 的通知) nor names an organ or a date (the
+    署名 and 成文日期 closing the article before a new one), and the two read as one title."""
+    return (
+        len(prev.key) <= TITLE_LINE_MAX
+        and title_candidate(prev.text)
+        and not ends_sentence(prev.text)
+        and not GENRE_SUFFIX.search(prev.key)
+        and not OFFICIAL.search(prev.key)
+        and not is_organ(prev.text)
+        and record_kind(prev.text) is None
+        and title_like(prev.key + line.key, TITLE_MAX)
     )
 
 
@@ -85,7 +104,7 @@ def article_starts(lines: Sequence[Line], title_cuts: Sequence[int]) -> list[int
             starts.append(i)  # the same, its title over two lines ("…支持民间" + "投资…方案")
             second_line = i + 1
             continue
-        if _continues_title(prev.key, line.key):
+        if _continues_title(prev.key, line.key) or _title_goes_on(prev, line):
             continue  # "…关于加强普通高等学校" + "毕业生就业工作的通知": one title over two lines
         if i + 1 < len(lines) and _may_open(line) and not line.text.startswith(("—", "-")):
             nxt = lines[i + 1]

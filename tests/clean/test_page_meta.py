@@ -97,3 +97,29 @@ def test_keywords_in_a_portals_catalogue_still_go(run_rule):
     text = "索引号：001/2011-204477 主题分类：综合\n主题词：行政处罚 文书\n关于推行说理性行政处罚文书的意见"
     _kept, removed = run_rule(page_meta, text)
     assert "主题词：行政处罚 文书" in removed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "索引号 001008003004034/2011-204477 主题分类 综合类",
+        "文号 瑞政办〔2011〕129号 发布机构 市市级机关事务管理局信息公开",
+        "成文日期 2011-09-01 有效性",
+        "字体:[ ]",
+        "字号：大 中 小",
+    ],
+)
+def test_a_catalogue_copied_without_its_colons_and_font_buttons_go(run_rule, text):
+    assert run_rule(page_meta, text) == ([], [text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "文号和成文日期要写全，有效性由起草部门把关。",  # a sentence about the fields
+        "成文日期",  # one label alone
+        "字体要端正，字号要统一。",
+    ],
+)
+def test_catalogue_words_in_prose_stay(run_rule, text):
+    assert run_rule(page_meta, text) == ([text], [])

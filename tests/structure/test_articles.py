@@ -58,3 +58,20 @@ def test_a_one_character_line_opens_no_article():
 def test_a_genre_title_after_a_finished_paragraph_still_opens_an_article():
     text = f"第一篇心得\n{PARAGRAPH}\n\n学习党史教育活动心得体会\n通过学习，我深刻认识到党的历史是最生动的教科书。\n"
     assert _starts(text)[1:] == ["学习党史教育活动心得体会"]
+
+
+def test_a_title_set_over_lines_with_blank_lines_between_opens_one_article():
+    # td01 of the dev corpus: 版头, then a three-line title with blank lines between
+    text = (
+        "瑞政办〔2011〕129号\n\n瑞安市人民政府办公室\n\n转发温州市推行说理性行政处罚文书\n\n"
+        "指导意见及操作规范的通知\n\n市政府直属各单位：\n为深入贯彻落实科学发展观，加快法治政府建设。\n"
+    )
+    assert _starts(text)[1:] == []
+
+
+def test_a_signature_and_date_before_a_new_notice_still_close_the_first():
+    text = (
+        f"关于做好防汛工作的通知\n{PARAGRAPH}\n某县人民政府\n2024年3月5日\n\n"
+        f"关于做好抗旱工作的通知\n{PARAGRAPH}\n"
+    )
+    assert _starts(text)[1:] == ["关于做好抗旱工作的通知"]
