@@ -18,6 +18,7 @@ from pipeline.structure.titles import OFFICIAL
 from pipeline.text.elements import is_organ, record_kind
 from pipeline.text.lexicon import meta_labelled
 from pipeline.text.lines import Line, fold
+from pipeline.text.numbering import parse_marker
 from pipeline.text.shapes import GENRE_SUFFIX, ends_sentence, title_like
 
 TITLE_LINE_MAX = 24  # characters of one line of a title set over several lines
@@ -42,6 +43,12 @@ def _continues_title(prev: str, key: str) -> bool:
         and "关于" in prev
         and "。" not in prev
     )
+
+
+def _byline(text: str) -> bool:
+    """A new article's byline under its title ("市发展改革委　周涛"), not a numbered
+    heading of the same shape ("2.1 指挥机构")."""
+    return bool(_BYLINE.match(text)) and parse_marker(text) is None
 
 
 def _title_goes_on(prev: Line, line: Line) -> bool:
@@ -118,7 +125,7 @@ def article_starts(lines: Sequence[Line], title_cuts: Sequence[int]) -> list[int
                     and not title_candidate(nxt.text)
                 )
                 or (flattened(nxt.text) and nxt.gap_before)
-                or (_BYLINE.match(nxt.text) and (ends_sentence(prev.text) or line.gap_before))
+                or (_byline(nxt.text) and (ends_sentence(prev.text) or line.gap_before))
             ):
                 starts.append(i)
                 continue

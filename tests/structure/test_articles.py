@@ -75,3 +75,14 @@ def test_a_signature_and_date_before_a_new_notice_still_close_the_first():
         f"关于做好抗旱工作的通知\n{PARAGRAPH}\n"
     )
     assert _starts(text)[1:] == ["关于做好抗旱工作的通知"]
+
+
+def test_a_numbered_heading_under_a_chapter_line_is_no_byline():
+    # td03: a 预案's contents, "组织体系及职责" over "2.1 指挥机构", after a blank line
+    text = f"牟定县突发环境事件应急预案\n{PARAGRAPH}\n1.5 工作原则\n\n组织体系及职责\n2.1 指挥机构\n2.2 办事机构\n"
+    assert _starts(text)[1:] == []
+
+
+def test_a_byline_under_a_new_title_still_opens_an_article():
+    text = f"第一篇调研报告\n{PARAGRAPH}\n\n关于农村基层治理的调研报告\n市发展改革委　周涛\n{PARAGRAPH}\n"
+    assert _starts(text)[1:] == ["关于农村基层治理的调研报告"]
