@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from pipeline.clean.base import Cut
+from pipeline.clean.site_navigation import NAV_WORDS
 from pipeline.text.elements import imprint_fields
 from pipeline.text.lines import Line
 from pipeline.text.shapes import SENTENCE_PUNCT, URL
@@ -94,6 +95,16 @@ def _strong(key: str) -> bool:
     )
 
 
+def _labelled_with_nav(text: str) -> bool:
+    """ "公开信 时间：2021-08-31 手机版": a short row with a labelled date or counter and a
+    page's navigation word (:data:`site_navigation.NAV_WORDS`) — the page's, whatever else
+    it names (a section)."""
+    key = "".join(text.split())
+    if len(key) > _DATED_ROW_MAX or SENTENCE_PUNCT.search(key) or not _ANY.search(key):
+        return False
+    return bool(_COUNTER.search(key)) and any(w.rstrip(":：") in NAV_WORDS for w in text.split())
+
+
 def _catalogue(text: str) -> bool:
     """ "索引号 001008/2011-204477 主题分类 综合类": a catalogue's row, its colons lost."""
     return len(_CATALOGUE.findall(text)) >= 2 and not SENTENCE_PUNCT.search(text)
@@ -111,7 +122,7 @@ def _imprint_keywords(lines: Sequence[Line], i: int) -> bool:
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
     strong = [
         len(ln.key) <= MAX_LEN
-        and (_strong(ln.key) or _catalogue(ln.text))
+        and (_strong(ln.key) or _catalogue(ln.text) or _labelled_with_nav(ln.text))
         and not _imprint_keywords(lines, i)
         for i, ln in enumerate(lines)
     ]

@@ -107,6 +107,7 @@ def test_keywords_in_a_portals_catalogue_still_go(run_rule):
         "成文日期 2011-09-01 有效性",
         "字体:[ ]",
         "字号：大 中 小",
+        "公开信 时间:2021-08-31 手机版",  # te06: a section, a labelled date, a nav word
     ],
 )
 def test_a_catalogue_copied_without_its_colons_and_font_buttons_go(run_rule, text):
@@ -119,6 +120,7 @@ def test_a_catalogue_copied_without_its_colons_and_font_buttons_go(run_rule, tex
         "文号和成文日期要写全，有效性由起草部门把关。",  # a sentence about the fields
         "成文日期",  # one label alone
         "字体要端正，字号要统一。",
+        "会议时间 2024年3月5日 手机请调至静音",  # a notice's line: no label colon, no nav word
     ],
 )
 def test_catalogue_words_in_prose_stay(run_rule, text):
