@@ -59,6 +59,8 @@ RECORD = re.compile(
 # a site's name and a tagline or section after a space: "共产党员网 先锋文汇…" (a banner)
 SITE_BANNER = re.compile(r"^\S{2,12}(?:网|网站|之家|文库|在线|频道|平台)\s+\S")
 _PREFIX = re.compile(r"^(?:" + "|".join(map(re.escape, TITLE_PREFIXES)) + r")\s*[:：]?\s*")
+# a listing's 发文字号 before the title in 书名号: "國科辦才〔2023〕569號《…的通知》"
+_NUMBERED_LISTING = re.compile(rf"^(?P<number>{elements.DOC_NUMBER})\s*(?=《[^《》]+》$)")
 _SENTENCE_INSIDE = re.compile(r"[。；;]")
 _BAD_END = "。；;：:，,、"
 _OPEN_CLOSE = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
@@ -97,6 +99,8 @@ def strip_furniture(text: str) -> tuple[str, list[tuple[str, str]]]:
     ('企业员工绩效考核与评估指南', [('_第1页', 'page-number')])
     >>> strip_furniture("心得体会的文体和方法(专业13篇)")
     ('心得体会的文体和方法', [('(专业13篇)', 'collection-title')])
+    >>> strip_furniture("國科辦才〔2023〕569號《科技部辦公廳關于公布獲獎名單的通知》")[0]
+    '科技部辦公廳關于公布獲獎名單的通知'
     """
     gone: list[tuple[str, str]] = []
     core = text.strip()
@@ -118,6 +122,10 @@ def strip_furniture(text: str) -> tuple[str, list[tuple[str, str]]]:
             core = core[: m.start()].rstrip()
             continue
         break
+    m = _NUMBERED_LISTING.match(core)
+    if m is not None:
+        gone.append((core[: m.end()], "listing-title"))
+        core = core[m.end() :]
     if core.startswith("《") and core.endswith("》") and core.count("《") == 1:
         # a listing's title in 书名号: "《生产企业安全生产责任制度》"
         gone += [("《", "listing-title"), ("》", "listing-title")]

@@ -51,6 +51,9 @@ ORGAN_SUFFIXES = _words(
 # A 主送 line may also name organs by these endings: 学校各单位, 县政府各部门, 各直属机构
 RECIPIENT_ENDINGS = ("单位", "部门", "机构")
 RECIPIENT_EACH = "各"  # "各市州": an item starting 各 names a kind of organ
+# the administrative divisions a 主送 lists after its 各: "各省、自治区、直辖市人民政府",
+# "各计划单列市、副省级城市科技厅（委、局）" (the State Council's own form)
+RECIPIENT_DIVISIONS = _words("省 自治区 直辖市 计划单列市 副省级城市 市 县 区 州 盟 旗 兵团")
 RECIPIENT_EACH_MAX = 12
 # A 版头 issuer mark: the organ's name and "文件" (STD 7.2.4)
 ISSUER_MARK_SUFFIX = "文件"
@@ -407,6 +410,8 @@ def is_recipients(text: str) -> bool:
     (True, True)
     >>> is_recipients("同志们："), is_recipients("现将有关事项通知如下："), is_recipients("参会人员：")
     (False, False, False)
+    >>> is_recipients("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：")
+    True
     """
     t = text.strip()
     if not t.endswith((":", "：")) or len(t) > RECIPIENTS_MAX or re.search("[。；！？;!?：:]", t[:-1]):
@@ -414,12 +419,14 @@ def is_recipients(text: str) -> bool:
     items = _items(t[:-1])
     if not items or is_salutation(t):
         return False
+    each = items[0].startswith(RECIPIENT_EACH)
     organs = sum(
         1
         for i in items
         if _organ_name(i)
         or i.endswith(RECIPIENT_ENDINGS)
         or (i.startswith(RECIPIENT_EACH) and len(i) <= RECIPIENT_EACH_MAX)
+        or (each and i.endswith(RECIPIENT_DIVISIONS) and len(i) <= RECIPIENT_EACH_MAX)
     )
     return organs * 10 >= len(items) * 7  # seven in ten items name organs
 
