@@ -59,6 +59,8 @@ RECORD = re.compile(
 # a site's name and a tagline or section after a space: "共产党员网 先锋文汇…" (a banner)
 SITE_BANNER = re.compile(r"^\S{2,12}(?:网|网站|之家|文库|在线|频道|平台)\s+\S")
 _PREFIX = re.compile(r"^(?:" + "|".join(map(re.escape, TITLE_PREFIXES)) + r")\s*[:：]?\s*")
+# a bracketed label a page puts before a headline: "[诗婷露雅化妆品]江门七旬阿婆…", "【转载】…"
+_LABEL_BEFORE = re.compile(r"^[\[【]([^\[\]【】]{2,12})[\]】]\s*(?=\S{6,})")
 # a listing's 发文字号 before the title in 书名号: "國科辦才〔2023〕569號《…的通知》"
 _NUMBERED_LISTING = re.compile(rf"^(?P<number>{elements.DOC_NUMBER})\s*(?=《[^《》]+》$)")
 _SENTENCE_INSIDE = re.compile(r"[。；;]")
@@ -101,6 +103,8 @@ def strip_furniture(text: str) -> tuple[str, list[tuple[str, str]]]:
     ('心得体会的文体和方法', [('(专业13篇)', 'collection-title')])
     >>> strip_furniture("國科辦才〔2023〕569號《科技部辦公廳關于公布獲獎名單的通知》")[0]
     '科技部辦公廳關于公布獲獎名單的通知'
+    >>> strip_furniture("[诗婷露雅化妆品]江门七旬阿婆接来电称其涉黑被骗上百万")
+    ('江门七旬阿婆接来电称其涉黑被骗上百万', [('[诗婷露雅化妆品]', 'site-banner')])
     """
     gone: list[tuple[str, str]] = []
     core = text.strip()
@@ -122,6 +126,10 @@ def strip_furniture(text: str) -> tuple[str, list[tuple[str, str]]]:
             core = core[: m.start()].rstrip()
             continue
         break
+    m = _LABEL_BEFORE.match(core)
+    if m is not None and not core.endswith(("】", "]")):
+        gone.append((core[: m.end()].rstrip(), "site-banner"))
+        core = core[m.end() :]
     m = _NUMBERED_LISTING.match(core)
     if m is not None:
         gone.append((core[: m.end()], "listing-title"))
@@ -245,6 +253,8 @@ def _joins(parts: Sequence[Piece], title: str, hinted: bool, after: Piece | None
     )
     if BANNER.search(fold(first)):
         return False
+    if any(fold(b.text).startswith(fold(a.text)) for a, b in itertools.pairwise(parts)):
+        return False  # "牟定县人民政府" over "牟定县人民政府办公室关于…": the site's name, not a part
     return (unbalanced or ends) and not alone and whole and len(key) <= TITLE_MAX
 
 

@@ -25,6 +25,17 @@ BODY = "为切实做好今年的各项工作，现就有关事项通知如下，
         ("绩效管理细则.docx", "绩效管理细则", [".docx"]),
         ("科局局长述职报告范文 篇一", "科局局长述职报告", ["范文 篇一"]),
         ("《生产企业安全生产责任制度》", "生产企业安全生产责任制度", ["《", "》"]),
+        (
+            "[诗婷露雅化妆品]江门七旬阿婆接来电称其涉黑被骗",
+            "江门七旬阿婆接来电称其涉黑被骗",
+            ["[诗婷露雅化妆品]"],
+        ),
+        (
+            "國科辦才〔2023〕569號《關于公布獲獎名單的通知》",
+            "關于公布獲獎名單的通知",
+            ["國科辦才〔2023〕569號", "《", "》"],
+        ),
+        ("【2023春节放假通知】", "2023春节放假通知", ["【", "】"]),
     ],
     ids=[
         "label",
@@ -34,6 +45,9 @@ BODY = "为切实做好今年的各项工作，现就有关事项通知如下，
         "file-name",
         "piece-marker",
         "shuming",
+        "bracketed-label-before",
+        "doc-number-before-shuming",
+        "square-brackets",
     ],
 )
 def test_furniture_around_a_title_is_stripped_and_named(raw, title, gone):
@@ -44,8 +58,14 @@ def test_furniture_around_a_title_is_stripped_and_named(raw, title, gone):
 
 @pytest.mark.parametrize(
     "text",
-    ["筑牢安全网—守护群众平安", "关于做好2024年度防汛抗旱工作的紧急通知", "学习《党章》心得体会"],
-    ids=["dash-inside", "official", "shuming-inside"],
+    [
+        "筑牢安全网—守护群众平安",
+        "关于做好2024年度防汛抗旱工作的紧急通知",
+        "学习《党章》心得体会",
+        "【篇一】",
+        "[转载]短",
+    ],
+    ids=["dash-inside", "official", "shuming-inside", "piece-marker-alone", "label-over-a-short-rest"],
 )
 def test_a_title_without_furniture_is_left_whole(text):
     assert strip_furniture(text) == (text, [])
@@ -127,3 +147,9 @@ def test_a_site_banner_line_is_not_the_title():
 
 def test_no_candidate_no_title():
     assert choose(_pieces(BODY)).title == ""
+
+
+def test_a_sites_name_over_a_title_that_begins_with_it_is_no_part_of_it():
+    # td03 of the dev corpus: the portal's name, then the notice's title under its issuer
+    head = choose(_pieces("牟定县人民政府", "牟定县人民政府办公室关于印发突发环境事件应急预案的通知", BODY))
+    assert head.title == "牟定县人民政府办公室关于印发突发环境事件应急预案的通知"
