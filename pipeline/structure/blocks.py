@@ -551,6 +551,16 @@ def _table(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
     return True
 
 
+def _put_number(head: dict[str, str], number: str) -> None:
+    """The 版头's 发文字号: the first one met, unless a later one has the standard form
+    (a listing's "瑞政办(2011)129号" gives way to the document's "瑞政办〔2011〕129号")."""
+    old = head.get("doc_number")
+    if old is None or (
+        not elements.STRICT_DOC_NUMBER.match(old) and elements.STRICT_DOC_NUMBER.match(number)
+    ):
+        head["doc_number"] = number
+
+
 def _head_line(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
     """A 发文字号 or 签发人 line under the title, before the body: the 版头's (STD 7.2.5)."""
     body = [b for b in s.b.blocks if not isinstance(b, Byline)]
@@ -561,7 +571,7 @@ def _head_line(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
     if number is None and names is None:
         return False
     if number is not None:
-        s.head.setdefault("doc_number", normalize(number))
+        _put_number(s.head, normalize(number))
     s.signers = s.signers or tuple(normalize(n) for n in names or ())
     s.head_at = k
     return True

@@ -304,3 +304,10 @@ def test_a_copies_line_in_the_body_stays_in_the_body():
     a = _one(f"关于印刷材料的通知\n{BODY}\n共印60份\n{BODY}\n")
     assert a.imprint is None
     assert "共印60份" in [b.text for b in a.blocks]
+
+
+def test_the_documents_own_doc_number_wins_over_a_listings_form():
+    # td01 of the dev corpus: the listing printed "(2011)", the document "〔2011〕"
+    a = _one(f"瑞政办(2011)129号 转发某某指导意见的通知\n瑞政办〔2011〕129号\n市政府直属各单位：\n{BODY}\n")
+    assert a.head is not None
+    assert a.head.doc_number == "瑞政办〔2011〕129号"
