@@ -7,7 +7,8 @@ Why: 文库-style sites print the uploaded file's name above the preview and lis
 files below it.
 Example: "2023年度抓基层党建工作述职报告.doc" → removed (the title line after it stays).
 Leaves alone: sentences that mention a file ("请将材料以.docx格式报送。") — a file name line
-has no sentence punctuation and ends with its extension.
+has no sentence punctuation and ends with its extension — and the items of a 附件说明
+("附件：1.国际会议申报须知.doc" and the numbered names under it), which are the document's.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from pipeline.clean.base import Cut
+from pipeline.text.elements import attachment_item, attachment_line
 from pipeline.text.lines import Line
 
 REASON = "file-name"
@@ -26,6 +28,14 @@ _FILE = re.compile(
 
 
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
+    in_attachments = False  # under a 附件说明: its items are the document's, names and all
     for i, line in enumerate(lines):
-        if _FILE.match(line.text.strip().replace("\u3000", "")):
+        text = line.text.strip().replace("\u3000", "")
+        if attachment_line(text) is not None:
+            in_attachments = True
+            continue
+        if in_attachments and attachment_item(text) is not None:
+            continue
+        in_attachments = False
+        if _FILE.match(text):
             yield Cut(i)

@@ -87,8 +87,6 @@ _SENTENCE_MARK = re.compile(r"[，。；！？,;!?]")
 SECTION_WORDS = frozenset(
     ["参考文献", "附录", "致谢", "结束语", "结语", "引言", "前言", "后记", "主要参考文献"]
 )
-# "附件：1．…" starts a list of attachments; its "2．…" items are not headings
-_ATTACHMENTS = re.compile(r"^附件\s*[:：]")
 # short lines that are never section headings: a date or speaker line under a title
 # ("（2024年3月1日）", "县委书记 张三"), a signature date at the end
 _NOT_HEADING = re.compile(r"^[（(].*[)）]$|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -826,7 +824,9 @@ def build_article(
         s.head.setdefault("doc_number", head.doc_number)
     for k, p in enumerate(rest):
         m = parse_marker(p.text)
-        s.in_attachments = bool(_ATTACHMENTS.match(p.text)) or (s.in_attachments and m is not None)
+        s.in_attachments = elements.attachment_line(p.text) is not None or (
+            s.in_attachments and (m is not None or elements.attachment_item(p.text) is not None)
+        )  # "2.2010年度计划表.doc" reads as a decimal, not a marker: the item's shape decides
         for step in BODY_STEPS:
             if step(s, k, p, m):
                 break

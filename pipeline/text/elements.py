@@ -143,7 +143,7 @@ STRICT_DOC_NUMBER = re.compile(rf"^[{HAN}A-Za-z]+〔\d{{4}}〕[1-9]\d*号$")
 _SIGNERS = re.compile(rf"^签{_SP}发{_SP}人{_SP}{_COLON}{_SP}(?P<names>\S.*)$")
 _COPY_NUMBER = re.compile(r"^\d{6}$")  # 份号: six Arabic digits (STD 7.2.1)
 _CLASSIFICATION = re.compile(rf"^(?:{'|'.join(CLASSIFICATIONS)}){_SP}(?:★{_SP}\S{{1,8}})?$")
-_ATTACHMENT = re.compile(rf"^附{_SP}件{_SP}{_COLON}{_SP}(?P<rest>.*)$")
+_ATTACHMENT = re.compile(rf"^附{_SP}件{_SP}(?P<no>\d{{1,2}})?{_SP}{_COLON}{_SP}(?P<rest>.*)$")
 # an item of the 附件说明: "1.名称", "2、名称", "（3）名称"
 _ITEM = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<name>\S.*)$")
 _CC = re.compile(rf"^抄{_SP}送{_SP}{_COLON}{_SP}(?P<v>\S.*)$")
@@ -514,13 +514,15 @@ def attachment_line(text: str) -> tuple[str, str] | None:
 
     >>> attachment_line("附件:1.国际会议申报须知.doc"), attachment_line("附件：会议回执"), attachment_line("附件：")
     (('1.', '国际会议申报须知.doc'), ('', '会议回执'), ('', ''))
-    >>> attachment_line("附件是一份名单") is None
-    True
+    >>> attachment_line("附件是一份名单") is None, attachment_line("附件2：手工作品拟获奖名单")
+    (True, ('2.', '手工作品拟获奖名单'))
     """
     m = _ATTACHMENT.match(text.strip())
     if m is None:
         return None
     rest = m["rest"].strip()
+    if m["no"] and rest:  # "附件1：名称": the number in its label
+        return f"{int(m['no'])}.", rest
     return attachment_item(rest) or ("", rest)
 
 

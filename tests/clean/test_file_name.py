@@ -31,3 +31,10 @@ NEAR_MISSES = [
 @pytest.mark.parametrize("text", NEAR_MISSES)
 def test_file_name_keeps_sentences_about_files(run_rule, text):
     assert run_rule(file_name, text) == ([text], [])
+
+
+def test_the_items_of_an_attachment_list_are_the_documents(run_rule):
+    text = "附件：1.国际会议申报须知.doc\n2.2010年度国际会议计划表.doc\n2023年度述职报告.doc"
+    kept, removed = run_rule(file_name, text)
+    assert kept == ["附件：1.国际会议申报须知.doc", "2.2010年度国际会议计划表.doc"]
+    assert removed == ["2023年度述职报告.doc"]

@@ -316,3 +316,12 @@ def test_the_documents_own_doc_number_wins_over_a_listings_form():
     head = doc.documents[0].head
     assert head is not None
     assert head.doc_number == "瑞政办〔2011〕129号"
+
+
+def test_numbered_attachment_labels_and_file_names_are_a_list_of_attachments():
+    # tf03 of the dev corpus: "附件1：" / "附件2：" labels
+    a = _one(f"关于公示获奖名单的通知\n{BODY}\n附件1：绘画拟获奖名单\n附件2：手工作品拟获奖名单\n")
+    assert a.blocks[1:] == (Attachment("1.", "绘画拟获奖名单"), Attachment("2.", "手工作品拟获奖名单"))
+    # tb09: an item that reads as a decimal ("2.2010年度…")
+    a = _one(f"关于填报计划的通知\n{BODY}\n附件：1.申报须知.doc\n2.2010年度会议计划表.doc\n")
+    assert a.blocks[1:] == (Attachment("1.", "申报须知.doc"), Attachment("2.", "2010年度会议计划表.doc"))
