@@ -21,11 +21,11 @@ from support import ROOT
 SHARED = ROOT.parent / "shared"
 RESERVED = SHARED / "eval" / "reserved.md"
 # dev split, tools/corpus_eval.py: the figures minus a margin of about one file's worth.
-# The round-2 files (ta, tb, tc, hg, hm: 95) keep their floors of 2026-12-01; the whole
+# The round-2 files (ta, tb, tc, hg, hm: 95) keep their floors (titles raised to 0.85 in round 3); the whole
 # split (with the element batch td, te, tf of round 3: 109 files) has its own.
 ROUND2 = ("ta", "tb", "tc", "hg", "hm")
 FLOORS = {
-    "title_acc": 0.83,
+    "title_acc": 0.85,
     "content_p": 0.95,
     "content_r": 0.98,
     "cruft_r": 0.94,
@@ -34,16 +34,23 @@ FLOORS = {
     "para_f1": 0.93,
 }
 FLOORS_ALL = {
-    "title_acc": 0.79,
+    "title_acc": 0.85,
     "content_p": 0.955,
     "content_r": 0.98,
-    "cruft_r": 0.93,
+    "cruft_r": 0.935,
     "cruft_p": 0.96,
     "head_f1": 0.785,
-    "para_f1": 0.93,
+    "para_f1": 0.935,
 }
-# element recall on the whole dev split (precision is 0.92–1.00 for every type)
-ELEMENT_RECALL_FLOORS = {"recipients": 0.70, "signature": 0.75, "date": 0.78, "table": 0.70}
+# element recall on the whole dev split (precision is 0.93–1.00 for every type)
+ELEMENT_RECALL_FLOORS = {
+    "recipients": 0.76,
+    "signature": 0.76,
+    "date": 0.78,
+    "table": 0.80,
+    "attachment": 0.80,
+    "byline": 0.50,
+}
 
 
 def _load(name: str, path: Path) -> ModuleType:
