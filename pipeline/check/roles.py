@@ -45,7 +45,10 @@ IMPRINT = re.compile(
 )  # 版记 (7.4.2, 7.4.3; 1999: 主题词, 份数)
 SALUTATION = re.compile(r"同志|各位|朋友|女士|先生|同学|老师|代表|来宾|大家")
 LABEL_MAX = 6  # "说明：", "瀏覽量：": a label this short under a title is no 主送
-ADDRESS_REACH = 2  # a 主送 or salutation found up to two lines below the title block
+ADDRESS_ITEM_MAX = 16  # characters of one item of a 主送 list read loosely
+# words of a sentence that announces what follows, never of a 主送 ("现将有关事项通知如下：")
+SENTENCE_WORDS = re.compile(r"如下|现将|根据|按照|为了|为进一步|经研究")
+ADDRESS_REACH = 3  # a 主送 or salutation found up to three lines below the title block (as structure takes one after three lines that say nothing)
 SALUTATION_REACH = 5  # … and a salutation up to five lines into the body (bylines, a letter's heading)
 _SENTENCE_END = "。！？"
 
@@ -195,7 +198,17 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
         i = filled[k]
         t = texts[i]
         titled = any(r is not None and r.kind == "title" for r in roles)
-        loose = titled and len(t) > LABEL_MAX and len(t) <= 80 and not re.search(r"[。；！？]", t)
+        # other tools' 主送 lines the shared shapes may not know: short items in a list
+        # ("各乡镇，各有关单位："), not a sentence's clauses ("…，现将有关事项通知如下：")
+        items = re.split(r"[，、,]", t[:-1])
+        listed = all(len(i) <= ADDRESS_ITEM_MAX for i in items)
+        loose = (
+            titled
+            and LABEL_MAX < len(t) <= 80
+            and not re.search(r"[。；！？]", t)
+            and listed
+            and not SENTENCE_WORDS.search(t)
+        )
         if t.endswith("：") and heading_role(t) is None and (loose or is_recipients(t) or _salutation(t)):
             roles[i] = Role("salutation" if _salutation(t) else "recipients")
             k += 1
@@ -215,7 +228,9 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
         t = texts[filled[end]]
         below = texts[filled[end + 1]] if end + 1 < len(filled) else ""
         # the 印发机关 on its own line above "…印发", e.g. "XX县人民政府办公室"
-        printer = below.endswith("印发") and len(t) <= 30 and not re.search(r"[。，：]", t)
+        printer = (
+            below.endswith("印发") and len(t) <= 30 and not re.search(r"[。，：]", t) and not _is_date(t)
+        )
         if not (IMPRINT.search(t) or printer):
             break
         roles[filled[end]] = Role("imprint")

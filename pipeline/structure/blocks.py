@@ -60,7 +60,7 @@ from pipeline.text import elements
 from pipeline.text.lines import Line, fold
 from pipeline.text.normalize import join_wrapped, normalize
 from pipeline.text.numbering import SECTION_NUMBER, Marker, parse_marker
-from pipeline.text.shapes import HAN_CHAR, ends_sentence, title_like
+from pipeline.text.shapes import CLOSERS, HAN_CHAR, ends_sentence, title_like
 
 HEADING_MAX = 100  # a "heading" sentence longer than this is a numbered paragraph
 UNNUMBERED_HEADING_MAX = 30
@@ -273,7 +273,7 @@ class Builder:
         主送 may still come."""
         return len(self.blocks) <= PREAMBLE_MAX and all(
             isinstance(b, Byline)
-            or (isinstance(b, Paragraph) and len(b.text) <= PREAMBLE_LINE_MAX and not ends_sentence(b.text))
+            or (isinstance(b, Paragraph) and len(b.text) <= PREAMBLE_LINE_MAX and not _sentence(b.text))
             or (isinstance(b, Heading) and not b.number and not b.tail)
             for b in self.blocks
         )
@@ -547,6 +547,12 @@ def _table(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
         table = Table(table.rows, table.header_rows, prev.text, line=prev.line)
     s.b.element(table)
     return True
+
+
+def _sentence(text: str) -> bool:
+    """A finished sentence ("。！？…" at its end), not a label's colon ("视力保护色：")."""
+    t = text.rstrip().rstrip(CLOSERS)
+    return t.endswith(("。", "！", "？", "!", "?", "…", "；", ";"))
 
 
 def _put_number(head: dict[str, str], number: str) -> None:

@@ -134,3 +134,38 @@ def test_a_date_without_its_day_is_a_date_only_at_the_end():
     assert tail == ["title", "body", "date"]
     inner = kinds(Hint("工作回顾", "center", 22), Hint("2023年1月", size=16), Hint("正文。", size=16))
     assert inner[1] != "date"
+
+
+def test_a_sentence_that_ends_with_a_colon_under_the_title_is_body():
+    # tf05 of the dev corpus
+    got = kinds(
+        Hint("2023春节放假通知", "center", 22),
+        Hint("2023年春节即将来临，根据国务院办公厅发布的放假安排，现将放假时间及相关事项通知如下：", size=16),
+        Hint("正文。", size=16),
+    )
+    assert got == ["title", "body", "body"]
+
+
+def test_a_date_above_a_merged_imprint_line_is_no_printer():
+    # tb08: the PDF's 版记 rows read as one line that ends with 印发; the 成文日期 above it
+    got = kinds(
+        Hint("关于召开会议的通知", "center", 22),
+        Hint("正文。", size=16),
+        Hint("鹰潭市科学技术协会", "right", 16),
+        Hint("2008年3月5日", "right", 16),
+        Hint("主题词：科协工作 会议 通知 鹰潭市科协办公室 2008年3月5日印发", size=14),
+    )
+    assert got[-2:] == ["date", "imprint"]
+
+
+def test_a_recipients_line_three_lines_below_the_title():
+    # tf08: two page-metadata lines and the title's copy between title and 主送
+    got = kinds(
+        Hint("关于公布获奖名单的通知", "center", 22),
+        Hint("瀏覽量：", size=16),
+        Hint("時間：2024-01-07 15:31:14", size=16),
+        Hint("关于公布获奖名单的通知", size=16),
+        Hint("各省、自治区、直辖市科技厅（委、局）：", size=16),
+        Hint("正文。", size=16),
+    )
+    assert got[4] == "recipients"

@@ -325,3 +325,11 @@ def test_numbered_attachment_labels_and_file_names_are_a_list_of_attachments():
     # tb09: an item that reads as a decimal ("2.2010年度…")
     a = _one(f"关于填报计划的通知\n{BODY}\n附件：1.申报须知.doc\n2.2010年度会议计划表.doc\n")
     assert a.blocks[1:] == (Attachment("1.", "申报须知.doc"), Attachment("2.", "2010年度会议计划表.doc"))
+
+
+def test_a_recipients_line_after_a_pages_labels():
+    # tb15 of the dev corpus: "归档时间：…" and "视力保护色：" left above the 主送
+    a = _one(
+        f"关于印发实施意见的通知\n归档时间：2018-11-21\n视力保护色：\n各县市区委、人民政府，市直各单位：\n{BODY}\n"
+    )
+    assert Recipients("各县市区委、人民政府，市直各单位：") in a.blocks
