@@ -1194,11 +1194,18 @@ def _set_width(text: str) -> float:
 
     >>> round(_set_width("2024年3月5日"), 1), round(_set_width("某县人民政府"), 1)
     (109.8, 94.5)
+    >>> round(_set_width("****年**月**日"), 1)
+    109.2
     """
     full = CHAR_ADVANCE_TWIPS / 20
     half = style.BODY.size / 2 + CHAR_SPACING_TWIPS / 20
     width = sum(half if ord(c) < 0x80 else full for c in text)
-    changes = sum(1 for a, b in itertools.pairwise(text) if (ord(a) < 0x80) != (ord(b) < 0x80))
+    # only beside a Latin letter or digit: "****年**月**日" (a template's blanks) gets none
+    changes = sum(
+        1
+        for a, b in itertools.pairwise(text)
+        if (ord(a) < 0x80) != (ord(b) < 0x80) and (a if ord(a) < 0x80 else b).isalnum()
+    )
     return width + changes * AUTOSPACE
 
 

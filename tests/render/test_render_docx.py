@@ -468,3 +468,9 @@ def test_a_document_with_a_table_takes_the_page_fits_tracking_but_not_its_pitch(
     for p in body:
         assert _val(p._p, "w:pPr/w:snapToGrid") is None
         assert _val(p._p, "w:pPr/w:spacing", "w:line") not in fitted
+
+
+def test_a_templates_blank_date_takes_no_latin_gap():
+    # te06 of the dev corpus: "****年**月**日" has no Latin letter or digit beside a
+    # Chinese character, so LibreOffice leaves no gap there: the 署名 is placed by it
+    assert render_docx._set_width("****年**月**日") == pytest.approx(8 * 7.75 + 3 * 15.75, abs=0.01)
