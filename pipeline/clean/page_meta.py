@@ -29,12 +29,32 @@ from pipeline.text.shapes import SENTENCE_PUNCT, URL
 
 REASON = "page-meta"
 
+# the fields of a portal's 政府信息公开 catalogue (索引号 … 主题分类 … 发布机构 …)
+CATALOGUE_LABELS = (
+    "索引号",
+    "主题分类",
+    "发布机构",
+    "发文机关",
+    "文号",
+    "发文字号",
+    "成文日期",
+    "发文日期",
+    "有效性",
+    "公开方式",
+    "公开范围",
+    "公开时限",
+    "体裁分类",
+    "组配分类",
+    "生成日期",
+    "所属机构",
+    "服务对象",
+)
 _LABELS = (
     r"(发布|更新|上传|发表|录入)?(时间|日期)|来源|文章来源|信息来源|稿件来源|作者|编辑|责任编辑|责编|"
     r"浏览(次数|量)?|阅读(次数|量)?|点击(数|量|次数)?|人气|字数|页数|大小|格式|评论(数)?|收藏|分享|举报|"
     r"发布(人|者|单位)|供稿|审核|摄影|字号|下载(次数)?|上传者|贡献者|一审|二审|三审|终审|校对|美编|"
-    r"索引号|发布机构|发文机关|文号|发文字号|成文日期|发文日期|主题分类|主题词|有效性|标题|"
-    r"投稿邮箱|联系电话|联系邮箱|本文链接|原文链接|原文地址|文章链接|链接|网址"
+    + "|".join(CATALOGUE_LABELS)
+    + r"|主题词|标题|投稿邮箱|联系电话|联系邮箱|本文链接|原文链接|原文地址|文章链接|链接|网址"
 )
 _START = re.compile(rf"^[（(\[【]?({_LABELS})[:：]")  # "（责任编辑：张三）" too
 _ANY = re.compile(rf"({_LABELS})[:：]")
@@ -61,11 +81,7 @@ _COUNTER = re.compile(r"\d+\s*(次|人|字|页|KB|MB|K|M)\b|\d{4}[-/.年]\d{1,2}
 _DATED_ROW_MAX = 40
 # the fields of a portal's 政府信息公开 catalogue, which copies as "label value" pairs
 # without their colons: two of them on one line are that catalogue
-_CATALOGUE = re.compile(
-    r"(?:^|(?<=\s))(索引号|主题分类|发布机构|发文机关|文号|成文日期|发文日期|有效性|公开方式|公开范围|"
-    r"公开时限|体裁分类|组配分类|生成日期|所属机构|服务对象)(?=[\s:：]|$)"
-)
-_KEYWORDS = re.compile(r"^主\s*题\s*词[:：]")
+_CATALOGUE = re.compile(r"(?:^|(?<=\s))(" + "|".join(CATALOGUE_LABELS) + r")(?=[\s:：]|$)")
 MAX_LEN = 120
 # labels that also open lines of prose ("时间：2013年6月至9月，调研组…。", "格式：要求…。"): alone
 # they count only beside another label, a counter or a date-first row
@@ -113,7 +129,8 @@ def _catalogue(text: str) -> bool:
 def _imprint_keywords(lines: Sequence[Line], i: int) -> bool:
     """A "主题词：" line of an older document's 版记: a 抄送 or 印发 line within two lines
     after it (GB/T 9704-1999 printed 主题词 above them).  The document's, not the page's."""
-    if not _KEYWORDS.match(lines[i].key):
+    mine = imprint_fields(lines[i].text)
+    if mine is None or "keywords" not in mine:
         return False
     after = lines[i + 1 : i + 3]
     return any((f := imprint_fields(ln.text)) is not None and set(f) & {"cc", "print_date"} for ln in after)
