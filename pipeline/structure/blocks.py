@@ -72,6 +72,7 @@ HEAD_LINE_AFTER_MAX = 4  # a 发文字号 line under at most this many paragraph
 BYLINES_MAX = 3  # speaker, occasion, date: more lines under a title are body
 CREDIT_BLOCKS_MAX = 2  # a "记者 …" credit may follow a news page's dateline paragraph
 SIGNATURES_MAX = 4  # organs signing one document jointly, one line each
+LABEL_LINE_MAX = 20  # characters of a "X：" line that heads the subhead under it
 PREAMBLE_MAX = 3  # blocks before a 主送 that say nothing (bylines, a broken 发文字号, a time stamp)
 PREAMBLE_LINE_MAX = 30  # … each short and no sentence
 # A joined paragraph stops growing here and the next line starts a new one.  The longest
@@ -467,9 +468,25 @@ def _unnumbered_heading(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
         and len(nxt.text) >= 30
         and (p.gap_before or ends_sentence(s.b.open_text()) or not s.b.blocks)
     ):
+        prev = s.b.blocks[-1] if s.b.blocks else None
+        if isinstance(prev, Paragraph) and _label_line(prev.text):
+            # "英国《泰晤士报》：" on the line above a subhead: the heading's own first words
+            s.b.blocks.pop()
+            s.b.unnumbered(prev.text + text, no=prev.line)
+            return True
         s.b.unnumbered(text, no=p.no)
         return True
     return False
+
+
+def _label_line(text: str) -> bool:
+    """A short line that ends with a colon and says no more ("英国《泰晤士报》：", "冷风：")."""
+    t = text.strip()
+    return (
+        2 <= len(t) <= LABEL_LINE_MAX
+        and t.endswith(("：", ":"))
+        and not re.search("[。！？；，,!?;]", t[:-1])
+    )
 
 
 def _paragraph(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:

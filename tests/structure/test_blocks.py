@@ -333,3 +333,11 @@ def test_a_recipients_line_after_a_pages_labels():
         f"关于印发实施意见的通知\n归档时间：2018-11-21\n视力保护色：\n各县市区委、人民政府，市直各单位：\n{BODY}\n"
     )
     assert Recipients("各县市区委、人民政府，市直各单位：") in a.blocks
+
+
+def test_a_label_line_above_a_subhead_is_the_headings_first_words():
+    # hg05 of the dev corpus: "<strong>英国《泰晤士报》：</strong>" on a line of its own
+    long = "国庆黄金周期间，武汉各大景区游人如织，城市重新焕发活力，外国媒体纷纷报道了这一景象。"
+    a = _one(f"外媒看武汉\n{long}\n\n英国《泰晤士报》：\n蓬勃发展的武汉再次充满欢声笑语\n{long}\n")
+    assert Heading(1, "", "英国《泰晤士报》：蓬勃发展的武汉再次充满欢声笑语") in a.blocks
+    assert Paragraph("英国《泰晤士报》：") not in a.blocks
