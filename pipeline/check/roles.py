@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.text.elements import is_date, is_month_date, is_recipients, is_salutation
+from pipeline.text.elements import LIST_SEPARATORS, is_date, is_month_date, is_recipients, is_salutation
 from pipeline.text.numbering import parse_marker
 
 _CN_DIGIT = "〇○零一二三四五六七八九十ＯOo０-９"  # "二OO八年": letter O typed for 〇
@@ -200,7 +200,7 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
         titled = any(r is not None and r.kind == "title" for r in roles)
         # other tools' 主送 lines the shared shapes may not know: short items in a list
         # ("各乡镇，各有关单位："), not a sentence's clauses ("…，现将有关事项通知如下：")
-        items = re.split(r"[，、,]", t[:-1])
+        items = LIST_SEPARATORS.split(t[:-1])
         listed = all(len(i) <= ADDRESS_ITEM_MAX for i in items)
         loose = (
             titled

@@ -60,7 +60,7 @@ from pipeline.text import elements
 from pipeline.text.lines import Line, fold
 from pipeline.text.normalize import join_wrapped, normalize
 from pipeline.text.numbering import SECTION_NUMBER, Marker, parse_marker
-from pipeline.text.shapes import CLOSERS, HAN_CHAR, ends_sentence, title_like
+from pipeline.text.shapes import HAN_CHAR, ends_sentence, title_like
 
 HEADING_MAX = 100  # a "heading" sentence longer than this is a numbered paragraph
 UNNUMBERED_HEADING_MAX = 30
@@ -482,11 +482,7 @@ def _unnumbered_heading(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
 def _label_line(text: str) -> bool:
     """A short line that ends with a colon and says no more ("英国《泰晤士报》：", "冷风：")."""
     t = text.strip()
-    return (
-        2 <= len(t) <= LABEL_LINE_MAX
-        and t.endswith(("：", ":"))
-        and not re.search("[。！？；，,!?;]", t[:-1])
-    )
+    return 2 <= len(t) <= LABEL_LINE_MAX and t.endswith(("：", ":")) and not _SENTENCE_MARK.search(t[:-1])
 
 
 def _paragraph(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
@@ -567,9 +563,8 @@ def _table(s: _Body, k: int, p: Piece, m: Marker | None) -> bool:
 
 
 def _sentence(text: str) -> bool:
-    """A finished sentence ("。！？…" at its end), not a label's colon ("视力保护色：")."""
-    t = text.rstrip().rstrip(CLOSERS)
-    return t.endswith(("。", "！", "？", "!", "?", "…", "；", ";"))
+    """A finished sentence (:func:`ends_sentence`), not a label's colon ("视力保护色：")."""
+    return ends_sentence(text) and not text.rstrip().endswith(("：", ":"))
 
 
 def _put_number(head: dict[str, str], number: str) -> None:

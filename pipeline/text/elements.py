@@ -156,7 +156,7 @@ _COPIES = re.compile(rf"^[（(]?{_SP}共{_SP}印{_SP}\d{{1,6}}{_SP}份{_SP}[）)
 _NOTE = re.compile(r"^[（(](?P<inner>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]$")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _SENTENCE_MARKS = re.compile(r"[，。；！？,;!?]")
-_LIST_SEPARATORS = re.compile(r"[，、,]")
+LIST_SEPARATORS = re.compile(r"[，、,]")
 _ORGAN_CHARS = re.compile(f"[{HAN}·A-Za-z*＊×]+")  # "XX县人民政府", "***县教育局": a template's name
 _NAME = re.compile(rf"^[{HAN}·]{{2,4}}$")
 # "县委书记 张三", "党组书记、局长　杜  宇": a unit or office, a space, a name (spaced out or not)
@@ -400,7 +400,7 @@ def issuer_mark(text: str) -> bool:
 
 def _items(text: str) -> list[str]:
     inner = _BRACKETED.sub("", simplified(text))
-    return [i.strip() for i in _LIST_SEPARATORS.split(inner) if i.strip()]
+    return [i.strip() for i in LIST_SEPARATORS.split(inner) if i.strip()]
 
 
 def is_recipients(text: str) -> bool:
