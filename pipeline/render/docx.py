@@ -1546,7 +1546,10 @@ def _body_content(document: _Doc, article: Article, *, reader: str, seal: bool, 
         # fonts`) the DOCX is still made, its word processor breaking lines on its own
         with contextlib.suppress(RenderError):
             hints = pdf.layout_hints(article, seal=seal)
-        if not style.PAGE_FIT_PITCH_IN_DOCX_WITH_TABLES and any(isinstance(b, Table) for b in article.blocks):
+        tables = any(isinstance(b, Table) for b in article.blocks)
+        if not style.PAGE_FIT_PITCH_IN_DOCX[reader] or (
+            tables and not style.PAGE_FIT_PITCH_IN_DOCX_WITH_TABLES
+        ):
             hints = {k: dataclasses.replace(h, pitch=PAGE.line_pitch) for k, h in hints.items()}
     index = {id(b): k for k, b in enumerate(article.blocks)}
     for run in layout_runs(article):

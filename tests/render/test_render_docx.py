@@ -440,14 +440,29 @@ def test_only_the_libreoffice_docx_has_joiners_against_its_asian_latin_spacing()
 
 
 @needs_fonts
-def test_the_page_fits_pitch_is_the_paragraphs_exact_spacing_off_the_grid():
+def test_for_libreoffice_the_page_fits_pitch_is_the_paragraphs_exact_spacing_off_the_grid():
     two = [Paragraph("国" * 26 + "家" * 4 + "。") for _ in range(11)]
     article = Article("", "", (*two, Paragraph("民" * 10 + "。")))  # page 2 of one line
-    doc = docx.Document(io.BytesIO(render_docx.render(article)))
+    doc = docx.Document(io.BytesIO(render_docx.render(article, reader="libreoffice")))
     pitch = round(style.PAGE.body_height / (style.PAGE.lines + 1) * 20)
     for p in doc.paragraphs:
         assert _val(p._p, "w:pPr/w:spacing", "w:line") == str(pitch)
         assert _val(p._p, "w:pPr/w:snapToGrid") == "0"  # a lines grid would snap it back
+
+
+@needs_fonts
+def test_for_word_the_page_fit_keeps_the_grids_pitch():
+    # a word processor whose lines differ from ours by one would get the tighter pitch
+    # and still the second page (style.PAGE_FIT_PITCH_IN_DOCX)
+    from pipeline.render import pdf
+
+    two = [Paragraph("国" * 26 + "家" * 4 + "。") for _ in range(11)]
+    article = Article("", "", (*two, Paragraph("民" * 10 + "。")))
+    assert {f.pitch for f in pdf.layout_hints(article).values()} != {style.PAGE.line_pitch}  # the PDF fits
+    doc = docx.Document(io.BytesIO(render_docx.render(article)))
+    for p in doc.paragraphs:
+        assert _val(p._p, "w:pPr/w:snapToGrid") is None
+        assert _val(p._p, "w:pPr/w:spacing", "w:line") in (None, str(render_docx.LINE_PITCH_TWIPS))
 
 
 @needs_fonts
