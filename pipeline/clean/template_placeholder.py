@@ -3,10 +3,14 @@
 What it removes: a line holding a template variable that the site's engine never
 filled — @name@, {{ name }}, {$name}, [!--name--], $name$, DedeCMS's {dede:…} and its
 Chinese labels [标签:标题] — or a reply-form label such as "Reply on:"; in a long line
-(the article run on after it) the placeholder alone.
+(the article run on after it) the placeholder alone.  A 文库 site's marker ##paidbegin##
+(where the paid part of a preview starts) goes alone wherever it is: the text glued to it
+is the article's.
 Why: broken page templates leak their placeholders into the copied text.
-Example (seed 002): "Reply on: @reply_date@", "@reply_contents@" → removed.
-Leaves alone: e-mail addresses (name@example.com) and prices ($5).
+Example (seed 002): "Reply on: @reply_date@", "@reply_contents@" → removed; (te01 of the
+dev corpus) "##paidbegin##选择了同济，…" → "选择了同济，…".
+Leaves alone: e-mail addresses (name@example.com), prices ($5), Markdown headings
+("## 一、总体要求") and "#" tags ("#两会#").
 """
 
 from __future__ import annotations
@@ -26,10 +30,16 @@ _PLACEHOLDER = re.compile(
     re.I,
 )
 MAX_LEN = 120
+# ##paidbegin##, ##paidend##: ASCII words between double hashes, no space inside
+_MARKER = re.compile(r"(?<!#)##[A-Za-z_][A-Za-z_0-9]{2,}##(?!#)")
 
 
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
     for i, line in enumerate(lines):
+        if "##" in line.text and _MARKER.search(line.text):
+            for m in _MARKER.finditer(line.text):
+                yield Cut(i, m.start(), m.end())
+            continue
         if len(line.key) <= MAX_LEN:
             if _PLACEHOLDER.search(line.text):
                 yield Cut(i)

@@ -49,6 +49,9 @@ NEAR_MISSES = [
     pytest.param("回复：@张三 说得好", id="reply-mention"),
     pytest.param("集合{1,2,3}中的元素", id="set-braces"),
     pytest.param("[标签]说明", id="bracketed-word-without-a-field"),
+    pytest.param("## 一、总体要求", id="markdown-heading"),
+    pytest.param("#两会# 代表委员热议政府工作报告", id="hash-tag"),
+    pytest.param("### Summary ###", id="markdown-closed-heading"),
 ]
 
 
@@ -62,3 +65,13 @@ def test_in_a_long_line_only_the_placeholder_goes(run_rule):
     body = "今天，市安委会在这里召开全市安全生产例会，重点是分析当前安全生产形势。" * 5
     kept, removed = run_rule(template_placeholder, "[标签:标题] " + body)
     assert ([k.strip() for k in kept], removed) == ([body], ["[标签:标题]"])
+
+
+def test_a_paid_marker_goes_alone_even_in_a_short_line(run_rule):
+    # te01 of the dev corpus: a 文库 preview's marker glued before a sentence of the speech
+    kept, removed = run_rule(template_placeholder, "##paidbegin##选择了同济，就是选择了梦想与执着。")
+    assert ([k.strip() for k in kept], removed) == (["选择了同济，就是选择了梦想与执着。"], ["##paidbegin##"])
+
+
+def test_a_line_of_a_paid_marker_alone_goes(run_rule):
+    assert run_rule(template_placeholder, "##paidend##") == ([], ["##paidend##"])
