@@ -33,6 +33,8 @@ ROWS = [
         "阅读原文",
         id="wechat-read-original",
     ),
+    pytest.param("我要留言", id="tb18-leave-a-message"),
+    pytest.param("发表评论 我要纠错", id="comment-and-correction-buttons"),
 ]
 
 
@@ -58,6 +60,7 @@ NEAR_MISSES = [
     pytest.param("首页 要闻 政务 信息公开", id="menu-with-content-words"),
     pytest.param("关于我们县的发展规划", id="guanyu-women-title"),
     pytest.param("更多的群众参与进来", id="gengduo-phrase"),
+    pytest.param("我要留言给远方的朋友", id="liuyan-in-prose"),
 ]
 
 
