@@ -3,7 +3,8 @@
 A space after a full stop, before a heading marker, after a heading joined to its body,
 or after the article's title glued to its text breaks the line; in flattened lines the
 spaces that stand for mere line wraps are dropped.  A journal paper's front-matter
-labels (摘要：, 关键词：) start new pieces even with no space before them.
+labels (摘要：, 关键词：) start new pieces even with no space before them, and so does a
+heading marker glued after a heading's colon in a flattened outline.
 """
 
 from __future__ import annotations
@@ -29,6 +30,37 @@ def break_marker(text: str) -> Marker | None:
     if m is None or (m.needs_title_shape and m.family != "bullet"):
         return None
     return m
+
+
+# a flattened outline: a heading ended by its colon, the next heading's marker glued after
+# it ("二、评分准则：（一）绩效考核评分准则：1. 完成率…", tc08 of the dev corpus)
+COLON_HEAD_MAX = 30  # characters of such a heading's text, after its marker
+
+
+def colon_heads(text: str) -> list[str]:
+    """``text`` cut after each heading's colon that a heading marker follows.
+
+    >>> colon_heads("二、评分准则：（一）绩效考核评分准则：1. 完成率每±5%，影响考核2分。")
+    ['二、评分准则：', '（一）绩效考核评分准则：', '1. 完成率每±5%，影响考核2分。']
+    >>> colon_heads("二、评分准则:(一) 绩效考核评分准则:1. 完成率")
+    ['二、评分准则:', '(一) 绩效考核评分准则:', '1. 完成率']
+    >>> colon_heads("一、时间：2023年5月")
+    ['一、时间：2023年5月']
+    >>> colon_heads("具体要求如下：1. 提高认识")
+    ['具体要求如下：1. 提高认识']
+    """
+    parts: list[str] = []
+    while (m := break_marker(text)) is not None:
+        colon = min((i for i in (m.rest.find("："), m.rest.find(":")) if i >= 0), default=-1)
+        if not 0 < colon <= COLON_HEAD_MAX or any(c in TERMINAL for c in m.rest[:colon]):
+            break
+        after = m.rest[colon + 1 :].lstrip()
+        if break_marker(after) is None:
+            break
+        cut = len(text) - len(m.rest) + colon + 1
+        parts.append(text[:cut])
+        text = text[cut:].lstrip()
+    return [*parts, text]
 
 
 SLOGAN_MAX = 80  # characters of a title set as parallel phrases on one line
@@ -85,7 +117,7 @@ def split_line(line: Line, *, heads_article: bool, title: str = "") -> list[Piec
         for p in rest:
             p.new_line = p.whole_line = p.gap_before = False
         return first + rest
-    parts = [p for p in _FRONT_MATTER.split(line.text) if p.strip()]
+    parts = [h for p in _FRONT_MATTER.split(line.text) if p.strip() for h in colon_heads(p.strip())]
     pieces = _split_part(line, parts[0], heads_article=heads_article, title=title) if parts else []
     for part in parts[1:]:
         for p in _split_part(line, part, heads_article=False, title=title):

@@ -52,3 +52,25 @@ def test_a_short_bracketed_label_before_the_text_is_no_title():
     for label in ("【篇一】", "【导读】", "【今日关注】"):
         a = _first(f"关于做好防汛工作的通知\n{label}近日，我县召开防汛工作会议，部署今年的防汛工作。\n")
         assert a.title == "关于做好防汛工作的通知", label
+
+
+def test_a_flattened_outline_is_cut_after_each_headings_colon():
+    # tc08 of the dev corpus: three levels of headings on one line
+    a = _first(
+        "绩效考核责任书\n" + BODY + "二、评分准则:(一) 绩效考核评分准则:1. 完成率每±5%,影响考核2分。\n"
+    )
+    heads = [(b.level, b.number, b.text, b.tail) for b in a.blocks if hasattr(b, "level")]
+    assert heads == [
+        (1, "二、", "评分准则：", ""),
+        (2, "（一）", "绩效考核评分准则：", ""),
+        (3, "1.", "完成率每±5%，影响考核2分。", ""),
+    ]
+
+
+def test_a_colon_before_a_date_or_in_a_sentence_cuts_nothing():
+    a = _first(
+        "会议通知\n" + BODY + "一、时间：2023年5月10日上午9时\n具体要求如下：1. 提高认识，加强领导。\n"
+    )
+    texts = [getattr(b, "number", "") + b.text + getattr(b, "tail", "") for b in a.blocks]
+    assert "一、时间：2023年5月10日上午9时" in texts
+    assert "具体要求如下：1. 提高认识，加强领导。" in texts
