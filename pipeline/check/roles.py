@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from pipeline.text.elements import LIST_SEPARATORS, is_date, is_month_date, is_recipients, is_salutation
 from pipeline.text.numbering import parse_marker
+from pipeline.text.shapes import ITEM_SENTENCE_END, ITEM_TEXT_MAX, is_item
 
 _CN_DIGIT = "〇○零一二三四五六七八九十ＯOo０-９"  # "二OO八年": letter O typed for 〇
 
@@ -50,7 +51,7 @@ ADDRESS_ITEM_MAX = 16  # characters of one item of a 主送 list read loosely
 SENTENCE_WORDS = re.compile(r"如下|现将|根据|按照|为了|为进一步|经研究")
 ADDRESS_REACH = 3  # a 主送 or salutation found up to three lines below the title block (as structure takes one after three lines that say nothing)
 SALUTATION_REACH = 5  # … and a salutation up to five lines into the body (bylines, a letter's heading)
-_SENTENCE_END = "。！？"
+_SENTENCE_END = ITEM_SENTENCE_END
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,7 @@ def heading_role(text: str, levels: Levels | None = None) -> Role | None:
         return None
     family = f"{m.family}-{m.level}" if m.family == "decimal" else m.family
     level = levels.assign(family, m.level) if levels is not None else m.level
-    if (runin and cut > 60) or (not runin and (cut >= 0 or len(rest) > 60)):
+    if (runin and cut > ITEM_TEXT_MAX) or (not runin and is_item(rest)):
         return Role("item", level, m.number, m.standard)
     sentence = len(text) - len(rest) + cut + 1 if runin else 0
     return Role("heading", level, m.number, m.standard, sentence)

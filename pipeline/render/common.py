@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pipeline.model import Article, Attachment, Block, Byline, Cell, Date, Note, Signature, Table
+from pipeline.model import Article, Attachment, Block, Byline, Cell, Date, Heading, Note, Signature, Table
 from pipeline.render import style
 from pipeline.text.numbering import arabic_date
+from pipeline.text.shapes import is_item
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,26 @@ def title_bylines(article: Article) -> tuple[Byline, ...]:
             break
         out.append(b)
     return tuple(out)
+
+
+def heading_keeps(heading: Heading, following: Block | None) -> bool:
+    """Does ``heading`` keep with the block after it (on the same page)?  A standalone
+    heading does (gbt9704.md §6.5); a run-in one does not (its text is on its line).  Nor
+    does an *item* (:func:`~pipeline.text.shapes.is_item`: a numbered heading that is one
+    whole sentence, "2.每±5人次，影响考核2分。") before a heading of its level or above: a list of such items is text, and
+    gluing each to the next made tc08 of the dev corpus one group taller than a page,
+    broken anywhere ("二、评分准则：" left at a page foot).
+
+    >>> item = Heading(3, "1.", "完成率每±5%，影响考核2分。")
+    >>> heading_keeps(item, Heading(3, "2.", "每±5人次，影响考核2分。")), heading_keeps(item, None)
+    (False, True)
+    >>> heading_keeps(Heading(1, "二、", "评分准则："), Heading(2, "（一）", "绩效考核评分准则："))
+    True
+    """
+    if heading.tail:
+        return False
+    item = bool(heading.number) and is_item(heading.text)
+    return not (item and isinstance(following, Heading) and following.level <= heading.level)
 
 
 def layout_runs(article: Article) -> list[Run]:

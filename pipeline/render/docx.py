@@ -26,7 +26,8 @@ it into WordprocessingML, the way Word, WPS and LibreOffice all honour:
 * **Headings** (§6): the built-in ``Heading 1``–``Heading 4`` styles, rebuilt
   (黑体/楷体/仿宋/仿宋, 16 pt, indented like paragraphs, outline levels 0–3 so the
   navigation pane and a TOC work).  A standalone heading keeps with the next
-  paragraph.  A run-in heading (``tail`` non-empty) is *one* paragraph in the
+  paragraph, but an item (one whole sentence) before a heading of its level or above
+  does not (:func:`~pipeline.render.common.heading_keeps`, as the PDF).  A run-in heading (``tail`` non-empty) is *one* paragraph in the
   heading style: the heading sentence in the level's font, then the tail in the
   body font, and keep-with-next switched off (a chain of run-in items would
   otherwise be pushed to the next page together).  Word's TOC then lists the whole
@@ -87,6 +88,7 @@ from pipeline.render.common import (
     TableRun,
     cell_grid,
     column_widths,
+    heading_keeps,
     layout_runs,
     title_bylines,
 )
@@ -767,14 +769,18 @@ def _title_block(document: _Doc, article: Article, reader: str = "word") -> None
         _put(_ppr(p), _spacing(pitch, after_twips=gap), _PPR_ORDER)
 
 
-def _heading(document: _Doc, heading: Heading, fit: BlockFit | None = None, reader: str = "word") -> None:
-    """A heading paragraph; with a tail, the tail follows in the body font."""
+def _heading(
+    document: _Doc, heading: Heading, fit: BlockFit | None = None, reader: str = "word", *, keep: bool = True
+) -> None:
+    """A heading paragraph; with a tail, the tail follows in the body font.  ``keep``
+    off (:func:`~pipeline.render.common.heading_keeps`): not kept with the next block."""
     p = _paragraph(document, HEADING_STYLES[heading.level])
     label = style.heading_label(heading.number, heading.text)
     text = label + heading.tail
     _fitted_runs(p, text, 0, len(label), (), fit, reader)
-    if heading.tail:
+    if not keep:
         _put(_ppr(p), _el("keepNext", val="0"), _PPR_ORDER)
+    if heading.tail:
         _put(_ppr(p), _el("keepLines", val="0"), _PPR_ORDER)
         body = style.BODY
         level = style.HEADINGS[heading.level]
@@ -1560,7 +1566,9 @@ def _body_content(document: _Doc, article: Article, *, reader: str, seal: bool, 
         elif isinstance(run, TableRun):
             _table(document, run.table)
         elif isinstance(run.block, Heading):
-            _heading(document, run.block, hints.get(index[id(run.block)]), reader)
+            k = index[id(run.block)]
+            following = article.blocks[k + 1] if k + 1 < len(article.blocks) else None
+            _heading(document, run.block, hints.get(k), reader, keep=heading_keeps(run.block, following))
         elif isinstance(run.block, Paragraph):
             _body(document, run.block, hints.get(index[id(run.block)]), reader)
         else:

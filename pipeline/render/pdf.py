@@ -74,6 +74,7 @@ from pipeline.render.common import (
     TableRun,
     cell_grid,
     column_widths,
+    heading_keeps,
     layout_runs,
     title_bylines,
 )
@@ -534,6 +535,8 @@ def _groups(
         i += 1
         if not lines:
             continue
+        if keep and isinstance(block, Heading):
+            keep = heading_keeps(block, article.blocks[k + 1] if k + 1 < len(article.blocks) else None)
         if keep:  # every line of it, not only the last: a two-line heading stays whole
             lines = [replace(line, glue=True) for line in lines]
             pending += lines

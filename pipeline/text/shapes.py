@@ -71,6 +71,22 @@ def shortened_copy(full: str, short: str) -> bool:
     return any(len(short) - k >= SHORTENED_MIN and full.endswith(short[k:]) for k in range(3))
 
 
+# A numbered heading that is one whole sentence ("（三）落实安全生产责任。"), or whose text
+# runs past ITEM_TEXT_MAX characters, is an *item* of a list (gbt9704.md §6.6): the checker
+# does not judge its face, the renderers do not keep it with a heading after it.
+ITEM_SENTENCE_END = "。！？"
+ITEM_TEXT_MAX = 60
+
+
+def is_item(text: str) -> bool:
+    """Is a standalone numbered heading with this text (after its number) an item?
+
+    >>> is_item("落实安全生产责任。"), is_item("评分准则："), is_item("传达贯彻会议精神；加强领导")
+    (True, False, False)
+    """
+    return any(c in ITEM_SENTENCE_END for c in text) or len(text) > ITEM_TEXT_MAX
+
+
 # the stages ask this of the same line many times (100 000 numbered lines: 11 times each)
 @lru_cache(maxsize=1 << 14)
 def title_like(text: str, max_len: int = 40) -> bool:

@@ -268,6 +268,17 @@ def test_standalone_heading_keeps_the_style_keep_with_next(document):
     assert _w(p, "w:pPr/w:keepNext") is None
 
 
+def test_an_item_before_its_sibling_does_not_keep_with_it():
+    # tc08 of the dev corpus: a list of one-sentence items glued together made one group
+    # taller than a page (render.common.heading_keeps)
+    items = [Heading(3, f"{i}.", f"每±{i}人次，影响考核{i}分。") for i in range(1, 4)]
+    doc = _doc(Article("题", "", (Heading(1, "二、", "评分准则："), *items, Paragraph("正文。"))))
+    keep = {p.text: _val(p._p, "w:pPr/w:keepNext") for p in doc.paragraphs}
+    assert keep["二、评分准则："] is None  # the style's keep-with-next
+    assert keep["1.每±1人次，影响考核1分。"] == keep["2.每±2人次，影响考核2分。"] == "0"
+    assert keep["3.每±3人次，影响考核3分。"] is None  # before a paragraph: kept with it
+
+
 # ---------------------------------------------------------------- footers and settings
 
 

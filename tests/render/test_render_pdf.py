@@ -356,6 +356,17 @@ def test_standalone_heading_moves_to_the_next_page_with_its_paragraph():
     assert [ln.text for ln in second] == ["一、标题", "正" * 26, "文" * 28, "章" * 5 + "。"]
 
 
+def test_an_item_may_end_a_page_before_its_sibling():
+    # 21 full lines leave one line on page 1: the first item ends it, the second item and
+    # the paragraph after it go on (items are not glued to each other: tc08)
+    filler = Paragraph("国" * (26 + 20 * 28))
+    items = (Heading(3, "1.", "完成率每±5%，影响考核2分。"), Heading(3, "2.", "每±5人次，影响考核2分。"))
+    after = Paragraph("下" * 26 + "一" * 28 + "段" * 10 + "。")  # three lines: no page fit
+    pgs = pages(render(Article("", "", (filler, *items, after))))
+    assert [ln.text for ln in body_and_number(pgs[0])[0]][-1] == "1.完成率每±5%，影响考核2分。"
+    assert body_and_number(pgs[1])[0][0].text == "2.每±5人次，影响考核2分。"
+
+
 def test_run_in_heading_may_end_a_page():
     filler = Paragraph("国" * (26 + 20 * 28))
     after = Paragraph("下" * 26 + "一" * 28 + "段" * 10 + "。")  # three lines: no page fit
