@@ -47,6 +47,8 @@ _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf]")
 _BRACKETED = re.compile(r"^[【\[（(《<].*[】\]）)》>]$")
 _LABEL = re.compile(r"^[^,，。;；:：!！?？]{1,8}[:：]\S{0,12}$")
 _BLANKS = re.compile(r"_{3,}|＿{2,}|（\s*）|\(\s*\)")
+# a template's fill-in blank ("本人自20__年…任__镇镇长"): no separator however many "_"
+_FILL_IN = re.compile(r"_{2,}|＿{2,}")
 _CODE = re.compile(r"[=$\\{};<>]|--?[a-z]|\b(?:cd|ls|echo|sudo|docker|curl|import|def|return|print)\b")
 PROSE_MIN = 30  # a line of prose: at least this many characters …
 PROSE_MARKS = 2  # … and this many sentence marks
@@ -115,7 +117,7 @@ def _describe(key: str) -> dict[str, object]:
         "digits": len(_DIGIT.findall(key)) / n,
         "latin": len(_ASCII_LETTER.findall(key)) / n,
         "finished": ends_sentence(key),
-        "separators": len(_SEPARATORS.findall(key)),
+        "separators": len(_SEPARATORS.findall(_FILL_IN.sub("", key))),
         "counts": len(_COUNT.findall(key)),
         "dates": len(_DATE.findall(key)),
         "times": len(_TIME.findall(key)),
@@ -143,7 +145,7 @@ def evidence(lines: Sequence[Line]) -> tuple[Evidence, ...]:
     out = []
     for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
         d = _describe(key)
-        d["separators"] = len(_SEPARATORS.findall(line.text))
+        d["separators"] = len(_SEPARATORS.findall(_FILL_IN.sub("", line.text)))
         d["tokens"] = len(line.text.split())
         latin = float(d["latin"])  # type: ignore[arg-type]
         d["code"] = bool(d["code"]) or (latin > 0.5 and bool(_CODE.search(line.text)))

@@ -137,6 +137,11 @@ NAV_WORDS |= frozenset(
         "网页版",
         "繁体版",
         "简体版",
+        "English",
+        "进入旧版",
+        "进入新版",
+        "旧版",
+        "TOP",
     ]
 )
 _SPLIT = re.compile(r"[\s|·/｜、【】\[\]]+")

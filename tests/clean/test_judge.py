@@ -47,6 +47,14 @@ def test_near_misses_stay():
     assert kept == lines
 
 
+def test_a_templates_fill_in_blanks_are_no_separators():
+    # tg03 of the dev corpus: the first sentence of a 述职报告 with "__" blanks in a template
+    first = "本人自20__年1月23日起任__镇党委副书记、镇长。现将三年来各方面情况报告如下。"
+    kept, removed = _kept_and_removed("\n".join(["镇长述职报告", "尊敬的各位领导、同志们：", first, P1, P2]))
+    assert removed == []
+    assert first in kept
+
+
 def test_a_table_laid_out_one_value_per_line_stays():
     cells = ["指标", "单位", "数值", "增速", "地区生产总值", "亿元", "631.38", "-6.6", "3.2", "99.70"]
     _, removed = _kept_and_removed("\n".join([P1, *cells, P2]))

@@ -34,6 +34,8 @@ ROWS = [
         id="wechat-read-original",
     ),
     pytest.param("我要留言", id="tb18-leave-a-message"),
+    pytest.param("English 进入旧版 设为首页 加入收藏", id="tg01-portal-header"),
+    pytest.param("TOP", id="tg01-back-to-top"),
     pytest.param("发表评论 我要纠错", id="comment-and-correction-buttons"),
 ]
 
@@ -61,6 +63,7 @@ NEAR_MISSES = [
     pytest.param("关于我们县的发展规划", id="guanyu-women-title"),
     pytest.param("更多的群众参与进来", id="gengduo-phrase"),
     pytest.param("我要留言给远方的朋友", id="liuyan-in-prose"),
+    pytest.param("English Teaching Plan", id="english-title"),
 ]
 
 
