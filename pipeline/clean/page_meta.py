@@ -6,7 +6,8 @@ labels (a government page's 索引号/发布机构/文号/发文日期 table, a 
 row, or a 政府信息公开 catalogue copied without its colons: "索引号 … 主题分类 …") — and
 a single labelled row beside such a line; a date-first row with words but no
 sentence ("2023-09-12 老街书屋 阅 3526"); a row of page buttons (【字号：大 中 小】【打印】);
-a WeChat byline (原创 … 2024-04-16 发表于浙江); reading time and word counts; share,
+a WeChat byline (原创 … 2024-04-16 发表于浙江); reading time and word counts (also a
+count glued to a title line whose text stands alone elsewhere: "…述职报告2150字"); share,
 follow, comment and forum furniture alone on a line (扫一扫, 点击上方蓝字关注我们, 发表评论,
 文明上网理性发言, 本帖最后由 … 编辑, 打开XX日报APP).
 Why: CMS pages print the article's date, source, author and counters around it.
@@ -136,7 +137,26 @@ def _imprint_keywords(lines: Sequence[Line], i: int) -> bool:
     return any((f := imprint_fields(ln.text)) is not None and set(f) & {"cc", "print_date"} for ln in after)
 
 
+# a 范文 site's word count glued to a title line: "镇政府镇长个人述职报告2150字" (tg03)
+_WORD_COUNT = re.compile(r"(?<=[^\d\s])\d{3,5}字$")
+_TITLE_MIN = 6  # characters of the title the line without its count must end with
+
+
+def _word_counts(lines: Sequence[Line]) -> Iterator[Cut]:
+    """The count after a title line whose text without it stands on a line of its own
+    elsewhere on the page (so the count is the site's, not the title's: "心得体会800字")."""
+    alone = {ln.key for ln in lines if len(ln.key) <= 40}
+    for i, ln in enumerate(lines):
+        m = _WORD_COUNT.search(ln.text) if len(ln.key) <= 40 else None
+        if m is None:
+            continue
+        before = "".join(ln.text[: m.start()].split())  # its title, after a marker ("第一篇 …")
+        if any(before[k:] in alone for k in range(len(before) - _TITLE_MIN + 1)):
+            yield Cut(i, m.start(), m.end())
+
+
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
+    yield from _word_counts(lines)
     strong = [
         len(ln.key) <= MAX_LEN
         and (_strong(ln.key) or _catalogue(ln.text) or _labelled_with_nav(ln.text))

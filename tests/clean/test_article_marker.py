@@ -70,6 +70,16 @@ MARKERS = [
         ["学习心得", "正文一。", "工作总结", "正文二。"],
         id="di-n-pian-colon",
     ),
+    pytest.param(
+        "第一篇 镇政府镇长个人述职报告", ["第一篇"], ["镇政府镇长个人述职报告"], id="tg03-di-yi-pian-space"
+    ),
+    pytest.param("镇长2023工作总结篇1", ["篇1"], ["镇长2023工作总结"], id="tg05-glued-to-the-title"),
+    pytest.param(
+        "工作方案 篇1为深入推进文化名市发展战略。",
+        ["篇1"],
+        ["工作方案 为深入推进文化名市发展战略。"],
+        id="th06-between-title-and-text",
+    ),
 ]
 
 
@@ -111,6 +121,8 @@ NEAR_MISSES = [
     pytest.param("篇幅不宜过长，一般控制在三千字以内。", id="pianfu"),
     pytest.param("精选范文一篇：如何写好调研报告。", id="fanwen-yi-pian"),
     pytest.param("共收到范文120篇，评出一等奖5篇。", id="count-of-pian"),
+    pytest.param("本次共评选优秀论文12篇", id="count-at-a-line-end"),
+    pytest.param("本期刊登 篇目如下：", id="pianmu"),
 ]
 
 

@@ -29,6 +29,17 @@ def test_a_sites_introduction_goes():
     assert removed == [(intro, "site-intro")]
 
 
+def test_an_introduction_that_brings_you_the_texts_goes():
+    # tg05 of the dev corpus: no "供大家参考", but "为您带来了…相信一定会对你有所帮助"
+    intro = (
+        "优秀的工作总结必须要结合我们的实际工作情况的,随便应付是没有意义的,当工作已接近尾声,"
+        "我们为了做好今后的工作,需要做好工作总结,总结社小编今天就为您带来了镇长2023工作总结5篇,"
+        "相信一定会对你有所帮助。"
+    )
+    _, removed = _kept_and_removed("\n".join(["镇长2023工作总结", intro, P1, P2]))
+    assert removed == [(intro, "site-intro")]
+
+
 def test_near_misses_stay():
     lines = [
         "关于做好防汛工作的通知",  # the title

@@ -125,3 +125,19 @@ def test_a_catalogue_copied_without_its_colons_and_font_buttons_go(run_rule, tex
 )
 def test_catalogue_words_in_prose_stay(run_rule, text):
     assert run_rule(page_meta, text) == ([text], [])
+
+
+def test_a_word_count_glued_to_a_title_goes_when_the_title_stands_alone_too(run_rule):
+    # tg03 of the dev corpus: "第一篇 镇政府镇长个人述职报告2150字" under the bare title
+    text = "镇政府镇长个人述职报告\n第一篇 镇政府镇长个人述职报告2150字"
+    kept, removed = run_rule(page_meta, text)
+    assert removed == ["2150字"]
+    assert kept == ["镇政府镇长个人述职报告", "第一篇 镇政府镇长个人述职报告"]
+
+
+def test_a_titles_own_word_count_stays(run_rule):
+    # "军训心得体会800字" is the title a 范文 site gives its text: nothing else names it
+    assert run_rule(page_meta, "军训心得体会800字\n今天是军训的第一天，我们早早来到操场。") == (
+        ["军训心得体会800字", "今天是军训的第一天，我们早早来到操场。"],
+        [],
+    )
