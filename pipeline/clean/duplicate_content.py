@@ -7,6 +7,10 @@ Why: pages print the preview twice (a "正文复制" copy box, a mobile and a de
 version, an expanded and a folded text); copied together, the document reads twice.
 Example: "在…大会上的讲话" / "同志们：这次…" / "12日上午，…" / "下面，我先讲三点意见。" and the
 same four lines again → the second four removed.
+Also a *teaser*: one line ("推荐阅读：同志们：今天的会议是…") that, after a short label and
+its colon — or without one, over more than the next line — repeats the start of the text
+that follows it — :data:`PROSE_MIN` hanzi or more, cut off
+where the site's preview stopped (th04 of the dev corpus).
 Leaves alone: repeated short lines (headings of two articles, "特此通知。", table rows of
 equal cells), two repeated lines, a run whose lines are all shorter than a sentence, and
 code (two shell scripts share their lines; they are not Chinese prose).
@@ -36,7 +40,24 @@ def _prose(run: Sequence[Line]) -> bool:
     return max(counts) >= PROSE_MIN and 2 * sum(n >= LINE_HAN_MIN for n in counts) > len(counts)
 
 
+TEASER_LABEL_MAX = 6  # characters of the label before a teaser's colon ("推荐阅读：")
+TEASER_AHEAD = 6  # lines after it whose text it may repeat
+
+
+def _teasers(lines: Sequence[Line]) -> Iterator[Cut]:
+    keys = [line.key for line in lines]
+    for i, key in enumerate(keys):
+        colon = min((k for k in (key.find(":"), key.find("：")) if k >= 0), default=-1)
+        labelled = 0 < colon <= TEASER_LABEL_MAX
+        rest = (key[colon + 1 :] if labelled else key).rstrip("….")
+        if not labelled and (i + 1 == len(keys) or len(rest) <= len(keys[i + 1])):
+            continue  # a paragraph printed twice in a row is the page's text, as it printed it
+        if _hanzi(rest) >= PROSE_MIN and "".join(keys[i + 1 : i + 1 + TEASER_AHEAD]).startswith(rest):
+            yield Cut(i)
+
+
 def find(lines: Sequence[Line]) -> Iterator[Cut]:
+    yield from _teasers(lines)
     # run[i]: how many lines from i on repeat, one for one, the lines from the first
     # occurrence of line i on (and end before line i): from the end, in one pass
     n = len(lines)

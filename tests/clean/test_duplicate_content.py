@@ -44,3 +44,28 @@ NEAR_MISSES = [
 @pytest.mark.parametrize("text", NEAR_MISSES)
 def test_duplicate_content_keeps_repeats_that_are_no_copy(run_rule, text):
     assert run_rule(duplicate_content, text) == (text.split("\n"), [])
+
+
+OPENING = "今天的会议是市政府决定召开的一次重要会议，也是继全市城镇规划建设动员会之后，又一次专题研究安排城镇建设管理的重要会议。"
+
+
+def test_a_labelled_teaser_repeating_the_opening_goes(run_rule):
+    # th04 of the dev corpus: "推荐阅读：" and the speech's first lines, cut off
+    teaser = "推荐阅读：同志们：" + OPENING[:40]
+    text = "\n".join(["领导在重点镇建设专题会发言", teaser, "同志们：", OPENING, "大家看一下会标。"])
+    kept, removed = run_rule(duplicate_content, text)
+    assert removed == [teaser]
+    assert kept == ["领导在重点镇建设专题会发言", "同志们：", OPENING, "大家看一下会标。"]
+
+
+def test_a_summary_over_the_title_and_the_text_goes(run_rule):
+    # td07: the page's summary runs the title lines and the first sentence together
+    summary = "关于实施基础教育改革的意见各市、县人民政府：" + OPENING[:30]
+    text = "\n".join([summary, "关于实施基础教育改革的意见", "各市、县人民政府：", OPENING])
+    assert run_rule(duplicate_content, text)[1] == [summary]
+
+
+def test_a_paragraph_printed_twice_in_a_row_stays(run_rule):
+    # hm22: the page prints one paragraph twice; the key keeps both, as printed
+    text = "\n".join([OPENING, OPENING, "会议强调，要抓好落实。"])
+    assert run_rule(duplicate_content, text) == ([OPENING, OPENING, "会议强调，要抓好落实。"], [])
