@@ -14,7 +14,7 @@ import re
 from pipeline.structure.common import BULLETS, GLUED_BODY_MIN, TITLE_MAX, Piece, flattened, own_title_at
 from pipeline.text.lines import Line
 from pipeline.text.numbering import Marker, parse_marker
-from pipeline.text.shapes import CLOSERS, HAN, TERMINAL, title_like
+from pipeline.text.shapes import CLOSERS, GENRE_WORD, HAN, TERMINAL, title_like
 
 _NO_BREAK_BEFORE = set("，、。；：！？）”’》,.;:!?)")
 # the parts of a journal paper's front matter start new paragraphs even with no space
@@ -109,8 +109,39 @@ def _bracketed_title(text: str) -> tuple[str, str] | None:
     return (m[1], rest) if body and title_like(inner, TITLE_MAX) and parse_marker(inner) is None else None
 
 
+GENRE_GLUED_MIN = 8  # characters of a title glued to its text with no space between
+_CONTINUES = set("的和及与并暨、（(《“")  # a title's text goes on after this word
+
+
+def _genre_glued_title(text: str) -> tuple[str, str] | None:
+    """(title, text) of a flattened line whose title runs straight into its text, no space
+    between ("2023年XX区卫生健康工作总结及2024年工作计划2023年，在区委…", tg06 of the dev
+    corpus): the longest title-shaped start that ends in a genre word, before text that
+    starts a sentence and holds one.
+
+    >>> _genre_glued_title("2023年XX区卫生健康工作总结及2024年工作计划2023年，在区委、区政府的正确领导下，我们全面落实。")[0]
+    '2023年XX区卫生健康工作总结及2024年工作计划'
+    >>> _genre_glued_title("工作方案制定后，要抓好落实，确保各项任务按时完成。") is None
+    True
+    """
+    if " " in text[:TITLE_MAX] or parse_marker(text) is not None:
+        return None
+    best = None
+    for m in GENRE_WORD.finditer(text, 0, TITLE_MAX + 1):
+        head, rest = text[: m.end()], text[m.end() :]
+        if len(head) < GENRE_GLUED_MIN or not title_like(head, TITLE_MAX):
+            continue
+        if rest[:1] in _CONTINUES or not rest[:1] or rest[0] in _NO_BREAK_BEFORE:
+            continue
+        if len(rest) >= GLUED_BODY_MIN and any(c in rest for c in "。！？"):
+            best = (head, rest)
+    return best
+
+
 def split_line(line: Line, *, heads_article: bool, title: str = "") -> list[Piece]:
     glued = _bracketed_title(line.text) if heads_article else None
+    if glued is None and heads_article and not title:
+        glued = _genre_glued_title(line.text)
     if glued is not None:  # the title, then its text as the line's next piece
         first = _split_part(line, glued[0], heads_article=True, title=title)
         rest = _split_part(line, glued[1], heads_article=False, title=title)

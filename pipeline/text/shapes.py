@@ -30,6 +30,9 @@ GENRE_SUFFIX = re.compile(
     r"[)）\]】]?$"
 )
 
+# the same words anywhere: where a title glued to its text may end
+GENRE_WORD = re.compile(GENRE_SUFFIX.pattern.removesuffix("[)）\\]】]?$"))
+
 HAN_CHAR = re.compile(f"[{HAN}]")  # one CJK ideograph
 _HAS_HAN = HAN_CHAR
 URL = re.compile(r"https?://|www\.", re.I)  # a web address starts here

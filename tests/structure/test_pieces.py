@@ -74,3 +74,18 @@ def test_a_colon_before_a_date_or_in_a_sentence_cuts_nothing():
     texts = [getattr(b, "number", "") + b.text + getattr(b, "tail", "") for b in a.blocks]
     assert "一、时间：2023年5月10日上午9时" in texts
     assert "具体要求如下：1. 提高认识，加强领导。" in texts
+
+
+def test_a_title_run_into_its_text_with_no_space_is_split_at_its_genre_word():
+    # tg06 of the dev corpus: the whole excerpt one flattened line
+    a = _first(
+        "2023年XX区卫生健康工作总结及2024年工作计划2023年，在区委、区政府的正确领导下，我们全面落实各项工作。\n"
+    )
+    assert a.title == "2023年XX区卫生健康工作总结及2024年工作计划"
+    assert a.blocks[0].text.startswith("2023年，在区委")
+
+
+def test_a_paragraph_that_opens_with_a_genre_word_is_no_title():
+    a = _first("XX县安全生产工作会议讲话\n" + BODY + "工作方案制定后，要抓好落实，确保各项任务按时完成。\n")
+    assert a.title == "XX县安全生产工作会议讲话"
+    assert a.blocks[-1].text == "工作方案制定后，要抓好落实，确保各项任务按时完成。"
