@@ -16,6 +16,7 @@ META_LINES = [
     pytest.param("责任编辑：李四", id="zeren-bianji"),
     pytest.param("（责任编辑：张三）", id="news-parenthesised-editor"),
     pytest.param("浏览次数：1563", id="view-count"),
+    pytest.param("访问量:", id="th02-visits-label-without-its-counter"),
     pytest.param("字数：3250 页数：5", id="docin-words-pages"),
     pytest.param("大小：25KB", id="file-size"),
     pytest.param("格式：DOC", id="file-format"),
