@@ -189,7 +189,14 @@ def classify(paras: Sequence[Hint]) -> list[Role]:
                 j = filled[k]
                 tj = texts[j]
                 centred = paras[j].align == "center"
-                if (tj.startswith("——") or centred) and len(tj) <= 60 and not tj.endswith("："):
+                # a numbered line is a heading, not a subtitle, even when a full line of it
+                # reads as centred on the page (tg04 of the dev corpus: 一、 under the title)
+                numbered = heading_role(tj) is not None
+                if (
+                    (tj.startswith("——") or (centred and not numbered))
+                    and len(tj) <= 60
+                    and not tj.endswith("：")
+                ):
                     roles[j] = Role("subtitle")
                     k += 1
                     subs += 1

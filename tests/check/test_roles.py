@@ -39,6 +39,16 @@ def test_a_speech_has_subtitle_lines_and_a_salutation():
     assert got == ["title", "subtitle", "salutation"]
 
 
+def test_a_numbered_line_under_the_title_is_a_heading_though_it_reads_centred():
+    # tg04 of the dev corpus: a full line of "一、…" under the title, centred to the reader
+    got = kinds(
+        Hint("小学教师职称的述职报告", "center", 22),
+        Hint("一、提高政治思想意识，加强师德修养，树立良好形象", "center", 16),
+        Hint("本人热爱教育事业，认真学习。", size=16),
+    )
+    assert got[:2] == ["title", "heading"]
+
+
 def test_a_recipients_line_a_stray_line_below_the_title_is_still_the_recipients():
     got = kinds(
         Hint("关于印发某某实施方案的通知", "center", 22),
