@@ -145,8 +145,8 @@ def _set_kinsoku(profile: Path, kinsoku: Kinsoku) -> None:
     try:
         text = registry.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        text = _REGISTRY_HEAD + "</oor:items>\n"
-    if "</oor:items>" not in text:
+        text = ""
+    if "</oor:items>" not in text:  # a new profile (or a broken file): settings of our own
         text = _REGISTRY_HEAD + "</oor:items>\n"
     text = _ASIAN_ITEM.sub("", text).replace("</oor:items>", _asian_layout(kinsoku) + "</oor:items>", 1)
     registry.parent.mkdir(parents=True, exist_ok=True)

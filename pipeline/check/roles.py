@@ -51,7 +51,6 @@ ADDRESS_ITEM_MAX = 16  # characters of one item of a 主送 list read loosely
 SENTENCE_WORDS = re.compile(r"如下|现将|根据|按照|为了|为进一步|经研究")
 ADDRESS_REACH = 3  # a 主送 or salutation found up to three lines below the title block (as structure takes one after three lines that say nothing)
 SALUTATION_REACH = 5  # … and a salutation up to five lines into the body (bylines, a letter's heading)
-_SENTENCE_END = ITEM_SENTENCE_END
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +119,7 @@ def heading_role(text: str, levels: Levels | None = None) -> Role | None:
     if m is None:
         return None
     rest = m.rest
-    cut = min((i for i in (rest.find(c) for c in _SENTENCE_END) if i >= 0), default=-1)
+    cut = min((i for i in (rest.find(c) for c in ITEM_SENTENCE_END) if i >= 0), default=-1)
     runin = bool(cut >= 0 and rest[cut + 1 :].strip())
     if m.needs_title_shape and (runin or len(rest) > 60 or re.search(r"[，。；：]", rest)):
         return None

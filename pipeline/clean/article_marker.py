@@ -2,9 +2,10 @@
 
 What it removes: markers that number the articles of a compilation — 【篇一】, 【第二篇】,
 [篇三], "篇四：" or "范文五：" at a line start, "第一篇 " before a title, " 篇1" between a
-title and the text glued to it, and "篇1" glued to the end of a title line (only removed).  When a file holds two or more of them,
-each marks where an article begins: the cut splits the line there and the text after
-it starts a new article.  A single marker is only removed.
+title and the text glued to it.  When a file holds two or more of them, each marks where
+an article begins: the cut splits the line there and the text after it starts a new
+article.  A single marker is only removed, and so is "篇1" glued to the end of a title
+line (the title before it is the article's it numbers).
 Why: 范文 sites bundle several articles under one page title, numbered 篇一, 篇二…
 Example (seed 004): "…马上落实。 【篇二】2015年如何做好群众工作心得体会 按照县委…" →
 "【篇二】" removed, a new article starts at "2015年…".

@@ -7,10 +7,10 @@ Why: pages print the preview twice (a "正文复制" copy box, a mobile and a de
 version, an expanded and a folded text); copied together, the document reads twice.
 Example: "在…大会上的讲话" / "同志们：这次…" / "12日上午，…" / "下面，我先讲三点意见。" and the
 same four lines again → the second four removed.
-Also a *teaser*: one line ("推荐阅读：同志们：今天的会议是…") that, after a short label and
-its colon — or without one, over more than the next line — repeats the start of the text
-that follows it — :data:`PROSE_MIN` hanzi or more, cut off
-where the site's preview stopped (th04 of the dev corpus).
+Also a *teaser*: one line that repeats the start of the text after it — at least
+:data:`PROSE_MIN` hanzi, cut off where the site's preview stopped — after a short label
+("推荐阅读：同志们：今天的会议是…", th04 of the dev corpus) or, without one, over more
+than the next line (a page's summary of its title and first sentence, td07).
 Leaves alone: repeated short lines (headings of two articles, "特此通知。", table rows of
 equal cells), two repeated lines, a run whose lines are all shorter than a sentence, and
 code (two shell scripts share their lines; they are not Chinese prose).
@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 
 from pipeline.clean.base import Cut
 from pipeline.text.lines import Line
-from pipeline.text.shapes import HAN_CHAR
+from pipeline.text.shapes import HAN_CHAR, first_colon
 
 REASON = "duplicate-content"
 
@@ -47,7 +47,7 @@ TEASER_AHEAD = 6  # lines after it whose text it may repeat
 def _teasers(lines: Sequence[Line]) -> Iterator[Cut]:
     keys = [line.key for line in lines]
     for i, key in enumerate(keys):
-        colon = min((k for k in (key.find(":"), key.find("：")) if k >= 0), default=-1)
+        colon = first_colon(key)
         labelled = 0 < colon <= TEASER_LABEL_MAX
         rest = (key[colon + 1 :] if labelled else key).rstrip("….")
         if not labelled and (i + 1 == len(keys) or len(rest) <= len(keys[i + 1])):

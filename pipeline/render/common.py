@@ -66,9 +66,9 @@ def heading_keeps(heading: Heading, following: Block | None) -> bool:
     """Does ``heading`` keep with the block after it (on the same page)?  A standalone
     heading does (gbt9704.md §6.5); a run-in one does not (its text is on its line).  Nor
     does an *item* (:func:`~pipeline.text.shapes.is_item`: a numbered heading that is one
-    whole sentence, "2.每±5人次，影响考核2分。") before a heading of its level or above: a list of such items is text, and
-    gluing each to the next made tc08 of the dev corpus one group taller than a page,
-    broken anywhere ("二、评分准则：" left at a page foot).
+    whole sentence, "2.每±5人次，影响考核2分。") before a heading of its level or above:
+    a list of such items is text, and gluing each to the next made tc08 of the dev corpus
+    one group taller than a page, broken anywhere ("二、评分准则：" left at a page foot).
 
     >>> item = Heading(3, "1.", "完成率每±5%，影响考核2分。")
     >>> heading_keeps(item, Heading(3, "2.", "每±5人次，影响考核2分。")), heading_keeps(item, None)

@@ -27,10 +27,11 @@ it into WordprocessingML, the way Word, WPS and LibreOffice all honour:
   (黑体/楷体/仿宋/仿宋, 16 pt, indented like paragraphs, outline levels 0–3 so the
   navigation pane and a TOC work).  A standalone heading keeps with the next
   paragraph, but an item (one whole sentence) before a heading of its level or above
-  does not (:func:`~pipeline.render.common.heading_keeps`, as the PDF).  A run-in heading (``tail`` non-empty) is *one* paragraph in the
-  heading style: the heading sentence in the level's font, then the tail in the
-  body font, and keep-with-next switched off (a chain of run-in items would
-  otherwise be pushed to the next page together).  Word's TOC then lists the whole
+  does not (:func:`~pipeline.render.common.heading_keeps`, as the PDF).  A run-in
+  heading (``tail`` non-empty) is *one* paragraph in the heading style: the heading
+  sentence in the level's font, then the tail in the body font, and keep-with-next
+  switched off (a chain of run-in items would otherwise be pushed to the next page
+  together).  Word's TOC then lists the whole
   paragraph for such items; the alternative (a "style separator", two paragraphs)
   is not rendered by LibreOffice.
 * **Page numbers** (§7): ``— N —`` with a PAGE field, 4号宋体, odd pages right

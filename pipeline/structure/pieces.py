@@ -14,7 +14,7 @@ import re
 from pipeline.structure.common import BULLETS, GLUED_BODY_MIN, TITLE_MAX, Piece, flattened, own_title_at
 from pipeline.text.lines import Line
 from pipeline.text.numbering import Marker, parse_marker
-from pipeline.text.shapes import CLOSERS, GENRE_WORD, HAN, TERMINAL, title_like
+from pipeline.text.shapes import CLOSERS, GENRE_WORD, HAN, TERMINAL, first_colon, title_like
 
 _NO_BREAK_BEFORE = set("，、。；：！？）”’》,.;:!?)")
 # the parts of a journal paper's front matter start new paragraphs even with no space
@@ -51,7 +51,7 @@ def colon_heads(text: str) -> list[str]:
     """
     parts: list[str] = []
     while (m := break_marker(text)) is not None:
-        colon = min((i for i in (m.rest.find("："), m.rest.find(":")) if i >= 0), default=-1)
+        colon = first_colon(m.rest)
         if not 0 < colon <= COLON_HEAD_MAX or any(c in TERMINAL for c in m.rest[:colon]):
             break
         after = m.rest[colon + 1 :].lstrip()

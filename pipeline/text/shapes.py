@@ -40,6 +40,19 @@ URL = re.compile(r"https?://|www\.", re.I)  # a web address starts here
 SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 
 
+_COLON = re.compile("[:：]")
+
+
+def first_colon(text: str) -> int:
+    """Where the first colon (half- or full-width) of ``text`` is, or -1.
+
+    >>> first_colon("推荐阅读：同志们："), first_colon("无冒号")
+    (4, -1)
+    """
+    m = _COLON.search(text)
+    return m.start() if m else -1
+
+
 def has_han(text: str) -> bool:
     return bool(_HAS_HAN.search(text))
 
